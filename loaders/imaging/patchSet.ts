@@ -1,0 +1,40 @@
+import type {ResponseLabel} from "../config/studyConfig.js";
+import type {Vec3} from "./volume.js";
+
+/**
+ * The hand-off between preprocessing and the model: every patch of one cohort, pixels and provenance together.
+ * Pixels are uint8, interleaved RGB (N × sizePx × sizePx × 3, row-major, y then x then channel). value / 255 is the
+ * paper's [0, 1] windowed intensity; the model maps 0…255 to BGR minus the caffe means itself.
+ */
+export interface PatchRecord {
+  patchId: string;
+  patientId: string;
+  cohort: string;
+  label: ResponseLabel;
+  /** Axial slice index in the resampled volume. */
+  sliceIndex: number;
+  /** Patch centre in physical LPS coordinates (mm). */
+  centreMm: Vec3;
+  /** Side of the square patch in mm, before resizing to sizePx. */
+  sizeMm: number;
+  /** Fraction of the patch's pixels inside the ROI (1 = entirely inside, as the paper requires). */
+  roiCoverage: number;
+  /** sizePx / (side in resampled pixels): how much the patch was enlarged. */
+  scale: number;
+  /** True when the patient's tumour could not hold a patch of the configured size and the fallback was used. */
+  fallback: boolean;
+}
+
+export interface PatchSet {
+  cohort: string;
+  sizePx: number;
+  records: PatchRecord[];
+  pixels: Uint8Array;
+}
+
+export const patchByteLength = (sizePx: number): number => sizePx * sizePx * 3;
+
+export function patchPixels(set: PatchSet, index: number): Uint8Array {
+  const n = patchByteLength(set.sizePx);
+  return set.pixels.subarray(index * n, (index + 1) * n);
+}

@@ -1,0 +1,13 @@
+// Observable Framework configuration. The settings below make the build work with no network at all
+// (see ../shared/offline-build.md): no web-font stylesheet, no favicon request, TypeScript loaders through
+// `node --import tsx` (works without node_modules/.bin on PATH), and the npm cache seeded by scripts/seed-npm-cache.mjs.
+export default {
+  title: "TACE workbench",
+  root: "src",
+  head: '<link rel="icon" href="data:,">',
+  globalStylesheets: [],
+  footer: "tace-workbench — reproduces and audits Peng et al., Eur Radiol 2020;30:413–424.",
+  search: true,
+  interpreters: {".ts": ["node", "--import", "tsx"]},
+  pages: [{name: "Protocol", path: "/protocol"}],
+};

@@ -1,0 +1,226 @@
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import fc from "fast-check";
+import {normalizeStudyConfig, type StudyConfig} from "../../../loaders/config/studyConfig.js";
+import {ConfigError} from "../../../loaders/config/validate.js";
+
+describe("normalizeStudyConfig(spec)", () => {
+  it("defaults reproduce the paper's protocol (Peng et al. 2020, Methods)", () => {
+    const c = normalizeStudyConfig({});
+    assert.equal(c.protocol, "paper");
+    assert.equal(c.cohorts.training, "NFH");
+    assert.deepEqual(c.imaging.targetSpacingMm, [1, 1, 1]);
+    assert.equal(c.patches.sizePx, 224);
+    assert.equal(c.patches.slicesPerPatient, 3);
+    assert.equal(c.patches.minRoiCoverage, 1);
+    assert.equal(c.patches.channels, "grey");
+    assert.deepEqual(c.augmentation.variants, ["identity", "flipH", "flipV", "flipHV", "rot90", "rot270"]);
+    assert.equal(c.augmentation.balancing, "oversample");
+    assert.equal(c.model.frozenLayers, 174);
+    assert.equal(c.model.head, "sigmoid");
+    assert.equal(c.model.loss, "binaryCrossentropy");
+    assert.equal(c.model.optimizer, "sgd");
+    assert.equal(c.model.learningRate, 1e-4);
+    assert.equal(c.model.batchSize, 64);
+    assert.equal(c.model.epochs, 54);
+    assert.equal(c.evaluation.bootstrapReplicates, 1000);
+    assert.equal(c.evaluation.ciLevel, 0.95);
+    assert.equal(c.evaluation.ciMethod, "naive");
+    assert.equal(c.evaluation.primaryLevel, "patch");
+    assert.equal(c.evaluation.aggregation, "mean");
+    assert.equal(c.study.manifest, null);
+  });
+
+  it("undefined and null specs mean all defaults", () => {
+    assert.deepEqual(normalizeStudyConfig(undefined), normalizeStudyConfig({}));
+    assert.deepEqual(normalizeStudyConfig(null), normalizeStudyConfig({}));
+  });
+
+  it('protocol "corrected" switches head, loss, balancing, CI method and unit of analysis', () => {
+    const c = normalizeStudyConfig({protocol: "corrected"});
+    assert.equal(c.model.head, "softmax");
+    assert.equal(c.model.loss, "categoricalCrossentropy");
+    assert.equal(c.augmentation.balancing, "classWeights");
+    assert.equal(c.evaluation.ciMethod, "cluster");
+    assert.equal(c.evaluation.primaryLevel, "patient");
+    assert.equal(c.model.learningRate, 1e-4, "everything else stays the paper's");
+  });
+
+  it("explicit values override the protocol's defaults", () => {
+    const c = normalizeStudyConfig({protocol: "corrected", evaluation: {ciMethod: "delong"}, model: {epochs: 10}});
+    assert.equal(c.evaluation.ciMethod, "delong");
+    assert.equal(c.model.epochs, 10);
+  });
+
+  it("accepts a scalar spacing and a numeric tumour label", () => {
+    const c = normalizeStudyConfig({imaging: {targetSpacingMm: 0.8, tumourLabel: 2}});
+    assert.deepEqual(c.imaging.targetSpacingMm, [0.8, 0.8, 0.8]);
+    assert.equal(c.imaging.tumourLabel, 2);
+  });
+
+  const rejections: Array<[string, unknown, RegExp]> = [
+    ["a non-object spec", 42, /study config: expected an object, got 42/],
+    ["an array spec", [], /study config: expected an object, got an array of length 0/],
+    ["an unknown top-level key", {modle: {}}, /study config\.modle: unknown key/],
+    ["an unknown nested key", {model: {lr: 0.1}}, /model\.lr: unknown key \(expected one of/],
+    ["an unknown protocol", {protocol: "best"}, /protocol: expected one of "paper", "corrected", got "best"/],
+    ["a non-object section", {model: "fast"}, /model: expected an object, got "fast"/],
+    ["a negative epoch count", {model: {epochs: -3}}, /model\.epochs: expected an integer ≥ 1 and ≤ 10000, got -3/],
+    ["a fractional batch size", {model: {batchSize: 6.5}}, /model\.batchSize: expected an integer/],
+    ["a zero learning rate", {model: {learningRate: 0}}, /model\.learningRate: expected a finite number > 0/],
+    ["NaN", {model: {momentum: Number.NaN}}, /model\.momentum: expected a finite number .* got NaN/],
+    ["a string number", {model: {epochs: "54"}}, /model\.epochs: expected an integer .* got "54"/],
+    ["an unknown head", {model: {head: "relu"}}, /model\.head: expected one of "sigmoid", "softmax", got "relu"/],
+    ["too many frozen layers", {model: {frozenLayers: 178}}, /model\.frozenLayers: expected an integer ≥ 0 and ≤ 177/],
+    ["an unknown engine", {model: {engine: "cuda"}}, /model\.engine: expected one of "auto", "onnx", "tfjs"/],
+    ["an unknown backend", {model: {backend: "webgl"}}, /model\.backend: expected one of/],
+    [
+      "softmax with binary cross-entropy",
+      {model: {head: "softmax", loss: "binaryCrossentropy"}},
+      /model\.loss: expected "categoricalCrossentropy" with a softmax head/,
+    ],
+    [
+      "a bad spacing array",
+      {imaging: {targetSpacingMm: [1, 1]}},
+      /imaging\.targetSpacingMm: expected a positive number or an array of 3/,
+    ],
+    [
+      "a negative spacing",
+      {imaging: {targetSpacingMm: [1, -1, 1]}},
+      /imaging\.targetSpacingMm\[1\]: expected a finite number > 0/,
+    ],
+    ["a zero window width", {imaging: {window: {width: 0}}}, /imaging\.window\.width: expected a finite number > 0/],
+    ["a bad tumour label", {imaging: {tumourLabel: "tumour"}}, /imaging\.tumourLabel: expected an integer/],
+    [
+      "an unknown channel mode",
+      {patches: {channels: "rgb"}},
+      /patches\.channels: expected one of "grey", "windows", "slices", got "rgb"/,
+    ],
+    [
+      "a coverage above 1",
+      {patches: {minRoiCoverage: 1.5}},
+      /patches\.minRoiCoverage: expected a finite number > 0 and ≤ 1, got 1.5/,
+    ],
+    [
+      "two channel windows",
+      {patches: {channelWindows: [{}, {}]}},
+      /patches\.channelWindows: expected an array of 3 windows/,
+    ],
+    ["an unknown fallback", {patches: {fallback: "drop"}}, /patches\.fallback: expected one of "inscribed", "exclude"/],
+    ["an empty variant list", {augmentation: {variants: []}}, /augmentation\.variants: expected a non-empty array/],
+    [
+      "an unknown variant",
+      {augmentation: {variants: ["identity", "rot45"]}},
+      /augmentation\.variants\[1\]: expected one of/,
+    ],
+    [
+      "a repeated variant",
+      {augmentation: {variants: ["identity", "flipH", "flipH"]}},
+      /augmentation\.variants\[2\]: expected distinct values/,
+    ],
+    [
+      "variants without identity",
+      {augmentation: {variants: ["flipH"]}},
+      /augmentation\.variants: expected the list to include "identity"/,
+    ],
+    ["an unknown balancing", {augmentation: {balancing: "smote"}}, /augmentation\.balancing: expected one of/],
+    ["a negative seed", {seeds: {training: -1}}, /seeds\.training: expected an integer ≥ 0/],
+    [
+      "too few replicates",
+      {evaluation: {bootstrapReplicates: 10}},
+      /evaluation\.bootstrapReplicates: expected an integer ≥ 100/,
+    ],
+    [
+      "a CI level of 1",
+      {evaluation: {ciLevel: 1}},
+      /evaluation\.ciLevel: expected a finite number > 0\.5 and ≤ 0\.999, got 1/,
+    ],
+    [
+      "an unknown CI method",
+      {evaluation: {ciMethod: "bca"}},
+      /evaluation\.ciMethod: expected one of "cluster", "naive", "delong"/,
+    ],
+    [
+      "an unknown level",
+      {evaluation: {primaryLevel: "slice"}},
+      /evaluation\.primaryLevel: expected one of "patch", "patient"/,
+    ],
+    ["an unknown aggregation", {evaluation: {aggregation: "sum"}}, /evaluation\.aggregation: expected one of/],
+    [
+      "an inverted threshold range",
+      {evaluation: {decisionCurve: {from: 0.5, to: 0.4}}},
+      /evaluation\.decisionCurve: expected from < to/,
+    ],
+    [
+      "a zero threshold step",
+      {evaluation: {decisionCurve: {step: 0}}},
+      /evaluation\.decisionCurve\.step: expected a finite number ≥ 0\.001/,
+    ],
+    ["an empty study name", {study: {name: " "}}, /study\.name: expected a non-empty string/],
+    ["a numeric manifest", {study: {manifest: 3}}, /study\.manifest: expected a non-empty string, got 3/],
+    ["an unknown demo scale", {study: {demo: {scale: "huge"}}}, /study\.demo\.scale: expected one of "demo", "paper"/],
+    [
+      "validation containing the training cohort",
+      {cohorts: {validation: ["NFH"]}},
+      /cohorts\.validation: expected cohorts other than the training cohort "NFH"/,
+    ],
+    [
+      "a non-string validation cohort",
+      {cohorts: {validation: [1]}},
+      /cohorts\.validation\[0\]: expected a non-empty string, got 1/,
+    ],
+  ];
+  for (const [what, spec, message] of rejections) {
+    it(`rejects ${what} with an "expected … got …" message`, () => {
+      assert.throws(
+        () => normalizeStudyConfig(spec),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
+    });
+  }
+
+  it("output is JSON-serialisable, round-trips through normalisation and is stable", () => {
+    for (const spec of [{}, {protocol: "corrected"}, {imaging: {targetSpacingMm: 0.7}, seeds: {training: 7}}]) {
+      const c = normalizeStudyConfig(spec);
+      const json = JSON.stringify(c);
+      assert.deepEqual(JSON.parse(json), c, "no undefined, NaN, Infinity or functions");
+      assert.equal(
+        JSON.stringify(normalizeStudyConfig(JSON.parse(json))),
+        json,
+        "normalising a config is the identity",
+      );
+      assert.equal(JSON.stringify(normalizeStudyConfig(spec)), json, "same spec ⇒ same bytes");
+    }
+  });
+
+  it("never mutates its input", () => {
+    const spec = {model: {epochs: 3}, augmentation: {variants: ["identity", "flipH"]}};
+    const copy = structuredClone(spec);
+    const c: StudyConfig = normalizeStudyConfig(spec);
+    c.augmentation.variants.push("rot90");
+    assert.deepEqual(spec, copy);
+  });
+
+  it("property: any valid epochs/seed/lr combination normalises to itself", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: 1, max: 10000}),
+        fc.integer({min: 0, max: 2 ** 32 - 1}),
+        fc.double({min: 1e-8, max: 10, noNaN: true}),
+        fc.constantFrom("paper", "corrected"),
+        (epochs, seed, learningRate, protocol) => {
+          const c = normalizeStudyConfig({protocol, model: {epochs, learningRate}, seeds: {training: seed}});
+          assert.equal(c.model.epochs, epochs);
+          assert.equal(c.model.learningRate, learningRate);
+          assert.equal(c.seeds.training, seed);
+          assert.deepEqual(normalizeStudyConfig(JSON.parse(JSON.stringify(c))), c);
+        },
+      ),
+      {seed: 20200101, numRuns: 200},
+    );
+  });
+});
