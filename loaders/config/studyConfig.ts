@@ -416,3 +416,20 @@ function checkConsistency(config: StudyConfig): void {
 }
 
 export {ConfigError};
+
+/**
+ * The same study under the other protocol: only the parameters where the protocols differ are switched, so the
+ * user's other settings (epochs, seeds, patch size…) are kept. Used to run the paper's and the corrected protocol
+ * side by side on the same embeddings.
+ */
+export function switchProtocol(config: StudyConfig, protocol: Protocol): StudyConfig {
+  if (config.protocol === protocol) return config;
+  const target = protocolDefaults(protocol);
+  return {
+    ...config,
+    protocol,
+    augmentation: {...config.augmentation, balancing: target.augmentation.balancing},
+    model: {...config.model, head: target.model.head, loss: target.model.loss},
+    evaluation: {...config.evaluation, ciMethod: target.evaluation.ciMethod, primaryLevel: target.evaluation.primaryLevel},
+  };
+}

@@ -224,3 +224,22 @@ describe("normalizeStudyConfig(spec)", () => {
     );
   });
 });
+
+describe("switchProtocol(config, protocol)", () => {
+  it("switches only the parameters where the protocols differ and keeps the user's other settings", async () => {
+    const {switchProtocol} = await import("../../../loaders/config/studyConfig.js");
+    const paper = normalizeStudyConfig({model: {epochs: 7}, seeds: {training: 3}});
+    const corrected = switchProtocol(paper, "corrected");
+    assert.deepEqual(
+      {...corrected, protocol: "paper", model: {...corrected.model, head: "sigmoid", loss: "binaryCrossentropy"}},
+      {
+        ...paper,
+        augmentation: {...paper.augmentation, balancing: "classWeights"},
+        evaluation: {...paper.evaluation, ciMethod: "cluster", primaryLevel: "patient"},
+      },
+    );
+    assert.equal(corrected.model.epochs, 7);
+    assert.deepEqual(switchProtocol(corrected, "paper"), paper);
+    assert.equal(switchProtocol(paper, "paper"), paper);
+  });
+});

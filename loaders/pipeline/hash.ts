@@ -1,0 +1,69 @@
+import {createHash} from "node:crypto";
+import {createReadStream} from "node:fs";
+import {readdir, readFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+
+/** Stable JSON: object keys sorted, so equal values hash equally whatever the key order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === "object" && !Array.isArray(v) && !ArrayBuffer.isView(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
+    }
+    return v;
+  });
+}
+
+export function sha256(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash("sha256");
+  for (const part of parts) {
+    hash.update(part);
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export function hashJson(value: unknown): string {
+  return sha256(stableJson(value));
+}
+
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+async function* sourceFiles(dir: string): AsyncGenerator<string> {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = await readdir(dir, {withFileTypes: true});
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "weights" && entry.name !== "runs" && !entry.name.startsWith(".")) yield* sourceFiles(path);
+    } else if (/\.(ts|mjs|js|json)$/.test(entry.name)) yield path;
+  }
+}
+
+/**
+ * The code version that artifacts are keyed by: a hash of the pipeline's source files (and the lockfile, so a
+ * dependency upgrade invalidates too). Editing any stage's code re-runs the stages after a cache miss; this is
+ * deliberately coarse — a stale figure is worse than a recomputation.
+ */
+export async function codeVersion(repo: string, dirs = ["loaders", "models", "src/components/stats"]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const dir of dirs) {
+    for await (const file of sourceFiles(join(repo, dir))) {
+      hash.update(relative(repo, file));
+      hash.update(await readFile(file));
+    }
+  }
+  try {
+    hash.update(await readFile(join(repo, "package-lock.json")));
+  } catch {
+    // A checkout without a lockfile still gets a code version from its sources.
+  }
+  return hash.digest("hex").slice(0, 16);
+}

@@ -1,0 +1,117 @@
+/**
+ * The shapes of the site's data artifacts: written by the data loaders in src/data/ (Node), read by the pages
+ * (browser). Types only, so both sides agree. Every number on a page comes from one of these, produced by the run
+ * named in its provenance.
+ */
+
+export type ProtocolName = "paper" | "corrected";
+export type ResponseLabel = "CR" | "PR" | "SD" | "PD";
+
+/** Provenance of a run: what a figure's footer shows. */
+export interface Provenance {
+  runId: string;
+  protocol: ProtocolName;
+  seed: number;
+  dataHash: string;
+  weightsHash: string;
+  configHash: string;
+  codeVersion: string;
+  engine: string;
+  backend: string;
+  /** True when the study is the built-in synthetic demo. */
+  synthetic: boolean;
+  /** How the head's outputs were turned into probabilities (e.g. "sigmoid outputs renormalised to sum to 1"). */
+  headNote: string;
+  versions: Record<string, string>;
+  createdAt?: string;
+}
+
+/** data/protocol.json */
+export interface ProtocolArtifact {
+  /** The resolved StudyConfig (see loaders/config/studyConfig.ts). */
+  config: {protocol: ProtocolName; study: {name: string; manifest: string | null}; [key: string]: unknown};
+  source: string;
+  table: Array<{section: string; parameter: string; key: string; paper: string; used: string; differs: boolean; reason: string}>;
+  /** One per protocol that was run; `primary` is the configured one. */
+  runs: Record<ProtocolName, Provenance>;
+  primary: ProtocolName;
+  timings: Array<{stage: string; seconds: number; cached: boolean}>;
+  /** What the paper scale would cost on this machine, measured from this run's throughput. */
+  cost: {embeddingsPerSecond: number; paperScaleEmbeddings: number; paperScaleMinutes: number} | null;
+}
+
+/**
+ * data/predictions.csv — one row per patch and protocol:
+ * protocol,patient_id,cohort,patch_id,label,p_CR,p_PR,p_SD,p_PD,split
+ * where split is "training" or "validation". Probabilities sum to 1 per row.
+ */
+export interface PredictionCsvRow {
+  protocol: ProtocolName;
+  patient_id: string;
+  cohort: string;
+  patch_id: string;
+  label: ResponseLabel;
+  p_CR: number;
+  p_PR: number;
+  p_SD: number;
+  p_PD: number;
+  split: "training" | "validation";
+}
+
+/** data/metrics.json — `evaluatePredictions` (src/components/stats/evaluateCohorts.ts) per protocol. */
+export interface MetricsArtifact {
+  options: {bootstrap: number; seed: number; ciLevel: number};
+  protocols: Record<ProtocolName, import("./stats/evaluateCohorts.js").Evaluation>;
+}
+
+/** data/cohorts.json — what Table 1 and the flow diagram need. */
+export interface CohortsArtifact {
+  synthetic: boolean;
+  trainingCohort: string;
+  cohorts: string[];
+  /** Clinical rows of the analysed patients; values as written in the manifest (numbers parsed). */
+  clinical: Array<{patient_id: string; cohort: string; label: ResponseLabel; [column: string]: string | number | null}>;
+  clinicalColumns: string[];
+  flow: Record<
+    string,
+    {
+      eligible: number;
+      excluded: Array<{reason: string; count: number; patientIds: string[]}>;
+      analysedPatients: number;
+      analysedPatches: number;
+      fallbackPatients: string[];
+    }
+  >;
+}
+
+/** data/training.json — Fig 2. */
+export interface TrainingArtifact {
+  curves: Array<{
+    protocol: ProtocolName;
+    seed: number;
+    epoch: number;
+    /** "training" or a validation cohort's name. */
+    cohort: string;
+    loss: number;
+    accuracy: number;
+  }>;
+}
+
+/**
+ * data/gallery.zip — members: gallery.json (GalleryArtifact), patches/<patch_id>.png (224×224 grey patch),
+ * cams/<patch_id>.png (224×224 RGBA class-activation overlay, transparent where the map is low).
+ */
+export interface GalleryArtifact {
+  protocol: ProtocolName;
+  items: Array<{
+    patchId: string;
+    patientId: string;
+    cohort: string;
+    sliceIndex: number;
+    label: ResponseLabel;
+    predicted: ResponseLabel;
+    probabilities: [number, number, number, number];
+    correct: boolean;
+    hasCam: boolean;
+  }>;
+}

@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, it} from "node:test";
+import {createArtifactCache} from "../../../loaders/pipeline/artifactCache.js";
+import {hashJson, stableJson} from "../../../loaders/pipeline/hash.js";
+
+describe("createArtifactCache(root).get(stage, key, make)", () => {
+  it("computes on a miss, then returns the cached value without calling make", async () => {
+    const cache = createArtifactCache(mkdtempSync(join(tmpdir(), "cache-")));
+    let calls = 0;
+    const make = async (dir: string) => {
+      calls++;
+      writeFileSync(join(dir, "out.txt"), "payload");
+      return {n: 42};
+    };
+    const first = await cache.get("stage", {a: 1}, make);
+    const second = await cache.get("stage", {a: 1}, make);
+    assert.equal(calls, 1);
+    assert.deepEqual([first.hit, second.hit], [false, true]);
+    assert.deepEqual(second.value, {n: 42});
+    assert.equal(readFileSync(join(second.dir, "out.txt"), "utf8"), "payload");
+  });
+
+  it("a different key is a different artifact", async () => {
+    const cache = createArtifactCache(mkdtempSync(join(tmpdir(), "cache-")));
+    const a = await cache.get("stage", {a: 1}, async () => 1);
+    const b = await cache.get("stage", {a: 2}, async () => 2);
+    assert.notEqual(a.dir, b.dir);
+    assert.deepEqual([a.value, b.value], [1, 2]);
+  });
+
+  it("a failing make leaves nothing behind and the next call recomputes", async () => {
+    const cache = createArtifactCache(mkdtempSync(join(tmpdir(), "cache-")));
+    await assert.rejects(
+      cache.get("stage", {a: 1}, async () => {
+        throw new Error("boom");
+      }),
+      /boom/,
+    );
+    const again = await cache.get("stage", {a: 1}, async () => "ok");
+    assert.equal(again.hit, false);
+    assert.equal(again.value, "ok");
+    assert.ok(existsSync(join(again.dir, "done.json")));
+  });
+});
+
+describe("stableJson / hashJson", () => {
+  it("ignore key order", () => {
+    assert.equal(stableJson({b: 1, a: {d: 2, c: 3}}), stableJson({a: {c: 3, d: 2}, b: 1}));
+    assert.equal(hashJson({b: 1, a: 2}), hashJson({a: 2, b: 1}));
+    assert.notEqual(hashJson({a: 1}), hashJson({a: 2}));
+  });
+});
