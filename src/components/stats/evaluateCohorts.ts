@@ -1,0 +1,188 @@
+import type {AucSummary} from "./aucSummary.js";
+import {aucSummary} from "./aucSummary.js";
+import {type BinaryMetrics, binaryMetrics} from "./binaryMetrics.js";
+import {type Calibration, calibration} from "./calibration.js";
+import {accuracy, balancedAccuracy, cohenKappa, confusionMatrix} from "./confusionMatrix.js";
+import {decisionCurve} from "./decisionCurve.js";
+import {mannWhitney} from "./mannWhitney.js";
+import {meanByGroup, objectiveResponse} from "./objectiveResponse.js";
+import {oneVsRest} from "./oneVsRest.js";
+import {deriveSeed} from "./random.js";
+
+/** The mRECIST response classes, in the order of the probability vector and of the confusion matrix. */
+export const RESPONSE_CLASSES = ["CR", "PR", "SD", "PD"] as const;
+export type ResponseClass = (typeof RESPONSE_CLASSES)[number];
+
+/** One row of a predictions file: a patch (when `patchId` is set) or a patient. */
+export interface PredictionRow {
+  patientId: string;
+  cohort: string;
+  label: ResponseClass;
+  /** [P(CR), P(PR), P(SD), P(PD)]. */
+  probabilities: readonly [number, number, number, number];
+  patchId?: string;
+}
+
+export interface EvaluateOptions {
+  /** Bootstrap replicates for every bootstrap interval (0 = none). */
+  bootstrap: number;
+  seed: number;
+  ciLevel: number;
+  /** Decision-curve thresholds (default 0.01…0.99 by 0.01). */
+  thresholds?: readonly number[];
+}
+
+export type Binary = AucSummary & {metrics: BinaryMetrics};
+
+export interface ObjectiveResponse extends AucSummary {
+  nResponders: number;
+  nNonResponders: number;
+  mannWhitney: {W: number; p: number; method: "exact" | "normal"; auc: number; note?: string} | null;
+  decisionCurve: Array<{
+    threshold: number;
+    netBenefit: number;
+    treatAll: number;
+    treatNone: number;
+    interventionsAvoided: number;
+    ci?: [number, number];
+  }>;
+  calibration: Calibration;
+}
+
+export interface Level {
+  /** Rows evaluated at this level (patches or patients). */
+  n: number;
+  nPatients: number;
+  accuracy: number | null;
+  balancedAccuracy: number | null;
+  kappa: {unweighted: number | null; linear: number | null; quadratic: number | null};
+  confusion: {labels: ResponseClass[]; counts: number[][]};
+  perClass: Record<ResponseClass, Binary>;
+  macroAuc: number | null;
+  objectiveResponse: ObjectiveResponse;
+}
+
+export interface Evaluation {
+  options: {bootstrap: number; seed: number; ciLevel: number};
+  cohorts: Record<string, {patch?: Level; patient: Level}>;
+}
+
+/**
+ * Every metric of the report for each cohort, at patch level (when rows carry a `patchId`) and at patient level
+ * (a patient's probability vector = mean of its patches'). Pure and isomorphic: the pages call it on the same rows
+ * to recompute live. At patch level `ciBootstrap` is the patient-cluster bootstrap and `ciBootstrapNaive` the
+ * paper's patch bootstrap. Bootstrap seeds are derived per cohort/level/metric from `seed`, so results do not
+ * depend on cohort order. The result is JSON-serialisable (no Infinity, no NaN: undefined AUCs are null + note).
+ * Throws RangeError on NaN probabilities, an unknown label, patches of one patient with different labels, or a
+ * patient repeated without patch ids.
+ */
+export function evaluatePredictions(rows: readonly PredictionRow[], options: EvaluateOptions): Evaluation {
+  const byCohort = new Map<string, PredictionRow[]>();
+  for (const row of rows) {
+    let list = byCohort.get(row.cohort);
+    if (!list) {
+      list = [];
+      byCohort.set(row.cohort, list);
+    }
+    list.push(row);
+  }
+  const patchLevel = rows.some((r) => r.patchId !== undefined);
+  const cohorts: Evaluation["cohorts"] = {};
+  for (const cohort of [...byCohort.keys()].sort()) {
+    const list = byCohort.get(cohort) as PredictionRow[];
+    const patients = patientRows(list, patchLevel);
+    const seed = (label: string) => deriveSeed(options.seed, `${cohort}/${label}`);
+    const entry: {patch?: Level; patient: Level} = {patient: evaluateLevel(patients, options, seed("patient"), false)};
+    if (patchLevel) entry.patch = evaluateLevel(list, options, seed("patch"), true);
+    cohorts[cohort] = patchLevel ? {patch: entry.patch as Level, patient: entry.patient} : entry;
+  }
+  return {options: {bootstrap: options.bootstrap, seed: options.seed, ciLevel: options.ciLevel}, cohorts};
+}
+
+function classIndex(row: PredictionRow, i: number): number {
+  const k = RESPONSE_CLASSES.indexOf(row.label);
+  if (k < 0) throw new RangeError(`rows[${i}] (patient ${row.patientId}): unknown label ${String(row.label)}`);
+  return k;
+}
+
+/** Patient-level rows: patches averaged per patient (first-seen order). */
+function patientRows(list: readonly PredictionRow[], patchLevel: boolean): PredictionRow[] {
+  const groups = meanByGroup(
+    list.map((r) => r.patientId),
+    list.map((r) => r.probabilities),
+  );
+  return groups.map((g) => {
+    const first = list[g.first] as PredictionRow;
+    if (!patchLevel && g.count > 1) {
+      throw new RangeError(
+        `patient ${g.key} appears ${g.count} times in cohort ${first.cohort} but rows have no patch id`,
+      );
+    }
+    const other = list.find((r) => r.patientId === g.key && r.label !== first.label);
+    if (other) throw new RangeError(`patient ${g.key} has patches labelled ${first.label} and ${other.label}`);
+    return {
+      patientId: g.key,
+      cohort: first.cohort,
+      label: first.label,
+      probabilities: g.mean as unknown as PredictionRow["probabilities"],
+    };
+  });
+}
+
+function evaluateLevel(
+  rows: readonly PredictionRow[],
+  options: EvaluateOptions,
+  seed: number,
+  isPatch: boolean,
+): Level {
+  const labels = [...RESPONSE_CLASSES];
+  const truth = Int32Array.from(rows, (r, i) => classIndex(r, i));
+  const probabilities = rows.map((r) => r.probabilities);
+  const clusters = isPatch ? rows.map((r) => r.patientId) : undefined;
+  const cm = confusionMatrix(labels, truth, probabilities);
+  const common = {bootstrap: options.bootstrap, ciLevel: options.ciLevel, seed, clusters};
+  const ovr = oneVsRest(labels, truth, probabilities, common);
+  const perClass = {} as Record<ResponseClass, Binary>;
+  labels.forEach((label, c) => {
+    perClass[label] = {...(ovr.perClass[label] as AucSummary), metrics: binaryMetrics(cm, c, options.ciLevel)};
+  });
+
+  const {outcome, score} = objectiveResponse(truth, probabilities);
+  const orSeed = deriveSeed(seed, "objective-response");
+  const summary = aucSummary(outcome, score, {...common, seed: orSeed});
+  const responders = score.filter((_, i) => outcome[i] === 1);
+  const nonResponders = score.filter((_, i) => outcome[i] === 0);
+  const dcaOptions = {
+    bootstrap: options.bootstrap,
+    seed: deriveSeed(seed, "decision-curve"),
+    ciLevel: options.ciLevel,
+    ...(options.thresholds ? {thresholds: options.thresholds} : {}),
+    ...(clusters ? {clusters} : {}),
+  };
+  const objective: ObjectiveResponse = {
+    ...summary,
+    nResponders: responders.length,
+    nNonResponders: nonResponders.length,
+    mannWhitney: mannWhitney(responders, nonResponders),
+    decisionCurve: decisionCurve(outcome, score, dcaOptions),
+    calibration: calibration(
+      outcome,
+      score.map((s) => Math.min(1, Math.max(0, s))),
+    ),
+  };
+  return {
+    n: rows.length,
+    nPatients: new Set(rows.map((r) => r.patientId)).size,
+    accuracy: accuracy(cm),
+    balancedAccuracy: balancedAccuracy(cm),
+    kappa: {
+      unweighted: cohenKappa(cm, "none"),
+      linear: cohenKappa(cm, "linear"),
+      quadratic: cohenKappa(cm, "quadratic"),
+    },
+    confusion: {labels, counts: cm.counts},
+    perClass,
+    macroAuc: ovr.macroAuc,
+    objectiveResponse: objective,
+  };
+}
