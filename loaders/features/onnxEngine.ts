@@ -1,0 +1,152 @@
+import {existsSync} from "node:fs";
+import {createRequire} from "node:module";
+import {availableParallelism} from "node:os";
+import {dirname, join} from "node:path";
+import type * as Ort from "onnxruntime-node";
+import type {Variant} from "../config/studyConfig.js";
+import type {EmbeddingEngine} from "./engine.js";
+import {OnnxInputName, OnnxOutputName} from "./onnxExport.js";
+import {applyVariantBatch} from "./variants.js";
+
+/**
+ * The fast embedding engine: the backbone graph written by onnxExport.ts, run by ONNX Runtime (onnxruntime-node).
+ *
+ * CPU: the CPU execution provider ships inside the npm package; `threads` = intra-op threads (default: all cores),
+ * graph optimisation "all" (ORT fuses Conv+Relu/Add and converts to its blocked NCHWc layout).
+ * CUDA: onnxruntime-node's GPU provider is NOT in the npm tarball; its postinstall script downloads it, which this
+ * project skips (`.npmrc` onnxruntime-node-install=skip) so that `npm ci` works offline. Users with an NVIDIA GPU,
+ * CUDA 12 and cuDNN 9 fetch it once with
+ *     ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js
+ * which adds libonnxruntime_providers_cuda.so next to the binding; `device: "auto"` then tries CUDA first and falls
+ * back to the CPU provider when the CUDA session cannot be created.
+ */
+export interface OnnxEngineOptions {
+  /** The exported backbone (see ensureBackboneOnnx in onnx/backboneCache.ts). */
+  modelPath: string;
+  /** Intra-op threads; default all cores (os.availableParallelism()). */
+  threads?: number;
+  /** Patches per ORT run; bounds memory (activations of ResNet50 ≈ 100 MB per patch at 224 px). Default 8. */
+  batchSize?: number;
+  device?: "auto" | "cpu" | "cuda";
+}
+
+/** Loads onnxruntime-node lazily so a broken native install surfaces as a reason, not as an import crash. */
+async function loadOrt(): Promise<typeof Ort> {
+  return (await import("onnxruntime-node")) as typeof Ort;
+}
+
+/** True when the CUDA provider library has been installed next to onnxruntime-node's binding. */
+export function cudaProviderInstalled(): boolean {
+  try {
+    const require = createRequire(import.meta.url);
+    const root = dirname(require.resolve("onnxruntime-node/package.json"));
+    const dir = join(root, "bin", "napi-v6", process.platform, process.arch);
+    return existsSync(join(dir, "libonnxruntime_providers_cuda.so"));
+  } catch {
+    return false;
+  }
+}
+
+export async function createOnnxEngine(options: OnnxEngineOptions): Promise<EmbeddingEngine> {
+  const threads = options.threads ?? availableParallelism();
+  const batchSize = options.batchSize ?? 8;
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`onnx engine: expected threads ≥ 1, got ${threads}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`onnx engine: expected batchSize ≥ 1, got ${batchSize}`);
+  if (!existsSync(options.modelPath))
+    throw new Error(`onnx engine: expected the backbone at ${options.modelPath}, got no file`);
+  const ort = await loadOrt();
+  const device = options.device ?? "auto";
+  const base: Ort.InferenceSession.SessionOptions = {
+    graphOptimizationLevel: "all",
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+  };
+  let session: Ort.InferenceSession | undefined;
+  let name = "onnx-cpu";
+  if (device === "cuda" || (device === "auto" && cudaProviderInstalled())) {
+    try {
+      session = await ort.InferenceSession.create(options.modelPath, {...base, executionProviders: ["cuda", "cpu"]});
+      name = "onnx-cuda";
+    } catch (error) {
+      if (device === "cuda")
+        throw new Error(`onnx engine: the CUDA execution provider does not load (${(error as Error).message})`);
+    }
+  }
+  session ??= await ort.InferenceSession.create(options.modelPath, {...base, executionProviders: ["cpu"]});
+  if (!session.inputNames.includes(OnnxInputName) || !session.outputNames.includes(OnnxOutputName)) {
+    await session.release();
+    throw new Error(
+      `onnx engine: ${options.modelPath}: expected input "${OnnxInputName}" and output "${OnnxOutputName}", got ` +
+        `[${session.inputNames}] → [${session.outputNames}]`,
+    );
+  }
+  const live = session;
+  const expectedWidth = outputWidth(session);
+  let disposed = false;
+
+  const embed = async (pixels: Uint8Array, count: number, sizePx: number, variant: Variant): Promise<Float32Array> => {
+    if (disposed) throw new Error(`${name} engine: embed() called after dispose()`);
+    const per = sizePx * sizePx * 3;
+    if (!Number.isInteger(count) || count < 0 || pixels.length !== count * per) {
+      throw new Error(
+        `${name} engine: expected ${count} patches of ${sizePx}×${sizePx}×3 = ${count * per} bytes, got ${pixels.length}`,
+      );
+    }
+    const varied = applyVariantBatch(pixels, count, sizePx, 3, variant);
+    // The width is the graph's (2048 for ResNet50's avg_pool; tiny test backbones are narrower).
+    let width = expectedWidth;
+    let out = new Float32Array(count * (width ?? 0));
+    for (let start = 0; start < count; start += batchSize) {
+      const n = Math.min(batchSize, count - start);
+      const input = new ort.Tensor("uint8", varied.subarray(start * per, (start + n) * per), [n, sizePx, sizePx, 3]);
+      const result = await live.run({[OnnxInputName]: input});
+      const y = result[OnnxOutputName];
+      const d = y?.dims[1];
+      if (y?.type !== "float32" || y.dims.length !== 2 || y.dims[0] !== n || d === undefined || (width ?? d) !== d) {
+        throw new Error(
+          `${name} engine: expected a float32 [${n}, ${width ?? "d"}] output, got ${y?.type} [${y?.dims}]`,
+        );
+      }
+      if (width === undefined) {
+        width = d;
+        out = new Float32Array(count * d);
+      }
+      out.set(y.data as Float32Array, start * d);
+      y.dispose();
+    }
+    return out;
+  };
+  return {
+    name,
+    embed,
+    dispose: async () => {
+      if (disposed) return;
+      disposed = true;
+      await live.release();
+    },
+  };
+}
+
+/**
+ * Like createOnnxEngine, but never throws: returns the engine, or null and a one-line reason (missing native
+ * library, unreadable graph, …) so the caller can fall back to the tfjs engine with a notice.
+ */
+export async function tryCreateOnnxEngine(
+  options: OnnxEngineOptions,
+): Promise<{engine: EmbeddingEngine; reason: null} | {engine: null; reason: string}> {
+  try {
+    return {engine: await createOnnxEngine(options), reason: null};
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {engine: null, reason: `ONNX Runtime unavailable: ${message.split("\n")[0]}`};
+  }
+}
+
+/** The fixed output width declared by the graph (2048 for the ResNet50 backbone), if it declares one. */
+function outputWidth(session: Ort.InferenceSession): number | undefined {
+  const meta = session.outputMetadata.find((m) => m.name === OnnxOutputName);
+  const dim = meta?.isTensor ? meta.shape[1] : undefined;
+  return typeof dim === "number" && dim > 0 ? dim : undefined;
+}
