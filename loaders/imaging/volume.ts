@@ -35,7 +35,9 @@ export function makeVolume<T extends VoxelData>(volume: Volume<T>, what = "volum
     throw new RangeError(`${what}: direction must be 9 finite numbers (row-major 3×3)`);
   }
   if (data.length !== voxelCount(size)) {
-    throw new RangeError(`${what}: data has ${data.length} voxels, size [${size.join(", ")}] needs ${voxelCount(size)}`);
+    throw new RangeError(
+      `${what}: data has ${data.length} voxels, size [${size.join(", ")}] needs ${voxelCount(size)}`,
+    );
   }
   return volume;
 }

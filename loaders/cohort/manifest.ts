@@ -1,0 +1,148 @@
+import {readFile} from "node:fs/promises";
+import {dirname, isAbsolute, resolve} from "node:path";
+import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
+import {type ClinicalValue, parseClinicalValue} from "./clinicalColumns.js";
+import type {Exclusion, ExclusionKind} from "./exclusion.js";
+import {parseCsv} from "./parseCsv.js";
+
+/**
+ * The study manifest: a CSV a statistician writes by hand, one row per patient —
+ * `patient_id, cohort, image, mask, label` (label CR|PR|SD|PD; paths relative to the manifest) plus optional clinical
+ * columns for Table 1. Per-row problems become exclusions (the flow diagram counts them); only a file that cannot be
+ * read as a manifest at all throws.
+ */
+export const ManifestColumns = ["patient_id", "cohort", "image", "mask", "label"] as const;
+
+export interface ManifestPatient {
+  patientId: string;
+  cohort: string;
+  /** Absolute paths (resolved against the manifest's folder). */
+  image: string;
+  mask: string;
+  label: ResponseLabel;
+  /** Clinical columns by their header name (lower-cased): numbers for numeric columns, canonical codes, else strings. */
+  clinical: Record<string, ClinicalValue>;
+  /** 1-based line-ish row number in the CSV (header = 1), for messages. */
+  row: number;
+}
+
+export interface Manifest {
+  patients: ManifestPatient[];
+  /** Clinical column names in file order (everything that is not one of ManifestColumns). */
+  clinicalColumns: string[];
+  /** Rows that cannot be analysed, one per patient (or per row when the ID is missing). */
+  problems: Exclusion[];
+  /** Non-fatal findings, e.g. a clinical value that does not fit its coding (kept as written). */
+  warnings: string[];
+}
+
+export class ManifestError extends Error {
+  override name = "ManifestError";
+}
+
+export function parseLabel(raw: string): ResponseLabel | undefined {
+  const upper = raw.trim().toUpperCase();
+  return ResponseLabels.find((l) => l === upper);
+}
+
+export async function readManifest(path: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new ManifestError(`manifest ${path}: cannot read (${(error as Error).message})`);
+  }
+  return parseManifest(text, path);
+}
+
+/** The pure half of readManifest: `path` locates relative image paths and names the file in messages. */
+export function parseManifest(text: string, path: string): Manifest {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, `manifest ${path}`);
+  } catch (error) {
+    throw new ManifestError((error as Error).message);
+  }
+  const [header, ...body] = rows;
+  if (header === undefined) throw new ManifestError(`manifest ${path}: empty file, expected a header row`);
+  const names = header.map((h) => h.trim().toLowerCase());
+  const missing = ManifestColumns.filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    throw new ManifestError(
+      `manifest ${path}: missing column(s) ${missing.join(", ")}; expected ${ManifestColumns.join(", ")}, got ${names.join(", ")}`,
+    );
+  }
+  const duplicates = names.filter((n, i) => n !== "" && names.indexOf(n) !== i);
+  if (duplicates.length > 0) throw new ManifestError(`manifest ${path}: duplicated column(s) ${duplicates.join(", ")}`);
+  const index = (c: string) => names.indexOf(c);
+  const clinicalColumns = names.filter((n) => n !== "" && !(ManifestColumns as readonly string[]).includes(n));
+  const base = dirname(resolve(path));
+  const file = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+
+  const problems: Exclusion[] = [];
+  const warnings: string[] = [];
+  const candidates: ManifestPatient[] = [];
+  const readRow = (cells: string[], b: number): void => {
+    const row = b + 2;
+    const cell = (c: string) => (cells[index(c)] ?? "").trim();
+    const patientId = cell("patient_id") || `(row ${row})`;
+    const cohort = cell("cohort");
+    const where = `manifest ${path} row ${row}, patient ${patientId}`;
+    const reject = (reason: string, kind: ExclusionKind = "manifestRow"): void => {
+      problems.push({patientId, ...(cohort ? {cohort} : {}), kind, reason: `${where}: ${reason}`});
+    };
+    if (cells.length !== header.length) {
+      reject(`expected ${header.length} fields, got ${cells.length}`);
+      return;
+    }
+    if (!cell("patient_id")) {
+      reject("empty patient_id");
+      return;
+    }
+    if (!cohort) {
+      reject("empty cohort");
+      return;
+    }
+    if (!cell("image")) {
+      reject("empty image path");
+      return;
+    }
+    if (!cell("mask")) {
+      reject("empty mask path");
+      return;
+    }
+    const label = parseLabel(cell("label"));
+    if (label === undefined) {
+      reject(`unknown response label "${cell("label")}", expected one of ${ResponseLabels.join(", ")}`, "unknownLabel");
+      return;
+    }
+    const clinical: Record<string, ClinicalValue> = {};
+    for (const column of clinicalColumns) {
+      const {value, problem} = parseClinicalValue(column, cells[index(column)] ?? "");
+      clinical[column] = value;
+      if (problem) warnings.push(`${where}: ${problem} (kept as written)`);
+    }
+    candidates.push({patientId, cohort, image: file(cell("image")), mask: file(cell("mask")), label, clinical, row});
+  };
+  for (const [b, cells] of body.entries()) readRow(cells, b);
+
+  // A patient listed twice (in one cohort or in two) is ambiguous: every row of that ID is excluded, naming the rows.
+  const byId = new Map<string, ManifestPatient[]>();
+  for (const p of candidates) byId.set(p.patientId, [...(byId.get(p.patientId) ?? []), p]);
+  const patients: ManifestPatient[] = [];
+  for (const p of candidates) {
+    const same = byId.get(p.patientId) ?? [];
+    if (same.length === 1) {
+      patients.push(p);
+      continue;
+    }
+    const cohorts = [...new Set(same.map((s) => s.cohort))];
+    const rowsText = same.map((s) => s.row).join(", ");
+    const reason =
+      cohorts.length > 1
+        ? `patient ${p.patientId} appears in ${cohorts.length} cohorts (${cohorts.join(", ")}; rows ${rowsText}); a patient belongs to one cohort only`
+        : `duplicated patient ID ${p.patientId} (rows ${rowsText} of manifest ${path})`;
+    problems.push({patientId: p.patientId, cohort: p.cohort, kind: "duplicatePatient", reason});
+  }
+  return {patients, clinicalColumns, problems, warnings};
+}

@@ -1,0 +1,116 @@
+import {createReadStream} from "node:fs";
+import {open, stat} from "node:fs/promises";
+import {createGunzip} from "node:zlib";
+import {PatientError} from "../cohort/exclusion.js";
+
+/**
+ * Integrity checks itk-wasm does not make (../shared/imaging.md): it zero-fills a truncated .nii.gz, returns an all-zero
+ * volume for a header-only .nii, and throws a bare number for a missing file. So before any itk-wasm call: the file
+ * exists, a gzip stream decodes to its end, and a NIfTI file holds the bytes its header promises.
+ */
+export async function checkImageFile(path: string, what: string): Promise<void> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return;
+    size = s.size;
+  } catch {
+    throw new PatientError("fileMissing", `${what}: file missing: ${path}`, path);
+  }
+  if (size === 0) throw new PatientError("unreadableImage", `${what}: empty file: ${path}`, path);
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".gz")) {
+    const {bytes, head} = await gunzipChecked(path, what);
+    if (lower.endsWith(".nii.gz")) checkNiftiLength(head, bytes, path, what);
+  } else if (lower.endsWith(".nii")) {
+    const handle = await open(path, "r");
+    try {
+      const head = Buffer.alloc(Math.min(size, 544));
+      await handle.read(head, 0, head.length, 0);
+      checkNiftiLength(head, size, path, what);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** Streams the whole gzip member through zlib (constant memory); returns the decoded length and its first bytes. */
+function gunzipChecked(path: string, what: string): Promise<{bytes: number; head: Buffer}> {
+  return new Promise((resolvePromise, reject) => {
+    let bytes = 0;
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    const gunzip = createGunzip();
+    gunzip.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (kept < 544) {
+        chunks.push(chunk);
+        kept += chunk.length;
+      }
+    });
+    gunzip.on("end", () => resolvePromise({bytes, head: Buffer.concat(chunks).subarray(0, 544)}));
+    const fail = (error: Error) =>
+      reject(
+        new PatientError(
+          "unreadableImage",
+          `${what}: gzip stream truncated or corrupt (${error.message}) after ${bytes} decoded bytes: ${path}`,
+          path,
+        ),
+      );
+    gunzip.on("error", fail);
+    const input = createReadStream(path);
+    input.on("error", fail);
+    input.pipe(gunzip);
+  });
+}
+
+/** Compares the data length with vox_offset + voxels × bitpix / 8 from a NIfTI-1 or NIfTI-2 header (either endianness). */
+export function checkNiftiLength(head: Buffer, length: number, path: string, what: string): void {
+  if (head.length < 348) {
+    throw new PatientError(
+      "unreadableImage",
+      `${what}: NIfTI file too short for a header (${head.length} bytes, expected ≥ 348): ${path}`,
+      path,
+    );
+  }
+  const le = head.readInt32LE(0);
+  const be = head.readInt32BE(0);
+  const little = le === 348 || le === 540;
+  const sizeofHdr = little ? le : be;
+  if (sizeofHdr !== 348 && sizeofHdr !== 540) {
+    throw new PatientError(
+      "unreadableImage",
+      `${what}: not a NIfTI file (sizeof_hdr expected 348 or 540, got ${le}): ${path}`,
+      path,
+    );
+  }
+  const i16 = (o: number) => (little ? head.readInt16LE(o) : head.readInt16BE(o));
+  let dims: number[];
+  let bitpix: number;
+  let voxOffset: number;
+  if (sizeofHdr === 348) {
+    dims = Array.from({length: 8}, (_, i) => i16(40 + 2 * i));
+    bitpix = i16(72);
+    voxOffset = little ? head.readFloatLE(108) : head.readFloatBE(108);
+    // A detached .hdr/.img pair has vox_offset 0 and no data here; only the single-file magic "n+1" is checked.
+    if (head.toString("latin1", 344, 347) !== "n+1") return;
+  } else {
+    if (head.length < 540)
+      throw new PatientError("unreadableImage", `${what}: NIfTI-2 header truncated: ${path}`, path);
+    const i64 = (o: number) => Number(little ? head.readBigInt64LE(o) : head.readBigInt64BE(o));
+    dims = Array.from({length: 8}, (_, i) => i64(16 + 8 * i));
+    bitpix = i16(14);
+    voxOffset = i64(168);
+  }
+  const rank = dims[0] ?? 0;
+  let voxels = 1;
+  for (let d = 1; d <= rank && d < 8; d++) voxels *= Math.max(1, dims[d] ?? 1);
+  const needed = Math.max(voxOffset, sizeofHdr) + (voxels * bitpix) / 8;
+  if (length < needed) {
+    throw new PatientError(
+      "unreadableImage",
+      `${what}: NIfTI data shorter than its header says (expected ${needed} bytes for ${dims.slice(1, rank + 1).join("×")} voxels of ${bitpix} bits, got ${length}): ${path}`,
+      path,
+    );
+  }
+}

@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import {readFile, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {before, describe, it} from "node:test";
+import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
+import {writeVolume} from "../../../loaders/imaging/writeVolume.js";
+import {phantom, type StudyRow, tempDir, writeManifest, writePhantomPatients} from "./phantom.js";
+
+const config = normalizeStudyConfig({patches: {sizePx: 32}});
+const quiet = {log: () => {}};
+
+describe("preprocessStudy(manifestPath, config, effects) on NIfTI files written by itk-wasm", () => {
+  let dir = "";
+  let good: StudyRow[] = [];
+  before(async () => {
+    dir = await tempDir();
+    good = await writePhantomPatients(dir, 9, "NFH");
+  });
+
+  it("reports a truncated image and preprocesses the other nine of ten", async () => {
+    const gz = await readFile(join(dir, good[0]!.image));
+    await writeFile(join(dir, "bad_ct.nii.gz"), gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const rows = [...good.slice(0, 4), {...good[0]!, patient_id: "NFH-BAD", image: "bad_ct.nii.gz"}, ...good.slice(4)];
+    const manifest = await writeManifest(dir, rows, "truncated.csv");
+    const progress: string[] = [];
+    const logs: string[] = [];
+    const study = await preprocessStudy(manifest, config, {
+      log: (m) => logs.push(m),
+      progress: (cohort, done, total) => progress.push(`${cohort} ${done}/${total}`),
+    });
+    const flow = study.flow.NFH!;
+    assert.equal(flow.eligible, 10);
+    assert.equal(flow.analysedPatients, 9);
+    assert.equal(flow.excluded.length, 1);
+    assert.equal(flow.excluded[0]?.patientId, "NFH-BAD");
+    assert.equal(flow.excluded[0]?.kind, "unreadableImage");
+    assert.match(
+      flow.excluded[0]!.reason,
+      /patient NFH-BAD \(NFH\) image: gzip stream truncated or corrupt .*bad_ct\.nii\.gz/,
+    );
+    assert.equal(flow.excluded[0]?.file, join(dir, "bad_ct.nii.gz"));
+    assert.deepEqual(flow.excludedByKind, [{kind: "unreadableImage", count: 1, patientIds: ["NFH-BAD"]}]);
+    assert.equal(study.cohorts.NFH!.records.length, flow.analysedPatches);
+    assert.equal(study.cohorts.NFH!.pixels.length, flow.analysedPatches * 32 * 32 * 3);
+    assert.equal(progress.at(-1), "NFH 10/10");
+    assert.ok(logs.some((l) => l.startsWith("excluded: patient NFH-BAD")));
+    assert.equal(study.clinical.length, 10);
+    assert.deepEqual(
+      study.clinical.find((c) => c.patient_id === "NFH-BAD"),
+      {
+        age: 50,
+        patient_id: "NFH-BAD",
+        cohort: "NFH",
+        label: "CR",
+        analysed: false,
+      },
+    );
+  });
+
+  it("reports mismatched grid, empty mask, extra labels and a missing file, each naming patient and file", async () => {
+    const {image, mask} = phantom();
+    await writeVolume({...mask, spacing: [0.8, 0.8, 2.5]}, join(dir, "shifted_mask.nii.gz"));
+    await writeVolume({...mask, data: new Uint8Array(mask.data.length)}, join(dir, "empty_mask.nii.gz"));
+    await writeVolume({...mask, data: mask.data.map((v, i) => (v && i % 2 ? 2 : v))}, join(dir, "two_labels.nii.gz"));
+    await writeVolume(image, join(dir, "ok_ct.nii.gz"));
+    const rows: StudyRow[] = [
+      ...good.slice(0, 6).map((r) => ({...r, cohort: "SYUCC"})),
+      {...good[0]!, patient_id: "S-GRID", cohort: "SYUCC", image: "ok_ct.nii.gz", mask: "shifted_mask.nii.gz"},
+      {...good[0]!, patient_id: "S-EMPTY", cohort: "SYUCC", image: "ok_ct.nii.gz", mask: "empty_mask.nii.gz"},
+      {...good[0]!, patient_id: "S-LABELS", cohort: "SYUCC", image: "ok_ct.nii.gz", mask: "two_labels.nii.gz"},
+      {...good[0]!, patient_id: "S-MISSING", cohort: "SYUCC", image: "nowhere.nii.gz"},
+    ];
+    const study = await preprocessStudy(await writeManifest(dir, rows, "mixed.csv"), config, quiet);
+    const flow = study.flow.SYUCC!;
+    assert.equal(flow.eligible, 10);
+    assert.equal(flow.analysedPatients, 6);
+    const reason = Object.fromEntries(flow.excluded.map((e) => [e.patientId, e]));
+    assert.equal(reason["S-GRID"]?.kind, "gridMismatch");
+    assert.match(
+      reason["S-GRID"]!.reason,
+      /patient S-GRID \(SYUCC\): mask and image are on different grids \(image vs mask spacing \[0\.8, 0\.8, 2\] vs \[0\.8, 0\.8, 2\.5\] mm\).*shifted_mask\.nii\.gz/,
+    );
+    assert.equal(reason["S-EMPTY"]?.kind, "emptyMask");
+    assert.match(reason["S-EMPTY"]!.reason, /patient S-EMPTY \(SYUCC\) mask: empty mask .*empty_mask\.nii\.gz/);
+    assert.equal(reason["S-LABELS"]?.kind, "maskLabels");
+    assert.match(
+      reason["S-LABELS"]!.reason,
+      /mask has labels \{0, 1, 2\}, expected \{0, 1\} \(set imaging\.tumourLabel/,
+    );
+    assert.equal(reason["S-MISSING"]?.kind, "fileMissing");
+    assert.match(reason["S-MISSING"]!.reason, /patient S-MISSING \(SYUCC\) image: file missing: .*nowhere\.nii\.gz/);
+
+    // tumourLabel = 2 turns the two-label mask into a usable one.
+    const relabelled = await preprocessStudy(
+      await writeManifest(dir, [rows[8]!], "labels.csv"),
+      normalizeStudyConfig({patches: {sizePx: 32}, imaging: {tumourLabel: 2}}),
+      quiet,
+    );
+    assert.equal(relabelled.flow.SYUCC?.analysedPatients, 1);
+  });
+});
+
+describe("preprocessStudy(…, {readPatient}) with in-memory volumes", () => {
+  const volumes = (radius: number) => {
+    const {image, mask} = phantom({radiiMm: [radius, radius, 6]});
+    return {image: {...image, data: Float32Array.from(image.data)}, mask};
+  };
+  const readPatient = async (p: {patientId: string}) => volumes(p.patientId.startsWith("small") ? 3 : 12);
+  const rows = (dir: string) =>
+    writeManifest(dir, [
+      {patient_id: "a1", cohort: "train", image: "x", mask: "y", label: "CR", sex: "F"},
+      {patient_id: "small1", cohort: "train", image: "x", mask: "y", label: "PD", sex: "M"},
+      {patient_id: "b1", cohort: "valid", image: "x", mask: "y", label: "SD", sex: "F"},
+      {patient_id: "b1", cohort: "train", image: "x", mask: "y", label: "SD", sex: "F"},
+      {patient_id: "c1", cohort: "valid", image: "x", mask: "y", label: "stable", sex: "F"},
+    ]);
+
+  it("keeps cohorts in manifest order, flags fallback patients, and counts manifest problems in the flow", async () => {
+    const dir = await tempDir();
+    const study = await preprocessStudy(await rows(dir), config, {...quiet, readPatient});
+    assert.deepEqual(Object.keys(study.cohorts), ["train"]);
+    assert.deepEqual(Object.keys(study.flow), ["train", "valid"]);
+    assert.equal(study.flow.train?.eligible, 3);
+    assert.deepEqual(study.flow.train?.fallbackPatients, ["small1"]);
+    assert.ok(study.cohorts.train!.records.filter((r) => r.patientId === "small1").every((r) => r.fallback));
+    assert.deepEqual(
+      study.flow.valid?.excludedByKind.map((g) => [g.kind, g.count]),
+      [
+        ["unknownLabel", 1],
+        ["duplicatePatient", 1],
+      ],
+    );
+    for (const f of Object.values(study.flow)) assert.equal(f.eligible, f.excluded.length + f.analysedPatients);
+  });
+
+  it("excludes, never drops, a too-small tumour with fallback 'exclude'", async () => {
+    const dir = await tempDir();
+    const study = await preprocessStudy(
+      await rows(dir),
+      normalizeStudyConfig({patches: {sizePx: 32, fallback: "exclude"}}),
+      {
+        ...quiet,
+        readPatient,
+      },
+    );
+    const excluded = study.flow.train?.excluded.find((e) => e.patientId === "small1");
+    assert.equal(excluded?.kind, "tumourTooSmall");
+  });
+
+  it("gives identical results for identical inputs and config", async () => {
+    const dir = await tempDir();
+    const path = await rows(dir);
+    const a = await preprocessStudy(path, config, {...quiet, readPatient});
+    const b = await preprocessStudy(path, config, {...quiet, readPatient});
+    assert.deepEqual(a, b);
+  });
+});
