@@ -4,7 +4,8 @@
  *
  * - `createRng(seed)`: the same seed gives the same stream on every platform (32-bit integer arithmetic only).
  * - `rng.next()`: uniform in [0, 1) with 53 random bits (two 32-bit outputs).
- * - `rng.int(n)`: uniform integer in [0, n), n a positive integer ≤ 2^32 (rejection sampling, no modulo bias).
+ * - `rng.int(n)`: uniform integer in [0, n), n a positive integer ≤ 2^32 (Lemire's multiply-shift with rejection,
+ *   no modulo bias).
  * - `rng.normal()`: standard normal deviate (Marsaglia polar method; the second deviate of each pair is cached).
  * - `deriveSeed(seed, label)`: an independent seed for a named sub-stream, so results do not depend on the order
  *   in which independent computations draw from a shared generator.
@@ -44,18 +45,23 @@ export function createRng(seed: number): Rng {
     sm = next;
     words.push(out);
   }
-  let [a, b, c, d] = words as [number, number, number, number];
-  if ((a | b | c | d) === 0) a = 1; // the all-zero state is a fixed point of xoshiro
+  // State in an Int32Array: closure-captured numbers above 2^30 would be boxed on every update.
+  const state = Int32Array.from(words);
+  if ((words[0]! | words[1]! | words[2]! | words[3]!) === 0) state[0] = 1; // all-zero is a fixed point
 
   function uint32(): number {
+    const a = state[0] as number;
+    const b = state[1] as number;
+    const c = state[2] as number;
+    const d = state[3] as number;
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+    const c1 = c ^ a;
+    const d1 = d ^ b;
+    state[0] = a ^ d1;
+    state[1] = b ^ c1;
+    state[2] = c1 ^ t;
+    state[3] = rotl(d1, 11);
     return result;
   }
 
@@ -72,6 +78,15 @@ export function createRng(seed: number): Rng {
     int(n: number) {
       if (!Number.isInteger(n) || n < 1 || n > 0x100000000) {
         throw new RangeError(`rng.int(n) needs an integer n in [1, 2^32], not ${n}`);
+      }
+      if (n <= 0x200000) {
+        // Lemire's multiply-shift: x·n < 2^53 is exact; reject the few low words that would bias the result.
+        for (;;) {
+          const m = uint32() * n;
+          const hi = Math.floor(m / 0x100000000);
+          const lo = m - hi * 0x100000000;
+          if (lo >= n || lo >= (0x100000000 - n) % n) return hi;
+        }
       }
       // Largest multiple of n not above 2^32; draws at or above it are rejected to avoid modulo bias.
       const limit = 0x100000000 - (0x100000000 % n);

@@ -5,13 +5,24 @@ import {createRng} from "../../../src/components/stats/random.js";
 import {datasetNames, golden} from "./golden.js";
 
 describe("bootstrapAucCi(outcome, score, {replicates, seed, ciLevel})", () => {
+  // Both sides are Monte-Carlo estimates from different generators. With n ≥ 100 the 2.5%/97.5% percentiles of 2000
+  // replicates vary by sd ≈ 0.0014 between seeds, so ±0.01 is tight and safe. With n ≈ 25 they vary by sd ≈ 0.008
+  // (measured over 30 seeds; our 30-seed mean is within 0.002 of pROC's lower and 0.007 of its upper bound), so the
+  // difference of two independent runs has sd ≈ 0.011 and the tolerance there is ±0.025 (about 2.2 sd).
   for (const name of datasetNames) {
-    it(`agrees with pROC ci.auc(method = "bootstrap", boot.n = 2000, stratified) on ${name} within ±0.01 (golden)`, () => {
-      const d = golden.datasets[name];
+    const d = golden.datasets[name];
+    const tolerance = d.outcome.length >= 100 || d.auc.value === 1 ? 0.01 : 0.025;
+    it(`agrees with pROC ci.auc(method = "bootstrap", boot.n = 2000, stratified) on ${name} within ±${tolerance} (golden)`, () => {
       const r = bootstrapAucCi(d.outcome, d.score, {replicates: 2000, seed: 1});
       assert.ok(r);
-      assert.ok(Math.abs(r.ci[0] - d.ciBootstrap.value[0]) <= 0.01, `lower ${r.ci[0]} vs ${d.ciBootstrap.value[0]}`);
-      assert.ok(Math.abs(r.ci[1] - d.ciBootstrap.value[1]) <= 0.01, `upper ${r.ci[1]} vs ${d.ciBootstrap.value[1]}`);
+      assert.ok(
+        Math.abs(r.ci[0] - d.ciBootstrap.value[0]) <= tolerance,
+        `lower ${r.ci[0]} vs ${d.ciBootstrap.value[0]}`,
+      );
+      assert.ok(
+        Math.abs(r.ci[1] - d.ciBootstrap.value[1]) <= tolerance,
+        `upper ${r.ci[1]} vs ${d.ciBootstrap.value[1]}`,
+      );
       assert.equal(r.replicates, 2000);
       assert.equal(r.dropped, 0);
     });

@@ -1,0 +1,86 @@
+import {randomBytes} from "node:crypto";
+import {readFile, rename, rm, writeFile} from "node:fs/promises";
+import {dirname, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {evaluatePredictions} from "../../../src/components/stats/evaluateCohorts.js";
+import {parsePredictionsCsv} from "../../evaluate/predictionsCsv.js";
+import {type Command, ExitCode, UsageError} from "../command.js";
+
+const usage = `Usage: workbench evaluate --predictions preds.csv --out metrics.json [--bootstrap 1000] [--seed 1] [--ci-level 0.95]
+
+Computes every metric of the report per cohort, at patch level (when the CSV has a patch_id column) and at
+patient level (mean of the patient's patch probabilities): confusion matrix, accuracy, kappa, per-class
+one-vs-rest ROC/AUC with DeLong and bootstrap CIs (patient-cluster bootstrap at patch level, with the paper's
+naive patch bootstrap beside it), objective response P(CR)+P(PR) with Mann-Whitney U, decision curve and
+calibration. Writes JSON; ROC thresholds ±∞ appear as the strings "Infinity" / "-Infinity".
+
+CSV columns: patient_id, cohort, label (CR|PR|SD|PD), p_CR, p_PR, p_SD, p_PD [, patch_id]
+
+Options:
+  --predictions <file>  predictions CSV (required)
+  --out <file>          output JSON (required); written atomically, nothing is written on error
+  --bootstrap <n>       bootstrap replicates, integer ≥ 0 (default 1000, as the paper)
+  --seed <n>            seed of every bootstrap (default 1)
+  --ci-level <x>        confidence level in (0, 1) (default 0.95)
+`;
+
+function integerOption(raw: string, name: string, min: number): number {
+  const v = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min) {
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, not "${raw}"`);
+  }
+  return v;
+}
+
+export const evaluateCommand: Command = {
+  name: "evaluate",
+  summary: "compute per-cohort metrics (ROC/AUC with CIs, confusion, DCA, ...) from a predictions CSV",
+  usage,
+  async run(argv, io) {
+    const {values} = parseArgs({
+      args: argv,
+      options: {
+        predictions: {type: "string"},
+        out: {type: "string"},
+        bootstrap: {type: "string", default: "1000"},
+        seed: {type: "string", default: "1"},
+        "ci-level": {type: "string", default: "0.95"},
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (!values.predictions) throw new UsageError("--predictions is required");
+    if (!values.out) throw new UsageError("--out is required");
+    const bootstrap = integerOption(values.bootstrap, "bootstrap", 0);
+    const seed = integerOption(values.seed, "seed", 0);
+    const ciLevel = Number(values["ci-level"]);
+    if (!(ciLevel > 0 && ciLevel < 1))
+      throw new UsageError(`--ci-level must be in (0, 1), not "${values["ci-level"]}"`);
+
+    const input = resolve(io.cwd, values.predictions);
+    const out = resolve(io.cwd, values.out);
+    const started = Date.now();
+    const text = await readFile(input, "utf8");
+    const rows = parsePredictionsCsv(text, values.predictions);
+    const patches = rows.some((r) => r.patchId !== undefined);
+    io.stderr(
+      `evaluate: ${rows.length} ${patches ? "patches" : "patients"} from ${values.predictions}; ${bootstrap} bootstrap replicates, seed ${seed}\n`,
+    );
+    const evaluation = evaluatePredictions(rows, {bootstrap, seed, ciLevel});
+    const json = `${JSON.stringify({input: values.predictions, ...evaluation}, null, 1)}\n`;
+    // Write beside the target and rename, so a failure never leaves a partial metrics file.
+    const temp = resolve(dirname(out), `.${randomBytes(6).toString("hex")}.evaluate.tmp`);
+    try {
+      await writeFile(temp, json);
+      await rename(temp, out);
+    } catch (error) {
+      await rm(temp, {force: true});
+      throw error;
+    }
+    const cohorts = Object.keys(evaluation.cohorts);
+    io.stderr(
+      `evaluate: ${cohorts.length} cohort(s) [${cohorts.join(", ")}] → ${values.out} in ${Date.now() - started} ms\n`,
+    );
+    return ExitCode.ok;
+  },
+};

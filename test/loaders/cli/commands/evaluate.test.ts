@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, describe, it} from "node:test";
+import type {CliIO} from "../../../../loaders/cli/command.js";
+import {runCli} from "../../../../loaders/cli/main.js";
+import {createRng} from "../../../../src/components/stats/random.js";
+
+const dir = mkdtempSync(join(tmpdir(), "evaluate-"));
+after(() => rmSync(dir, {recursive: true, force: true}));
+
+function fakeIO(): CliIO & {out: string; err: string} {
+  const io = {
+    out: "",
+    err: "",
+    cwd: dir,
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+function csv(patients: number, seed: number): string {
+  const rng = createRng(seed);
+  const lines = ["patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD,patch_id"];
+  for (let p = 0; p < patients; p++) {
+    const k = rng.int(4);
+    for (let j = 0; j < 3; j++) {
+      const e = [0, 1, 2, 3].map((c) => Math.exp((c === k ? 1 : 0) + rng.normal()));
+      const s = e.reduce((a, b) => a + b, 0);
+      lines.push(
+        [`P${p}`, p % 2 ? "NFH" : "SYUCC", ["CR", "PR", "SD", "PD"][k], ...e.map((v) => v / s), `P${p}-${j}`].join(","),
+      );
+    }
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+describe("workbench evaluate", () => {
+  it("writes metrics JSON and exits 0", async () => {
+    writeFileSync(join(dir, "preds.csv"), csv(40, 1));
+    const io = fakeIO();
+    const code = await runCli(
+      ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "50", "--seed", "3"],
+      io,
+    );
+    assert.equal(code, 0, io.err);
+    const metrics = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8"));
+    assert.deepEqual(Object.keys(metrics.cohorts), ["NFH", "SYUCC"]);
+    assert.equal(metrics.cohorts.NFH.patch.n, 60);
+    assert.equal(metrics.cohorts.NFH.patient.n, 20);
+    assert.deepEqual(metrics.options, {bootstrap: 50, seed: 3, ciLevel: 0.95});
+    assert.match(io.err, /evaluate: 120 patches/);
+    assert.equal(io.out, "");
+  });
+  it("is reproducible: the same seed gives byte-identical output", async () => {
+    const args = ["evaluate", "--predictions", "preds.csv", "--bootstrap", "30"];
+    await runCli([...args, "--out", "a.json"], fakeIO());
+    await runCli([...args, "--out", "b.json"], fakeIO());
+    assert.equal(readFileSync(join(dir, "a.json"), "utf8"), readFileSync(join(dir, "b.json"), "utf8"));
+  });
+  it("exits 1 on invalid rows, listing them, and writes nothing", async () => {
+    writeFileSync(
+      join(dir, "bad.csv"),
+      "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD\nP1,NFH,CR,0.5,0.5,0.5,0\nP2,NFH,XX,1,0,0,0\n",
+    );
+    const before = readdirSync(dir).sort();
+    const io = fakeIO();
+    const code = await runCli(["evaluate", "--predictions", "bad.csv", "--out", "bad.json"], io);
+    assert.equal(code, 1);
+    assert.match(io.err, /line 2 \(patient P1\): probabilities sum to 1\.5/);
+    assert.match(io.err, /line 3 \(patient P2\): label/);
+    assert.deepEqual(readdirSync(dir).sort(), before);
+  });
+  it("exits 1 when the predictions file does not exist", async () => {
+    const io = fakeIO();
+    assert.equal(await runCli(["evaluate", "--predictions", "missing.csv", "--out", "x.json"], io), 1);
+    assert.match(io.err, /missing\.csv/);
+  });
+  it("exits 2 on usage errors: missing options, unknown flags, bad numbers", async () => {
+    for (const args of [
+      ["evaluate", "--out", "x.json"],
+      ["evaluate", "--predictions", "preds.csv"],
+      ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--bogus"],
+      ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--bootstrap", "-3"],
+      ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--seed", "1.5"],
+      ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--ci-level", "95"],
+    ]) {
+      const io = fakeIO();
+      assert.equal(await runCli(args, io), 2, args.join(" "));
+      assert.match(io.err, /Usage: workbench evaluate/);
+    }
+  });
+  it("prints its usage with --help", async () => {
+    const io = fakeIO();
+    assert.equal(await runCli(["evaluate", "--help"], io), 0);
+    assert.match(io.out, /--predictions <file>/);
+  });
+});
