@@ -15,4 +15,19 @@ export interface EmbeddingEngine {
    */
   embed(pixels: Uint8Array, count: number, sizePx: number, variant: Variant): Promise<Float32Array>;
   dispose(): Promise<void>;
+  /**
+   * Optional: sha256 identifying the weights AND the BatchNorm epsilon the engine runs (models/resnet50.ts modelIdOf).
+   * Embedding cache keys and run provenance use it; when absent, runModel hashes the weights folder itself.
+   */
+  readonly modelId?: string;
+  /**
+   * Optional: the last convolutional block's output (res5c after its ReLU, [count, 7, 7, 2048] at 224 px, row-major)
+   * for class activation maps. When absent, runModel computes the gallery's CAMs with a single-thread tfjs engine.
+   */
+  lastConv?(
+    pixels: Uint8Array,
+    count: number,
+    sizePx: number,
+    variant: Variant,
+  ): Promise<{activations: Float32Array; height: number; width: number; channels: number}>;
 }

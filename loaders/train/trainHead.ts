@@ -1,0 +1,167 @@
+import {activate, type Head, type HeadKind, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
+import {createRng, deriveSeed} from "../../src/components/stats/random.js";
+import type {Variant} from "../config/studyConfig.js";
+import {type Balancing, classWeights, epochVisits, shuffle} from "./epochSchedule.js";
+import {fitStandardizer} from "./standardizer.js";
+
+/**
+ * Trains the 2048 → 4 head on cached embeddings (the frozen backbone never runs in training mode, so BatchNorm keeps
+ * its ImageNet statistics). Plain float64 TypeScript: the same seeds and data give bit-identical weights.
+ *
+ * Optimisers as in Keras/tfjs: SGD with momentum (v ← μv − η g; w ← w + v) or Adam (β 0.9/0.999, ε 1e-7). Loss is
+ * averaged over the mini-batch (and, for binary cross-entropy, over the 4 outputs, as Keras does); with
+ * balancing = "classWeights" each sample's loss is multiplied by its class weight N / (K · n_c).
+ *
+ * Standardisation (`standardize: true`, off by default; runModel.ts DefaultStandardizeFeatures has the measurements):
+ * the raw avg_pool features are non-negative, mostly zero on CT patches and of unequal scales; centring and scaling
+ * each feature on the training cohort (saved with the head) is the usual linear-probe remedy when plain SGD stalls.
+ *
+ * Curves: after every epoch (and at epoch 0, before any step) loss and accuracy on the unaugmented (identity)
+ * embeddings of the training cohort and of each validation cohort, with the unweighted loss of the configured kind.
+ */
+export interface LabelledEmbeddings {
+  name: string;
+  /** n × 2048 per variant; evaluation uses "identity". */
+  x: Map<Variant, Float32Array>;
+  /** Class index 0..3 (CR, PR, SD, PD) per row. */
+  labels: Int32Array;
+}
+
+export interface TrainOptions {
+  kind: HeadKind;
+  loss: "binaryCrossentropy" | "categoricalCrossentropy";
+  optimizer: "sgd" | "adam";
+  balancing: Balancing;
+  variants: readonly Variant[];
+  learningRate: number;
+  momentum: number;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  augmentationSeed: number;
+  standardize: boolean;
+}
+
+export interface CurvePoint {
+  seed: number;
+  epoch: number;
+  cohort: string;
+  loss: number;
+  accuracy: number;
+}
+
+export const InputSize = 2048;
+export const Classes = 4;
+const Clip = 1e-7;
+
+export function evaluateHead(head: Head, set: LabelledEmbeddings): {loss: number; accuracy: number} {
+  const x = set.x.get("identity");
+  const n = set.labels.length;
+  if (!x) throw new Error(`evaluateHead: cohort ${set.name} has no identity embeddings`);
+  if (n === 0) return {loss: Number.NaN, accuracy: Number.NaN};
+  const out = headOutputs(head, x, n);
+  let loss = 0;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    const y = set.labels[i]!;
+    let best = 0;
+    for (let c = 0; c < Classes; c++) {
+      const p = Math.min(1 - Clip, Math.max(Clip, out[i * Classes + c]!));
+      if (out[i * Classes + c]! > out[i * Classes + best]!) best = c;
+      if (head.kind === "sigmoid") loss -= (c === y ? Math.log(p) : Math.log(1 - p)) / Classes;
+      else if (c === y) loss -= Math.log(p);
+    }
+    if (best === y) correct++;
+  }
+  return {loss: loss / n, accuracy: correct / n};
+}
+
+export function trainHead(
+  train: LabelledEmbeddings,
+  evaluation: LabelledEmbeddings[],
+  options: TrainOptions,
+): {head: Head; curves: CurvePoint[]} {
+  if (options.kind === "sigmoid" && options.loss !== "binaryCrossentropy") {
+    throw new Error(`model.loss: expected binaryCrossentropy with a sigmoid head, got ${options.loss}`);
+  }
+  if (options.kind === "softmax" && options.loss !== "categoricalCrossentropy") {
+    throw new Error(`model.loss: expected categoricalCrossentropy with a softmax head, got ${options.loss}`);
+  }
+  const n = train.labels.length;
+  if (n === 0) throw new Error(`training cohort ${train.name}: expected labelled patches, got none`);
+  for (const v of options.variants) {
+    if (train.x.get(v)?.length !== n * InputSize) {
+      throw new Error(`training cohort ${train.name}: expected ${n} × ${InputSize} embeddings for variant ${v}`);
+    }
+  }
+  const head = initHead(options.kind, InputSize, Classes, deriveSeed(options.seed, "head-init"));
+  if (options.standardize) {
+    head.standardize = fitStandardizer(
+      options.variants.map((v) => train.x.get(v)!),
+      InputSize,
+    );
+  }
+  const orderRng = createRng(deriveSeed(options.seed, "batch-order"));
+  const augRng = createRng(deriveSeed(options.augmentationSeed, "augmentation"));
+  const weightsOfClass = options.balancing === "classWeights" ? classWeights(train.labels, Classes) : null;
+
+  const params = head.weights.length + Classes;
+  const velocity = new Float64Array(params);
+  const adamM = new Float64Array(params);
+  const adamV = new Float64Array(params);
+  let adamStep = 0;
+  const grad = new Float64Array(params);
+  const input = new Float64Array(InputSize);
+  const logits = new Float64Array(Classes);
+  const probs = new Float64Array(Classes);
+  const dz = new Float64Array(Classes);
+
+  const curves: CurvePoint[] = [];
+  const record = (epoch: number) => {
+    for (const set of [train, ...evaluation])
+      curves.push({seed: options.seed, epoch, cohort: set.name, ...evaluateHead(head, set)});
+  };
+  record(0);
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const visits = shuffle(epochVisits(train.labels, Classes, options.variants, options.balancing, augRng), orderRng);
+    for (let start = 0; start < visits.length; start += options.batchSize) {
+      const batch = visits.slice(start, start + options.batchSize);
+      grad.fill(0);
+      for (const {index, variant} of batch) {
+        const y = train.labels[index]!;
+        headInput(head, train.x.get(variant)!, index, input);
+        activate(head.kind, headLogits(head, input, logits), probs);
+        const w = weightsOfClass ? weightsOfClass[y]! : 1;
+        const scale = head.kind === "sigmoid" ? w / Classes : w;
+        for (let c = 0; c < Classes; c++) dz[c] = (probs[c]! - (c === y ? 1 : 0)) * scale;
+        for (let j = 0; j < InputSize; j++) {
+          const v = input[j]!;
+          if (v === 0) continue;
+          const o = j * Classes;
+          for (let c = 0; c < Classes; c++) grad[o + c]! += v * dz[c]!;
+        }
+        for (let c = 0; c < Classes; c++) grad[head.weights.length + c]! += dz[c]!;
+      }
+      const b = batch.length;
+      const lr = options.learningRate;
+      if (options.optimizer === "sgd") {
+        for (let p = 0; p < params; p++) velocity[p] = options.momentum * velocity[p]! - (lr * grad[p]!) / b;
+      } else {
+        adamStep++;
+        const c1 = 1 - 0.9 ** adamStep;
+        const c2 = 1 - 0.999 ** adamStep;
+        for (let p = 0; p < params; p++) {
+          const g = grad[p]! / b;
+          adamM[p] = 0.9 * adamM[p]! + 0.1 * g;
+          adamV[p] = 0.999 * adamV[p]! + 0.001 * g * g;
+          velocity[p] = (-lr * (adamM[p]! / c1)) / (Math.sqrt(adamV[p]! / c2) + 1e-7);
+        }
+      }
+      for (let p = 0; p < head.weights.length; p++) head.weights[p]! += velocity[p]!;
+      for (let c = 0; c < Classes; c++) head.bias[c]! += velocity[head.weights.length + c]!;
+    }
+    record(epoch);
+  }
+  return {head, curves};
+}

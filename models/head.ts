@@ -1,0 +1,165 @@
+import {ResponseLabels} from "../loaders/config/studyConfig.js";
+import {createRng} from "../src/components/stats/random.js";
+
+/**
+ * The new classification head that replaces fc1000: one fully connected layer 2048 → 4 (CR, PR, SD, PD), in plain
+ * TypeScript (float64) so that training is exactly reproducible from a seed on every backend.
+ *
+ * - kind "sigmoid" (the paper: sigmoid outputs, binary cross-entropy on one-hot targets): the four outputs are
+ *   independent; predictions tables normalise them to sum to 1 (recorded in the run's provenance).
+ * - kind "softmax" (corrected protocol): probabilities that sum to 1 by construction.
+ * - `standardize`: optional per-feature (x − mean) / scale applied before the dense layer, fitted on the training
+ *   cohort only; it is part of the head and saved with it (trainHead.ts says why it is needed).
+ * Weights are row-major [input][class]; initialisation is Glorot-uniform from the project's seeded PRNG.
+ */
+export const HeadClasses = ResponseLabels;
+export type HeadKind = "sigmoid" | "softmax";
+
+export interface Standardize {
+  mean: Float64Array;
+  scale: Float64Array;
+}
+
+export interface Head {
+  kind: HeadKind;
+  inputSize: number;
+  classes: number;
+  weights: Float64Array;
+  bias: Float64Array;
+  standardize: Standardize | null;
+}
+
+export function initHead(kind: HeadKind, inputSize: number, classes: number, seed: number): Head {
+  const rng = createRng(seed);
+  const limit = Math.sqrt(6 / (inputSize + classes));
+  const weights = new Float64Array(inputSize * classes);
+  for (let i = 0; i < weights.length; i++) weights[i] = (2 * rng.next() - 1) * limit;
+  return {kind, inputSize, classes, weights, bias: new Float64Array(classes), standardize: null};
+}
+
+/** Writes the head's input for row `row` of X (n × inputSize, float32) into `out` (standardised when configured). */
+export function headInput(head: Head, x: Float32Array, row: number, out: Float64Array): Float64Array {
+  const d = head.inputSize;
+  const s = head.standardize;
+  for (let j = 0; j < d; j++) {
+    const v = x[row * d + j]!;
+    out[j] = s ? (v - s.mean[j]!) / s.scale[j]! : v;
+  }
+  return out;
+}
+
+/** Logits for one input vector. */
+export function headLogits(head: Head, input: Float64Array, out: Float64Array): Float64Array {
+  const k = head.classes;
+  for (let c = 0; c < k; c++) out[c] = head.bias[c]!;
+  for (let j = 0; j < head.inputSize; j++) {
+    const v = input[j]!;
+    if (v === 0) continue;
+    const w = j * k;
+    for (let c = 0; c < k; c++) out[c] = out[c]! + v * head.weights[w + c]!;
+  }
+  return out;
+}
+
+/** Activation of the head: element-wise sigmoid, or softmax (max-shifted for stability). */
+export function activate(kind: HeadKind, logits: Float64Array, out: Float64Array): Float64Array {
+  if (kind === "sigmoid") {
+    for (let c = 0; c < logits.length; c++) out[c] = 1 / (1 + Math.exp(-logits[c]!));
+    return out;
+  }
+  let max = -Infinity;
+  for (const z of logits) max = Math.max(max, z);
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) {
+    out[c] = Math.exp(logits[c]! - max);
+    sum += out[c]!;
+  }
+  for (let c = 0; c < logits.length; c++) out[c] = out[c]! / sum;
+  return out;
+}
+
+/** Head outputs for every row of X (n × inputSize): n × classes, row-major (raw sigmoid or softmax values). */
+export function headOutputs(head: Head, x: Float32Array, n: number): Float64Array {
+  if (x.length !== n * head.inputSize) {
+    throw new Error(`head: expected ${n} × ${head.inputSize} inputs, got ${x.length} values`);
+  }
+  const out = new Float64Array(n * head.classes);
+  const input = new Float64Array(head.inputSize);
+  const logits = new Float64Array(head.classes);
+  const probs = new Float64Array(head.classes);
+  for (let i = 0; i < n; i++) {
+    activate(head.kind, headLogits(head, headInput(head, x, i, input), logits), probs);
+    out.set(probs, i * head.classes);
+  }
+  return out;
+}
+
+/** Probabilities that sum to 1 per row: softmax as is, sigmoid outputs divided by their sum. */
+export function headProbabilities(head: Head, x: Float32Array, n: number): Float64Array {
+  const out = headOutputs(head, x, n);
+  if (head.kind === "softmax") return out;
+  const k = head.classes;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += out[i * k + c]!;
+    for (let c = 0; c < k; c++) out[i * k + c] = out[i * k + c]! / sum;
+  }
+  return out;
+}
+
+/** Effective per-input weights after standardisation (w / scale): what a class activation map multiplies. */
+export function effectiveWeights(head: Head): Float64Array {
+  const k = head.classes;
+  const out = new Float64Array(head.weights.length);
+  for (let j = 0; j < head.inputSize; j++) {
+    const s = head.standardize ? head.standardize.scale[j]! : 1;
+    for (let c = 0; c < k; c++) out[j * k + c] = head.weights[j * k + c]! / s;
+  }
+  return out;
+}
+
+export interface HeadJson {
+  kind: HeadKind;
+  inputSize: number;
+  classes: string[];
+  weights: number[];
+  bias: number[];
+  standardize: {mean: number[]; scale: number[]} | null;
+}
+
+export function headToJson(head: Head): HeadJson {
+  return {
+    kind: head.kind,
+    inputSize: head.inputSize,
+    classes: [...HeadClasses],
+    weights: [...head.weights],
+    bias: [...head.bias],
+    standardize: head.standardize ? {mean: [...head.standardize.mean], scale: [...head.standardize.scale]} : null,
+  };
+}
+
+export function headFromJson(json: HeadJson, where: string): Head {
+  const k = json.classes?.length;
+  if (json.kind !== "sigmoid" && json.kind !== "softmax")
+    throw new Error(`${where}: expected head kind sigmoid|softmax, got ${json.kind}`);
+  if (k !== HeadClasses.length || json.classes.some((c, i) => c !== HeadClasses[i])) {
+    throw new Error(`${where}: expected classes ${HeadClasses.join(",")}, got ${json.classes}`);
+  }
+  if (json.weights?.length !== json.inputSize * k || json.bias?.length !== k) {
+    throw new Error(
+      `${where}: expected ${json.inputSize}×${k} weights and ${k} biases, got ${json.weights?.length} and ${json.bias?.length}`,
+    );
+  }
+  const finite = (xs: number[]) => xs.every(Number.isFinite);
+  if (!finite(json.weights) || !finite(json.bias)) throw new Error(`${where}: head weights must be finite numbers`);
+  return {
+    kind: json.kind,
+    inputSize: json.inputSize,
+    classes: k,
+    weights: Float64Array.from(json.weights),
+    bias: Float64Array.from(json.bias),
+    standardize: json.standardize
+      ? {mean: Float64Array.from(json.standardize.mean), scale: Float64Array.from(json.standardize.scale)}
+      : null,
+  };
+}
