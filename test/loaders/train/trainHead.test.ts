@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import type {Variant} from "../../../loaders/config/studyConfig.js";
+import {classWeights, epochVisits} from "../../../loaders/train/epochSchedule.js";
+import {fitStandardizer} from "../../../loaders/train/standardizer.js";
+import {type LabelledEmbeddings, type TrainOptions, trainHead} from "../../../loaders/train/trainHead.js";
+import {createRng} from "../../../src/components/stats/random.js";
+
+/** Separable synthetic embeddings: class c lights up features [c·16, c·16 + 16) (sparse, non-negative like avg_pool). */
+function synthetic(
+  name: string,
+  counts: number[],
+  seed: number,
+  variants: Variant[] = ["identity", "flipH"],
+): LabelledEmbeddings {
+  const rng = createRng(seed);
+  const labels = Int32Array.from(counts.flatMap((n, c) => Array<number>(n).fill(c)));
+  const x = new Map<Variant, Float32Array>();
+  for (const v of variants) {
+    const m = new Float32Array(labels.length * 2048);
+    labels.forEach((c, i) => {
+      for (let j = 0; j < 2048; j++) m[i * 2048 + j] = rng.next() < 0.2 ? rng.next() : 0;
+      for (let j = c * 16; j < c * 16 + 16; j++) m[i * 2048 + j] = 2 + rng.next();
+    });
+    x.set(v, m);
+  }
+  return {name, x, labels};
+}
+
+const paper: TrainOptions = {
+  kind: "sigmoid",
+  loss: "binaryCrossentropy",
+  optimizer: "sgd",
+  balancing: "oversample",
+  variants: ["identity", "flipH"],
+  learningRate: 1e-4,
+  momentum: 0.9,
+  batchSize: 64,
+  epochs: 1,
+  seed: 1,
+  augmentationSeed: 1,
+  standardize: false,
+};
+
+describe("epochVisits / classWeights", () => {
+  it("oversample draws every class up to the largest class's count, each patch at least once", () => {
+    const labels = Int32Array.from([0, 0, 0, 0, 0, 1, 1, 2, 3, 3, 3]);
+    const visits = epochVisits(labels, 4, ["identity", "rot90"], "oversample", createRng(3));
+    assert.equal(visits.length, 20);
+    for (let c = 0; c < 4; c++) assert.equal(visits.filter((v) => labels[v.index] === c).length, 5);
+    for (let i = 0; i < labels.length; i++) assert.ok(visits.some((v) => v.index === i));
+    assert.ok(visits.every((v) => v.variant === "identity" || v.variant === "rot90"));
+  });
+
+  it("classWeights and none visit every patch in every variant once", () => {
+    const labels = Int32Array.from([0, 1, 1]);
+    assert.equal(epochVisits(labels, 4, ["identity", "flipH", "flipV"], "classWeights", createRng(1)).length, 9);
+  });
+
+  it("classWeights are N / (K·n_c) over present classes, 0 for absent ones", () => {
+    assert.deepEqual([...classWeights(Int32Array.from([0, 0, 0, 1]), 4)], [4 / 6, 2, 0, 0]);
+  });
+
+  it("fitStandardizer gives per-feature mean and sample sd; constant features keep scale 1", () => {
+    const x = new Float32Array([1, 5, 3, 5]);
+    const s = fitStandardizer([x], 2);
+    assert.deepEqual([...s.mean], [2, 5]);
+    assert.ok(Math.abs(s.scale[0]! - Math.SQRT2) < 1e-12);
+    assert.equal(s.scale[1], 1);
+  });
+});
+
+describe("trainHead", () => {
+  const train = synthetic("T", [30, 10, 20, 12], 1);
+  const valid = synthetic("V", [5, 5, 5, 5], 2, ["identity"]);
+
+  it("one epoch of the paper's SGD lowers the training loss (sigmoid and softmax heads)", () => {
+    for (const options of [
+      {...paper, learningRate: 1e-3},
+      {
+        ...paper,
+        kind: "softmax",
+        loss: "categoricalCrossentropy",
+        balancing: "classWeights",
+        learningRate: 1e-3,
+      } as const,
+    ]) {
+      const {curves} = trainHead(train, [valid], options);
+      const at = (e: number) => curves.find((c) => c.epoch === e && c.cohort === "T")!.loss;
+      assert.ok(at(1) < at(0), `${options.kind}: ${at(1)} < ${at(0)}`);
+    }
+  });
+
+  it("records loss and accuracy per epoch for the training cohort and every validation cohort, from epoch 0", () => {
+    const {curves} = trainHead(train, [valid], {...paper, epochs: 3});
+    assert.deepEqual(
+      curves.map((c) => `${c.epoch}:${c.cohort}`),
+      ["0:T", "0:V", "1:T", "1:V", "2:T", "2:V", "3:T", "3:V"],
+    );
+    assert.ok(curves.every((c) => c.accuracy >= 0 && c.accuracy <= 1 && c.loss > 0));
+  });
+
+  it("the same seeds and data give bit-identical heads; another seed gives another head", () => {
+    const a = trainHead(train, [valid], {...paper, epochs: 2});
+    const b = trainHead(train, [valid], {...paper, epochs: 2});
+    const c = trainHead(train, [valid], {...paper, epochs: 2, seed: 2});
+    assert.deepEqual(a.head.weights, b.head.weights);
+    assert.deepEqual(a.curves, b.curves);
+    assert.notDeepEqual(a.head.weights, c.head.weights);
+  });
+
+  it("learns separable data to full validation accuracy (softmax, adam); standardised, it fits the training set", () => {
+    const softmax = {
+      ...paper,
+      kind: "softmax",
+      loss: "categoricalCrossentropy",
+      optimizer: "adam",
+      learningRate: 1e-3,
+      epochs: 40,
+    } as const;
+    const raw = trainHead(train, [valid], softmax).curves;
+    assert.equal(raw.find((c) => c.epoch === 40 && c.cohort === "V")!.accuracy, 1);
+    const standardized = trainHead(train, [valid], {...softmax, standardize: true});
+    assert.equal(standardized.curves.find((c) => c.epoch === 40 && c.cohort === "T")!.accuracy, 1);
+    assert.equal(standardized.head.standardize?.mean.length, 2048);
+  });
+
+  it("rejects a loss that does not match the head", () => {
+    assert.throws(
+      () => trainHead(train, [], {...paper, loss: "categoricalCrossentropy"}),
+      /expected binaryCrossentropy with a sigmoid head/,
+    );
+  });
+});
