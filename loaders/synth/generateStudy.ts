@@ -1,0 +1,153 @@
+import {mkdir, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {ResponseLabels} from "../config/studyConfig.js";
+import type {Volume} from "../imaging/volume.js";
+import {writeVolume} from "../imaging/writeVolume.js";
+import {centreProtocols, centreSpacing} from "./centreProtocols.js";
+import {clinicalLinks} from "./clinical.js";
+import {phenotypeModel} from "./phenotype.js";
+import {type PatientPlan, planStudy, resolveCounts} from "./planStudy.js";
+import {clinicalCsv, manifestCsv, type StudyRow} from "./studyCsv.js";
+import {synthesizePatient} from "./synthesizePatient.js";
+import {type SynthScale, SynthScales, scaleGeometry, synthCounts} from "./synthScales.js";
+import {type Centre, Centres} from "./table1.js";
+
+export {synthCounts};
+
+/** Bumped whenever the same (seed, scale) would produce different files. */
+export const SynthVersion = "1.0.0";
+
+export interface GenerateStudyOptions {
+  outDir: string;
+  /** "tiny" is for tests. */
+  scale: SynthScale;
+  seed: number;
+  /** Patients per centre, overriding synthCounts[scale] (tests, benchmarks). */
+  counts?: Partial<Record<Centre, number>>;
+}
+
+export interface GenerateStudyEffects {
+  log(message: string): void;
+  progress?(done: number, total: number): void;
+}
+
+/** Where the files go: injected so tests can capture them in memory. */
+export interface SynthWriter {
+  writeVolume(volume: Volume, path: string): Promise<void>;
+  writeText(path: string, text: string): Promise<void>;
+  mkdir(path: string): Promise<void>;
+}
+
+export const nodeSynthWriter: SynthWriter = {
+  writeVolume: (volume, path) => writeVolume(volume, path, {compress: true}),
+  writeText: (path, text) => writeFile(path, text, "utf8"),
+  mkdir: async (path) => {
+    await mkdir(path, {recursive: true});
+  },
+};
+
+export interface GenerateStudyResult {
+  manifestPath: string;
+  /** Patients written to the manifest. */
+  patients: number;
+  /** Patients that failed to generate (none expected; listed rather than aborting the study). */
+  failures: Array<{patientId: string; message: string}>;
+}
+
+function validate(options: GenerateStudyOptions): void {
+  if (typeof options.outDir !== "string" || options.outDir.trim() === "") {
+    throw new TypeError(`generateStudy: outDir must be a non-empty path, got ${JSON.stringify(options.outDir)}`);
+  }
+  if (!(SynthScales as readonly string[]).includes(options.scale)) {
+    throw new RangeError(
+      `generateStudy: scale must be one of ${SynthScales.join("|")}, got ${JSON.stringify(options.scale)}`,
+    );
+  }
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) {
+    throw new RangeError(`generateStudy: seed must be a non-negative integer, got ${options.seed}`);
+  }
+}
+
+/**
+ * Writes a synthetic three-centre study: CT volumes and ROI masks as NIfTI (.nii.gz, via itk-wasm, so the study is
+ * read back by the same code as real data), `study.csv` (the manifest), `clinical.csv` and `synth.json`
+ * (provenance: seed, scale, version, centre protocols, phenotype model, counts). Volumes are a pure function of
+ * (seed, scale, patient); the same seed gives byte-identical files.
+ */
+export async function generateStudy(
+  options: GenerateStudyOptions,
+  effects: GenerateStudyEffects,
+  writer: SynthWriter = nodeSynthWriter,
+): Promise<GenerateStudyResult> {
+  validate(options);
+  const {outDir, scale, seed} = options;
+  const plans = planStudy({scale, seed, counts: options.counts});
+  await writer.mkdir(join(outDir, "images"));
+  await writer.mkdir(join(outDir, "masks"));
+  effects.log(`synth: generating ${plans.length} patients (scale ${scale}, seed ${seed}) into ${outDir}`);
+
+  const rows: StudyRow[] = [];
+  const failures: GenerateStudyResult["failures"] = [];
+  const started = Date.now();
+  for (const [index, plan] of plans.entries()) {
+    try {
+      const patient = synthesizePatient(plan, scale);
+      const image = `images/${plan.patientId}_ct.nii.gz`;
+      const mask = `masks/${plan.patientId}_roi.nii.gz`;
+      await writer.writeVolume(patient.ct, join(outDir, image));
+      await writer.writeVolume(patient.mask, join(outDir, mask));
+      rows.push({plan, image, mask, tumourSizeCm: patient.tumourSizeCm, tumourNumber: patient.tumourNumber});
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({patientId: plan.patientId, message});
+      effects.log(`synth: patient ${plan.patientId} failed and is left out: ${message}`);
+    }
+    effects.progress?.(index + 1, plans.length);
+  }
+
+  const manifestPath = join(outDir, "study.csv");
+  await writer.writeText(manifestPath, manifestCsv(rows));
+  await writer.writeText(join(outDir, "clinical.csv"), clinicalCsv(rows));
+  await writer.writeText(
+    join(outDir, "synth.json"),
+    `${JSON.stringify(provenance(options, rows, failures), null, 2)}\n`,
+  );
+  const seconds = (Date.now() - started) / 1000;
+  effects.log(
+    `synth: wrote ${rows.length} patients in ${seconds.toFixed(1)} s (${(seconds / Math.max(1, plans.length)).toFixed(2)} s/patient)`,
+  );
+  return {manifestPath, patients: rows.length, failures};
+}
+
+function labelCounts(plans: readonly PatientPlan[]): Record<string, number> {
+  return Object.fromEntries(ResponseLabels.map((l) => [l, plans.filter((p) => p.label === l).length]));
+}
+
+/** synth.json: everything needed to say what this study is and to regenerate it. No timings (files stay identical). */
+export function provenance(
+  options: GenerateStudyOptions,
+  rows: readonly StudyRow[],
+  failures: GenerateStudyResult["failures"],
+) {
+  const counts = resolveCounts(options);
+  return {
+    generator: "tace-workbench synth",
+    version: SynthVersion,
+    synthetic: true,
+    seed: options.seed,
+    scale: options.scale,
+    counts: Object.fromEntries(
+      Centres.map((c) => {
+        const plans = rows.filter((r) => r.plan.cohort === c).map((r) => r.plan);
+        return [c, {requested: counts[c], written: plans.length, labels: labelCounts(plans)}];
+      }),
+    ),
+    geometry: scaleGeometry[options.scale],
+    centres: Object.fromEntries(
+      Centres.map((c) => [c, {...centreProtocols[c], spacingMm: centreSpacing(c, options.scale)}]),
+    ),
+    phenotypeModel,
+    clinicalLinks,
+    failures,
+  };
+}

@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import type {CliIO} from "../../../../loaders/cli/command.js";
+import {synthCommand} from "../../../../loaders/cli/commands/synth.js";
+import {runCli} from "../../../../loaders/cli/main.js";
+
+function capture(): CliIO & {out: string; err: string} {
+  const io = {
+    out: "",
+    err: "",
+    cwd: "/tmp",
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+describe("workbench synth", () => {
+  it("is registered and documents its options", async () => {
+    const io = capture();
+    assert.equal(await runCli(["synth", "--help"], io, [synthCommand]), 0);
+    assert.match(io.out, /--out <dir>/);
+    assert.match(io.out, /--scale/);
+  });
+  for (const [args, message] of [
+    [[], /--out <dir> is required/],
+    [["--out", "x", "--scale", "huge"], /expected demo or paper, got "huge"/],
+    [["--out", "x", "--seed", "1.5"], /--seed: expected a non-negative integer, got "1.5"/],
+    [["--out", "x", "extra"], /unexpected argument/],
+    [["--out", "x", "--bogus"], /bogus/],
+  ] as const) {
+    it(`exits 2 with a usage error for ${JSON.stringify(args)}`, async () => {
+      const io = capture();
+      assert.equal(await runCli(["synth", ...args], io, [synthCommand]), 2);
+      assert.match(io.err, message);
+    });
+  }
+});
