@@ -1,0 +1,67 @@
+import type {Provenance} from "../artifacts.js";
+import {toCsv} from "../tables/toCsv.js";
+import {button, type Child, download, el} from "./dom.js";
+import {provenanceFooter} from "./provenanceFooter.js";
+
+export interface Column<Row> {
+  /** Key in the CSV and default cell value. */
+  key: string;
+  label: string;
+  /** Display content; default String(row[key]). */
+  format?: (row: Row) => Child;
+  /** Attributes of the cell (e.g. data-value). */
+  attributes?: (row: Row) => Record<string, string | number>;
+}
+
+export interface DataTableOptions<Row> {
+  id: string;
+  filename?: string;
+  caption?: string;
+  provenance?: Provenance | undefined;
+  rowClass?: (row: Row) => string | null;
+  /** Values written to the CSV (default: row[key] for every column). */
+  csvRows?: ReadonlyArray<Record<string, unknown>>;
+}
+
+/** An HTML table of `rows` with a "Download CSV" button (the raw values, not the formatted text) and provenance. */
+export function dataTable<Row extends Record<string, unknown>>(
+  rows: readonly Row[],
+  columns: ReadonlyArray<Column<Row>>,
+  options: DataTableOptions<Row>,
+): HTMLElement {
+  const {id, filename = id, caption, provenance, rowClass, csvRows} = options;
+  const table = el(
+    "table",
+    {id, class: "data-table"},
+    caption ? el("caption", {}, caption) : null,
+    el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {}, c.label)))),
+    el(
+      "tbody",
+      {},
+      ...rows.map((row) =>
+        el(
+          "tr",
+          {class: rowClass?.(row) ?? null},
+          ...columns.map((c) =>
+            el("td", c.attributes?.(row) ?? {}, c.format ? c.format(row) : String(row[c.key] ?? "")),
+          ),
+        ),
+      ),
+    ),
+  );
+  const csv = toCsv(
+    csvRows ?? rows,
+    columns.map((c) => c.key),
+  );
+  return el(
+    "div",
+    {class: "data-table-wrap"},
+    table,
+    el(
+      "div",
+      {class: "chart-actions"},
+      button("Download CSV", () => download(new Blob([csv], {type: "text/csv"}), `${filename}.csv`)),
+    ),
+    provenance !== undefined ? provenanceFooter(provenance) : null,
+  );
+}

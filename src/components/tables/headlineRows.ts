@@ -1,0 +1,87 @@
+import type {AucSummary} from "../stats/aucSummary.js";
+import type {Level} from "../stats/evaluateCohorts.js";
+import {formatP} from "./formatStat.js";
+
+type CohortLevels = {patch?: Level; patient: Level};
+
+export interface HeadlineRow {
+  metric: string;
+  /** The paper's analysis of the paper-protocol model: patch level, naive patch bootstrap. */
+  paper: string;
+  /** The paper-protocol model under the corrected analysis: patient level, patient bootstrap. */
+  paperModelCorrected: string;
+  /** The corrected protocol's model and analysis. */
+  corrected: string;
+  why: string;
+  /** Raw numbers behind the three columns (for CSV and tests). */
+  values: [number | null, number | null, number | null];
+}
+
+const f3 = (v: number | null | undefined) => (v === null || v === undefined ? "n/a" : v.toFixed(3));
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? "n/a" : `${(100 * v).toFixed(1)}%`);
+const withCi = (v: number | null, ci: readonly [number, number] | null | undefined) =>
+  v === null ? "n/a" : ci ? `${v.toFixed(3)} (${ci[0].toFixed(3)}–${ci[1].toFixed(3)})` : v.toFixed(3);
+const naive = (s: AucSummary) => s.ciBootstrapNaive ?? s.ciBootstrap;
+
+/**
+ * The headline numbers of one cohort side by side — as the paper analysed them (patch level, naive patch bootstrap),
+ * the same model analysed per patient, and the corrected protocol — with a sentence per row on what changes and why.
+ * `paper` and `corrected` are `evaluatePredictions(...).cohorts[cohort]` of each protocol. When the paper protocol
+ * has no patch level (patient rows only) its patient level stands in for the first column.
+ */
+export function headlineRows(paper: CohortLevels, corrected: CohortLevels): HeadlineRow[] {
+  const pp = paper.patch ?? paper.patient;
+  const pq = paper.patient;
+  const cq = corrected.patient;
+  const or = (l: Level) => l.objectiveResponse;
+  return [
+    {
+      metric: "Accuracy (4 classes)",
+      paper: pct(pp.accuracy),
+      paperModelCorrected: pct(pq.accuracy),
+      corrected: pct(cq.accuracy),
+      why: "Per patient, the three patches of a patient are averaged into one prediction instead of counting as three independent cases.",
+      values: [pp.accuracy, pq.accuracy, cq.accuracy],
+    },
+    {
+      metric: "Macro one-vs-rest AUC",
+      paper: f3(pp.macroAuc),
+      paperModelCorrected: f3(pq.macroAuc),
+      corrected: f3(cq.macroAuc),
+      why: "The mean of the four class AUCs; it moves with the unit of analysis and with the head (sigmoid vs softmax).",
+      values: [pp.macroAuc, pq.macroAuc, cq.macroAuc],
+    },
+    {
+      metric: "Objective response AUC (95% CI)",
+      paper: withCi(or(pp).auc, naive(or(pp))),
+      paperModelCorrected: withCi(or(pq).auc, or(pq).ciBootstrap),
+      corrected: withCi(or(cq).auc, or(cq).ciBootstrap),
+      why: "The paper's bootstrap resamples patches as if independent, so its interval is too narrow; resampling patients gives the honest width.",
+      values: [or(pp).auc, or(pq).auc, or(cq).auc],
+    },
+    {
+      metric: "Mann–Whitney p (responders vs not)",
+      paper: formatP(or(pp).mannWhitney?.p ?? null),
+      paperModelCorrected: formatP(or(pq).mannWhitney?.p ?? null),
+      corrected: formatP(or(cq).mannWhitney?.p ?? null),
+      why: "A patch-level test counts each patient about three times and overstates the evidence; the patient-level test does not.",
+      values: [or(pp).mannWhitney?.p ?? null, or(pq).mannWhitney?.p ?? null, or(cq).mannWhitney?.p ?? null],
+    },
+    {
+      metric: "Calibration slope of P(CR)+P(PR)",
+      paper: f3(or(pp).calibration.slope),
+      paperModelCorrected: f3(or(pq).calibration.slope),
+      corrected: f3(or(cq).calibration.slope),
+      why: "Independent sigmoids do not make P(CR)+P(PR) a probability; a softmax head does, so its slope should lie nearer 1.",
+      values: [or(pp).calibration.slope, or(pq).calibration.slope, or(cq).calibration.slope],
+    },
+    {
+      metric: "Brier score of P(CR)+P(PR)",
+      paper: f3(or(pp).calibration.brier),
+      paperModelCorrected: f3(or(pq).calibration.brier),
+      corrected: f3(or(cq).calibration.brier),
+      why: "Accuracy of the probabilities themselves (lower is better); decision curves rely on it.",
+      values: [or(pp).calibration.brier, or(pq).calibration.brier, or(cq).calibration.brier],
+    },
+  ];
+}

@@ -1,0 +1,63 @@
+// Snapshot tests of the smaller spec builders: score distribution, decision curve, calibration.
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import {calibrationSpec} from "../../../src/components/specs/calibrationSpec.js";
+import {decisionCurveSpec} from "../../../src/components/specs/decisionCurveSpec.js";
+import {scoreDistributionSpec} from "../../../src/components/specs/scoreDistributionSpec.js";
+import {assertCompiles, assertPlainJson, deepFreeze, matchSnapshot} from "./snapshot.js";
+
+describe("scoreDistributionSpec(groups)", () => {
+  it("matches its snapshot, is plain JSON, compiles, keeps every value with a deterministic jitter", () => {
+    const groups = deepFreeze([
+      {group: "Responders", color: "#0072B2", scores: [0.9, 0.8, 0.7]},
+      {group: "Non-responders", color: "#D55E00", scores: Float64Array.from([0.2, 0.4])},
+    ]);
+    const spec = scoreDistributionSpec(groups);
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("scoreDistributionSpec", spec);
+    const values = (spec as unknown as {data: {values: Array<{score: number; jitter: number}>}}).data.values;
+    assert.deepEqual(
+      values.map((v) => v.score),
+      [0.9, 0.8, 0.7, 0.2, 0.4],
+    );
+    assert.ok(values.every((v) => v.jitter >= -0.5 && v.jitter < 0.5));
+    assert.deepEqual(scoreDistributionSpec(groups), spec);
+    assert.deepEqual(Array.from(groups[1]?.scores ?? []), [0.2, 0.4]);
+  });
+});
+
+describe("decisionCurveSpec(points)", () => {
+  const points = deepFreeze(
+    [0.1, 0.5, 0.9].map((threshold) => ({
+      threshold,
+      netBenefit: 0.4 - threshold / 3,
+      treatAll: 0.5 - threshold,
+      treatNone: 0,
+      interventionsAvoided: threshold * 30,
+      ci: [0.3 - threshold / 3, 0.5 - threshold / 3] as [number, number],
+    })),
+  );
+  it("matches its snapshot, is plain JSON, compiles, and draws the band only when points carry a CI", () => {
+    const spec = decisionCurveSpec(points, {modelLabel: "P(CR) + P(PR)"});
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("decisionCurveSpec", spec);
+    assert.ok(JSON.stringify(spec).includes('"area"'));
+    const noBand = decisionCurveSpec(points.map(({ci: _ci, ...p}) => p));
+    assert.ok(!JSON.stringify(noBand).includes('"area"'));
+  });
+});
+
+describe("calibrationSpec(bins)", () => {
+  it("matches its snapshot, is plain JSON and compiles", () => {
+    const bins = deepFreeze([
+      {lo: 0, hi: 0.1, n: 3, meanPredicted: 0.05, observed: 0},
+      {lo: 0.5, hi: 0.6, n: 10, meanPredicted: 0.55, observed: 0.6},
+    ]);
+    const spec = calibrationSpec(bins);
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("calibrationSpec", spec);
+  });
+});

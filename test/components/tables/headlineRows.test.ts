@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluateCohorts.js";
+import {headlineRows} from "../../../src/components/tables/headlineRows.js";
+
+function rows(shift: number): PredictionRow[] {
+  const out: PredictionRow[] = [];
+  const labels = ["CR", "PR", "SD", "PD"] as const;
+  for (let i = 0; i < 16; i++) {
+    const k = i % 4;
+    for (let j = 0; j < 3; j++) {
+      const raw = labels.map((_, c) => (c === k ? 2 : 1) + ((i * 7 + j * 3 + c * 5 + shift) % 5) / 5);
+      const s = raw.reduce((a, b) => a + b, 0);
+      out.push({
+        patientId: `p${i}`,
+        cohort: "X",
+        label: labels[k] as PredictionRow["label"],
+        patchId: `p${i}-${j}`,
+        probabilities: raw.map((v) => v / s) as unknown as PredictionRow["probabilities"],
+      });
+    }
+  }
+  return out;
+}
+
+describe("headlineRows(paper, corrected)", () => {
+  const options = {bootstrap: 50, seed: 3, ciLevel: 0.95};
+  const paper = evaluatePredictions(rows(0), options).cohorts.X;
+  const corrected = evaluatePredictions(rows(2), options).cohorts.X;
+  assert.ok(paper && corrected);
+  const table = headlineRows(paper, corrected);
+
+  it("puts paper patch level, paper patient level and corrected patient level side by side", () => {
+    const acc = table.find((r) => r.metric.startsWith("Accuracy"));
+    assert.ok(acc);
+    assert.deepEqual(acc.values, [paper.patch?.accuracy, paper.patient.accuracy, corrected.patient.accuracy]);
+    const or = table.find((r) => r.metric.startsWith("Objective response AUC"));
+    assert.ok(or);
+    const naive = paper.patch?.objectiveResponse.ciBootstrapNaive;
+    assert.ok(naive && or.paper.includes(naive[0].toFixed(3)), "the paper column uses the naive patch bootstrap");
+  });
+
+  it("says why each row changes, and every value is a number or null", () => {
+    for (const r of table) {
+      assert.ok(r.why.length > 20, r.metric);
+      assert.ok(r.values.every((v) => v === null || Number.isFinite(v)));
+    }
+  });
+});
