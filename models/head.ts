@@ -94,15 +94,30 @@ export function headOutputs(head: Head, x: Float32Array, n: number): Float64Arra
   return out;
 }
 
-/** Probabilities that sum to 1 per row: softmax as is, sigmoid outputs divided by their sum. */
+/** log σ(z), stable for large |z|. */
+function logSigmoid(z: number): number {
+  return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+}
+
+/**
+ * Probabilities that sum to 1 per row: softmax as is; sigmoid outputs divided by their sum, computed in log space
+ * (σ(z_c) / Σ σ(z_j) = softmax of log σ(z)) so that saturated outputs (all σ = 0 in float64) still normalise.
+ */
 export function headProbabilities(head: Head, x: Float32Array, n: number): Float64Array {
-  const out = headOutputs(head, x, n);
-  if (head.kind === "softmax") return out;
+  if (head.kind === "softmax") return headOutputs(head, x, n);
+  if (x.length !== n * head.inputSize) {
+    throw new Error(`head: expected ${n} × ${head.inputSize} inputs, got ${x.length} values`);
+  }
   const k = head.classes;
+  const out = new Float64Array(n * k);
+  const input = new Float64Array(head.inputSize);
+  const logits = new Float64Array(k);
+  const logs = new Float64Array(k);
+  const probs = new Float64Array(k);
   for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += out[i * k + c]!;
-    for (let c = 0; c < k; c++) out[i * k + c] = out[i * k + c]! / sum;
+    headLogits(head, headInput(head, x, i, input), logits);
+    for (let c = 0; c < k; c++) logs[c] = logSigmoid(logits[c]!);
+    out.set(activate("softmax", logs, probs), i * k);
   }
   return out;
 }

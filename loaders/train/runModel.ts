@@ -252,6 +252,11 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   for (const name of names) {
     const set = cohorts[name]!;
     const probs = headProbabilities(head, embedded.get(name)!.x.get("identity")!, set.records.length);
+    const bad = probs.findIndex((p) => !Number.isFinite(p));
+    if (bad >= 0) {
+      const r = set.records[Math.floor(bad / 4)]!;
+      throw new Error(`head: non-finite probability for patch ${r.patchId} of patient ${r.patientId} (cohort ${name})`);
+    }
     probsByCohort.set(name, probs);
     predictions.push(...predictionRows(set, probs));
   }

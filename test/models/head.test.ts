@@ -49,3 +49,13 @@ describe("models/head", () => {
     );
   });
 });
+
+describe("models/head saturation", () => {
+  it("normalised sigmoid probabilities stay finite when every sigmoid output underflows to 0", () => {
+    const head = initHead("sigmoid", 2048, 4, 1);
+    head.bias.set([-800, -801, -900, -1000]);
+    const p = headProbabilities(head, new Float32Array(2048), 1);
+    assert.ok(p.every(Number.isFinite));
+    assert.ok(Math.abs(p[0]! / p[1]! - Math.E) < 1e-9); // σ(z) ≈ e^z far below 0
+  });
+});

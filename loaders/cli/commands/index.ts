@@ -1,6 +1,21 @@
 import type {Command} from "../command.js";
 import {configCommand} from "./config.js";
 import {evaluateCommand} from "./evaluate.js";
+import {hccTaceSegCommand} from "./hccTaceSeg.js";
+import {predictCommand} from "./predict.js";
+import {preprocessCommand} from "./preprocess.js";
+import {runCommand} from "./run.js";
+import {synthCommand} from "./synth.js";
+import {weightsCommand} from "./weights.js";
 
 /** Every subcommand, in the order `workbench --help` lists them. */
-export const commands: readonly Command[] = [configCommand, evaluateCommand];
+export const commands: readonly Command[] = [
+  configCommand,
+  evaluateCommand,
+  synthCommand,
+  preprocessCommand,
+  hccTaceSegCommand,
+  runCommand,
+  weightsCommand,
+  predictCommand,
+];

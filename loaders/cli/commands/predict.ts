@@ -1,0 +1,55 @@
+import {writeFile} from "node:fs/promises";
+import {resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {createEngine} from "../../features/createEngine.js";
+import {preprocessStudy} from "../../imaging/preprocessStudy.js";
+import {predictionsCsv} from "../../predict/predictionRows.js";
+import {defaultEmbeddingCacheDir, defaultRunsDir, loadRun, predictWithRun} from "../../predict/predictManifest.js";
+import {type Command, ExitCode, UsageError} from "../command.js";
+
+const usage = `Usage: workbench predict --run <id> --manifest new.csv --out preds.csv [--runs <dir>]
+
+Applies a trained run (models/runs/<id>/) to the patients of a manifest: the same preprocessing as the run's
+configuration, the frozen ResNet50 (the run's weights and BatchNorm epsilon), the run's head. Writes patch-level
+predictions: patient_id, cohort, patch_id, label, p_CR, p_PR, p_SD, p_PD (sigmoid heads: outputs normalised to sum
+to 1). Patients that cannot be preprocessed are excluded and listed on stderr.
+
+Options:
+  --run <id>         run id (folder name under models/runs)
+  --manifest <file>  manifest CSV of the patients to predict
+  --out <file>       output CSV
+  --runs <dir>       runs folder (default models/runs)
+`;
+
+export const predictCommand: Command = {
+  name: "predict",
+  summary: "apply a trained run to a new manifest (patch-level probabilities CSV)",
+  usage,
+  async run(argv, io) {
+    const {values, positionals} = parseArgs({
+      args: argv,
+      options: {run: {type: "string"}, manifest: {type: "string"}, out: {type: "string"}, runs: {type: "string"}},
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
+    if (!values.run) throw new UsageError("--run <id> is required");
+    if (!values.manifest) throw new UsageError("--manifest <file> is required");
+    if (!values.out) throw new UsageError("--out <file> is required");
+    const log = (m: string) => io.stderr(`${m}\n`);
+    const run = await loadRun(values.runs ? resolve(io.cwd, values.runs) : defaultRunsDir, values.run);
+    const study = await preprocessStudy(resolve(io.cwd, values.manifest), run.config, {log});
+    for (const f of Object.values(study.flow)) {
+      for (const e of f.excluded) log(`excluded (${f.cohort}): ${e.reason}`);
+    }
+    const engine = await createEngine(run.config, {log});
+    try {
+      const rows = await predictWithRun(run, study.cohorts, engine, defaultEmbeddingCacheDir, log);
+      await writeFile(resolve(io.cwd, values.out), predictionsCsv(rows));
+      log(`predict: ${rows.length} patches → ${values.out}`);
+      return rows.length > 0 ? ExitCode.ok : ExitCode.failure;
+    } finally {
+      await engine.dispose();
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import {join} from "node:path";
+import {headProbabilities} from "../../models/head.js";
+import {createEmbeddingCache} from "../features/embeddingCache.js";
+import type {EmbeddingEngine} from "../features/engine.js";
+import {extractEmbeddings} from "../features/extractEmbeddings.js";
+import type {PatchSet} from "../imaging/patchSet.js";
+import {repoRoot} from "../model/fetchWeights.js";
+import {loadRun, type StoredRun} from "../train/runStore.js";
+import {type PredictionRow, predictionRows} from "./predictionRows.js";
+
+/**
+ * Applies a saved run's head to new patches: embeddings (identity variant, cached) from an engine running the SAME
+ * weights as the run (checked by model id), then the head's probabilities (sigmoid outputs normalised to sum to 1).
+ */
+export const defaultRunsDir = join(repoRoot, "models", "runs");
+export const defaultEmbeddingCacheDir = join(repoRoot, ".cache", "embeddings");
+
+export async function predictWithRun(
+  run: StoredRun,
+  cohorts: Record<string, PatchSet>,
+  engine: EmbeddingEngine,
+  cacheDir: string,
+  log: (msg: string) => void,
+): Promise<PredictionRow[]> {
+  const runModelId = run.provenance.modelId;
+  if (typeof runModelId === "string" && engine.modelId !== undefined && engine.modelId !== runModelId) {
+    throw new Error(
+      `run ${run.runId}: trained on backbone ${runModelId.slice(0, 16)}…, but the engine runs ${engine.modelId.slice(0, 16)}… (other weights or BatchNorm epsilon); install the run's weights first`,
+    );
+  }
+  const runEngine = run.provenance.engine;
+  if (typeof runEngine === "string" && runEngine !== engine.name) {
+    log(
+      `note: run ${run.runId} was trained on ${runEngine} embeddings; predicting with ${engine.name} (engines agree to ~1e-4)`,
+    );
+  }
+  const cache = createEmbeddingCache(cacheDir, engine.modelId ?? String(runModelId));
+  const rows: PredictionRow[] = [];
+  for (const [name, set] of Object.entries(cohorts)) {
+    const x = (await extractEmbeddings(set, ["identity"], engine, cache, log)).get("identity")!;
+    rows.push(...predictionRows({...set, cohort: name}, headProbabilities(run.head, x, set.records.length)));
+  }
+  return rows;
+}
+
+export {loadRun};

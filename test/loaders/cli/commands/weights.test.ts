@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import {mkdtemp} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, it} from "node:test";
+import type {CliIO} from "../../../../loaders/cli/command.js";
+import {runCli} from "../../../../loaders/cli/main.js";
+import {tinyWeightsDir} from "../../../models/tinyResNet.js";
+
+function io(cwd: string): CliIO & {out: string; err: string} {
+  const s = {out: "", err: "", cwd, stdout: (t: string) => void (s.out += t), stderr: (t: string) => void (s.err += t)};
+  return s;
+}
+
+describe("workbench weights / predict", () => {
+  it("weights --from <dir> --dir <dest> installs a user model and prints its hash", async () => {
+    const tiny = await tinyWeightsDir();
+    const dest = join(await mkdtemp(join(tmpdir(), "wcli-")), "w");
+    const s = io(tmpdir());
+    assert.equal(await runCli(["weights", "--from", tiny, "--dir", dest], s), 0);
+    assert.match(s.out, new RegExp(`^${dest}\\t[0-9a-f]{64}\\n$`));
+  });
+
+  it("weights --from a folder without a model fails with a clear message", async () => {
+    const s = io(tmpdir());
+    assert.equal(await runCli(["weights", "--from", "/nonexistent-model", "--dir", join(tmpdir(), "x")], s), 1);
+    assert.match(s.err, /model\.json: cannot read the model/);
+  });
+
+  it("predict without --run is a usage error; an unknown run id names the run folder", async () => {
+    const s = io(tmpdir());
+    assert.equal(await runCli(["predict", "--manifest", "m.csv", "--out", "o.csv"], s), 2);
+    assert.match(s.err, /--run <id> is required/);
+    const t = io(tmpdir());
+    const runs = await mkdtemp(join(tmpdir(), "runs-"));
+    assert.equal(
+      await runCli(["predict", "--run", "abcdef123456", "--manifest", "m.csv", "--out", "o.csv", "--runs", runs], t),
+      1,
+    );
+    assert.match(t.err, /abcdef123456\/head\.json: cannot read the run/);
+  });
+});
