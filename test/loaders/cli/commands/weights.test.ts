@@ -8,7 +8,17 @@ import {runCli} from "../../../../loaders/cli/main.js";
 import {tinyWeightsDir} from "../../../models/tinyResNet.js";
 
 function io(cwd: string): CliIO & {out: string; err: string} {
-  const s = {out: "", err: "", cwd, stdout: (t: string) => void (s.out += t), stderr: (t: string) => void (s.err += t)};
+  const s = {
+    out: "",
+    err: "",
+    cwd,
+    stdout: (t: string) => {
+      s.out += t;
+    },
+    stderr: (t: string) => {
+      s.err += t;
+    },
+  };
   return s;
 }
 
