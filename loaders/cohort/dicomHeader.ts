@@ -36,6 +36,18 @@ const pixelData = 0x7fe00010;
 export type DicomHeader = Map<string, string[]>;
 
 export function parseDicomHeader(bytes: Uint8Array, file = "DICOM file"): DicomHeader {
+  return readDicomHeader(bytes, file).tags;
+}
+
+/**
+ * The header plus where the top-level pixel data starts and how long it says it is (undefined length for
+ * encapsulated data), so a caller can detect a truncated slice, which itk-wasm reads without complaint.
+ */
+export function readDicomHeader(
+  bytes: Uint8Array,
+  file = "DICOM file",
+): {tags: DicomHeader; pixelData?: {offset: number; length: number | undefined}} {
+  let pixel: {offset: number; length: number | undefined} | undefined;
   if (bytes.length < 132 || String.fromCharCode(...bytes.subarray(128, 132)) !== "DICM") {
     throw new DicomHeaderError(`${file}: not a DICOM Part 10 file (no "DICM" at byte 128)`);
   }
@@ -55,7 +67,14 @@ export function parseDicomHeader(bytes: Uint8Array, file = "DICOM file"): DicomH
     while (o + 8 <= end) {
       const tag = ((view.getUint16(o, true) << 16) | view.getUint16(o + 2, true)) >>> 0;
       if (tag === 0xfffee00d || tag === 0xfffee0dd) return o + 8;
-      if (tag >= pixelData && prefix === "") return end;
+      if (tag >= pixelData && prefix === "") {
+        if (tag === pixelData && o + 12 <= end) {
+          const long = explicit && longVrs.has(String.fromCharCode(bytes[o + 4]!, bytes[o + 5]!));
+          const length = explicit && !long ? view.getUint16(o + 6, true) : view.getUint32(o + (explicit ? 8 : 4), true);
+          pixel = {offset: o + (long ? 12 : 8), length: length === 0xffffffff ? undefined : length};
+        }
+        return end;
+      }
       let vr = "";
       let length: number;
       let header: number;
@@ -130,7 +149,7 @@ export function parseDicomHeader(bytes: Uint8Array, file = "DICOM file"): DicomH
     );
   }
   walk(metaEnd, bytes.length, syntax !== "1.2.840.10008.1.2", "");
-  return out;
+  return {tags: out, ...(pixel ? {pixelData: pixel} : {})};
 }
 
 /** Common tags by name. */

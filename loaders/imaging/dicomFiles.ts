@@ -1,5 +1,6 @@
-import {open, readdir} from "node:fs/promises";
+import {open, readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
+import {readDicomHeader} from "../cohort/dicomHeader.js";
 
 /** The DICOM Part 10 magic: "DICM" at byte 128. Files without it (LICENSE, .DS_Store, thumbnails) break series reads. */
 export async function dicomHead(path: string, bytes = 4096): Promise<Buffer | undefined> {
@@ -33,4 +34,22 @@ export async function listDicomFolder(folder: string): Promise<{files: string[];
     else skipped.push(path);
   }
   return {files, skipped};
+}
+
+/**
+ * Why a DICOM file cannot be trusted, or undefined: its pixel data element promises more bytes than the file holds
+ * (itk-wasm reads a half-truncated slice without error), or the header itself is cut short.
+ */
+export async function dicomTruncation(path: string, bytes?: Uint8Array): Promise<string | undefined> {
+  const data = bytes ?? (await readFile(path));
+  try {
+    const {pixelData} = readDicomHeader(data, path);
+    if (pixelData === undefined) return `${path}: no pixel data element`;
+    if (pixelData.length !== undefined && pixelData.offset + pixelData.length > data.length) {
+      return `${path}: DICOM file truncated (pixel data needs ${pixelData.length} bytes, the file has ${data.length - pixelData.offset})`;
+    }
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

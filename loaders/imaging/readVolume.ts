@@ -4,7 +4,7 @@ import {readImageNode} from "@itk-wasm/image-io";
 import type {Image} from "itk-wasm";
 import {PatientError} from "../cohort/exclusion.js";
 import {checkImageFile} from "./checkImageFile.js";
-import {dicomHead, isDicomSegHead, listDicomFolder} from "./dicomFiles.js";
+import {dicomHead, dicomTruncation, isDicomSegHead, listDicomFolder} from "./dicomFiles.js";
 import {itkCall} from "./itkCall.js";
 import {makeVolume, type Vec3, type Volume, type VoxelData} from "./volume.js";
 
@@ -38,11 +38,22 @@ export async function resolveSource(path: string, {what, warn}: ReadOptions): Pr
         path,
       );
     }
+    await checkDicomFiles(files, what);
     return {kind: "series", files};
   }
   const head = await dicomHead(path);
-  if (head) return isDicomSegHead(head) ? {kind: "seg", path} : {kind: "series", files: [path]};
+  if (head) {
+    await checkDicomFiles([path], what);
+    return isDicomSegHead(head) ? {kind: "seg", path} : {kind: "series", files: [path]};
+  }
   return {kind: "file", path};
+}
+
+async function checkDicomFiles(files: readonly string[], what: string): Promise<void> {
+  for (const file of files) {
+    const problem = await dicomTruncation(file);
+    if (problem !== undefined) throw new PatientError("unreadableImage", `${what}: ${problem}`, file);
+  }
 }
 
 function toVolume(image: Image, what: string, file: string): Volume {
@@ -116,7 +127,9 @@ export async function readImageVolume(path: string, options: ReadOptions): Promi
   const {image, file} = await readRaw(source, options.what);
   const volume = toVolume(image, options.what, file);
   const data = volume.data instanceof Float32Array ? volume.data : new Float32Array(volume.data);
-  for (let i = 0; i < data.length; i++) {
+  // Only float storage (or a NIfTI scl_slope) can hold NaN/Inf; integer voxels are finite by construction.
+  const floatStored = volume.data instanceof Float32Array || volume.data instanceof Float64Array;
+  for (let i = 0; floatStored && i < data.length; i++) {
     if (!Number.isFinite(data[i]!)) {
       throw new PatientError("unreadableImage", `${options.what}: non-finite voxel value at index ${i}: ${path}`, path);
     }

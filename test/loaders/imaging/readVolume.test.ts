@@ -50,6 +50,18 @@ describe("readImageVolume(path, options)", () => {
     }
   });
 
+  it("refuses NaN voxels in a float image instead of letting them propagate", async () => {
+    const dir = await tempDir();
+    const {image} = phantom({size: [4, 4, 2]});
+    const data = Float32Array.from(image.data);
+    data[5] = Number.NaN;
+    await writeVolume({...image, data}, join(dir, "nan.nii.gz"));
+    await assert.rejects(
+      readImageVolume(join(dir, "nan.nii.gz"), {what: "patient P9 image", ...quiet}),
+      isPatientError("unreadableImage", /patient P9 image: non-finite voxel value at index 5: .*nan\.nii\.gz/),
+    );
+  });
+
   it("reports a missing file naming the patient and the path", async () => {
     await assert.rejects(
       readImageVolume("/nonexistent/p7.nii.gz", {what: "patient P7 image", ...quiet}),
@@ -131,6 +143,24 @@ describe("readImageVolume(path, options)", () => {
     assert.deepEqual(v.size, [512, 512, 3]);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /patient D1 image: skipped 1 non-DICOM file\(s\).*LICENSE/);
+  });
+
+  it("rejects a series with a truncated slice (which itk-wasm would read without error)", {
+    skip: missingReal("dcmqi/ct-3slice"),
+  }, async () => {
+    const dir = await tempDir();
+    const folder = join(dir, "series");
+    await mkdir(folder);
+    for (const f of ["01.dcm", "03.dcm"]) await copyFile(join(realdata, "dcmqi/ct-3slice", f), join(folder, f));
+    const slice = await readFile(join(realdata, "dcmqi/ct-3slice/02.dcm"));
+    await writeFile(join(folder, "02.dcm"), slice.subarray(0, slice.length >> 1));
+    await assert.rejects(
+      readImageVolume(folder, {what: "patient D2 image", ...quiet}),
+      isPatientError(
+        "unreadableImage",
+        /patient D2 image: .*02\.dcm: DICOM file truncated \(pixel data needs \d+ bytes, the file has \d+\)/,
+      ),
+    );
   });
 
   it("reads the HCC-TACE-Seg HCC_048 series (89 slices, int32 with rescale) in HU", {
