@@ -16,7 +16,6 @@ import {createOnnxEngine} from "../loaders/features/onnxEngine.js";
 import {exportOnnx} from "../loaders/features/onnxExport.js";
 import {createTfjsEngine} from "../loaders/features/tfjsEngine.js";
 import {defaultWeightsDir} from "../loaders/model/fetchWeights.js";
-import {loadBackbone} from "../loaders/model/loadBackbone.js";
 import {readModelFiles} from "../loaders/model/readModelFiles.js";
 import {writeModelFiles} from "../loaders/model/writeModelFiles.js";
 import {buildResNet} from "../models/resNetTopology.js";
@@ -59,12 +58,12 @@ export async function measureEmbeddings(opts: BenchEmbeddingsOptions = {}): Prom
     const weightsDir = real ? (opts.weightsDir ?? defaultWeightsDir) : join(scratch, "resnet50");
     let modelPath: string;
     if (real) {
-      const {weightsHash} = await readModelFiles(weightsDir);
+      const files = await readModelFiles(weightsDir);
       const onnx = await ensureBackboneOnnx({
         dir: weightsDir,
-        weightsHash,
+        weightsHash: files.weightsHash,
         batchNormEpsilon: BatchNormEpsilon,
-        load: async () => (await loadBackbone(weightsDir, {batchNormEpsilon: BatchNormEpsilon})).model,
+        load: async () => files,
         log,
       });
       modelPath = onnx.path;

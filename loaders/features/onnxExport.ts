@@ -3,6 +3,7 @@ import {CaffeMeans} from "../../models/preprocessing.js";
 import {batchNormAffine, convToOnnx} from "./onnx/foldBatchNorm.js";
 import {GraphBuilder} from "./onnx/graphBuilder.js";
 import {type KerasLayer, kerasLayersFromModel} from "./onnx/kerasLayers.js";
+import {kerasLayersFromArtifacts, type LayersArtifacts} from "./onnx/kerasLayersFromArtifacts.js";
 
 const CaffeMeansBgr = [CaffeMeans.b, CaffeMeans.g, CaffeMeans.r];
 
@@ -35,7 +36,8 @@ export interface OnnxExportInfo {
 }
 
 /**
- * Writes the ONNX graph of a frozen Keras/tfjs functional CNN from its input to `outputLayer`.
+ * Writes the ONNX graph of a frozen Keras/tfjs functional CNN from its input to `outputLayer`, given the loaded tfjs
+ * LayersModel or its files (model.json topology + weight specs + weight bytes, e.g. from readModelFiles).
  * Graph input `pixels`: uint8 [batch, height, width, 3] RGB (value/255 = windowed intensity); the graph casts,
  * reorders to BGR, subtracts the caffe means, transposes to NCHW (ORT's CPU kernels are fastest in NCHW) and resizes
  * bilinearly to the model's input side when the patch size differs.
@@ -43,10 +45,14 @@ export interface OnnxExportInfo {
  * conv feeds only the BatchNorm; ZeroPadding2D is folded into the following conv (or max-pool after a ReLU).
  */
 export function exportOnnx(
-  model: tf.LayersModel | KerasLayer[],
+  model: tf.LayersModel | LayersArtifacts | KerasLayer[],
   opts: OnnxExportOptions = {},
 ): {onnx: Uint8Array; info: OnnxExportInfo} {
-  const layers = Array.isArray(model) ? model : kerasLayersFromModel(model);
+  const layers = Array.isArray(model)
+    ? model
+    : "topology" in model
+      ? kerasLayersFromArtifacts(model)
+      : kerasLayersFromModel(model);
   const outputLayer = opts.outputLayer ?? "avg_pool";
   const byName = new Map(layers.map((l) => [l.name, l]));
   if (!byName.has(outputLayer)) {

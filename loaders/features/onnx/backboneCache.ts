@@ -4,6 +4,7 @@ import {readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import {exportOnnx, OnnxExporterVersion, type OnnxExportInfo} from "../onnxExport.js";
+import type {LayersArtifacts} from "./kerasLayersFromArtifacts.js";
 
 /**
  * The exported backbone lives next to the weights it came from: `<dir>/backbone.onnx`, `backbone.onnx.sha256`
@@ -17,7 +18,8 @@ export interface BackboneOnnxRequest {
   weightsHash: string;
   /** Epsilon override for every BatchNorm; undefined = each layer's config. Part of the cache key. */
   batchNormEpsilon?: number;
-  load: () => Promise<tf.LayersModel>;
+  /** The model to export: a loaded tfjs LayersModel or its files (readModelFiles' output works as is). */
+  load: () => Promise<tf.LayersModel | LayersArtifacts>;
   log?: (message: string) => void;
   fileName?: string;
 }
