@@ -189,9 +189,10 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   }
   const weightsDir = input.weightsDir ?? defaultWeightsDir;
   const eps = config.model.batchNormEpsilon;
-  const modelId = engine.modelId ?? modelIdOf((await readModelFiles(weightsDir)).weightsHash, eps);
-  const weightsHash =
-    "weightsHash" in engine && typeof engine.weightsHash === "string" ? engine.weightsHash : `model:${modelId}`;
+  const engineHash = "weightsHash" in engine && typeof engine.weightsHash === "string" ? engine.weightsHash : undefined;
+  // Engines that do not report their weights (e.g. ONNX) are assumed to run the weights folder's model.
+  const weightsHash = engineHash ?? (await readModelFiles(weightsDir)).weightsHash;
+  const modelId = engine.modelId ?? modelIdOf(weightsHash, eps);
   const cache = createEmbeddingCache(input.cacheDir, modelId);
   const backend = "backend" in engine ? String((engine as {backend: unknown}).backend) : engine.name;
 
