@@ -1,6 +1,7 @@
 import {PatientError} from "../cohort/exclusion.js";
 import type {ManifestPatient} from "../cohort/manifest.js";
 import {readImageVolume, readMaskVolume} from "./readVolume.js";
+import {resampleNearest} from "./resample.js";
 import {embedInGrid, gridDifference} from "./sameGrid.js";
 import {tumourMask} from "./tumourMask.js";
 import type {Volume} from "./volume.js";
@@ -21,7 +22,16 @@ export async function readPatientVolumes(
   if (read.chosenSegment !== undefined && (read.segments?.length ?? 0) > 1) {
     warn(`${who} mask: DICOM SEG segment "${read.chosenSegment}" taken as the tumour`);
   }
-  const stored = read.segments ? embedInGrid(read.volume, image) : read.volume;
+  let stored = read.segments ? embedInGrid(read.volume, image) : read.volume;
+  if (read.segments && gridDifference(image, stored) !== undefined) {
+    // A DICOM SEG defines its frames in the CT's physical frame of reference, so a SEG on another lattice (different
+    // frame spacing or slice order) is legitimately resampled onto the CT's grid; other mask formats must match.
+    warn(
+      `${who} mask: DICOM SEG grid differs from the CT (${gridDifference(image, stored)}); resampled onto the CT grid (nearest)`,
+    );
+    const data = resampleNearest(read.volume as Volume<Uint8Array>, image, {lo: [0, 0, 0], hi: [...image.size]});
+    stored = {...image, data};
+  }
   const difference = gridDifference(image, stored);
   if (difference !== undefined) {
     throw new PatientError(

@@ -2,7 +2,8 @@ import {type Grid, physicalToIndexMatrix} from "./grid.js";
 import type {Vec3, Volume} from "./volume.js";
 
 /**
- * Pure-TypeScript resampling in physical space, onto a block [lo, hi) of an identity-direction target grid.
+ * Pure-TypeScript resampling in physical space, onto a block [lo, hi) of any target grid (the preprocessing uses an
+ * identity-direction one; a DICOM SEG is resampled onto its CT's grid).
  * Measured faster than @itk-wasm/downsample for our use (bench/preprocess.ts): no per-call wasm instantiation, and only
  * the block around the tumour is computed. Sample positions follow ITK: an input voxel covers ±0.5 of its index; points
  * outside get `outside`; linear interpolation clamps at the border voxels (no extrapolation).
@@ -17,14 +18,24 @@ export const blockSize = (b: Block): Vec3 => [b.hi[0] - b.lo[0], b.hi[1] - b.lo[
 
 /** Continuous input index of target voxel lo, and its increment per target step along each axis. */
 function stepper(input: Grid, target: Grid, lo: Vec3) {
-  if (target.direction.some((d, n) => d !== (n % 4 === 0 ? 1 : 0))) {
-    throw new RangeError("resample: the target grid must have identity direction");
-  }
   const m = physicalToIndexMatrix(input);
-  const p0 = [0, 1, 2].map((a) => target.origin[a]! + target.spacing[a]! * lo[a]! - input.origin[a]!);
+  const d = target.direction;
+  // Physical offset of target voxel lo from the input's origin: O_t + D_t · (s_t ⊙ lo) − O_in.
+  const p0 = [0, 1, 2].map(
+    (r) =>
+      target.origin[r]! +
+      d[r * 3]! * target.spacing[0] * lo[0] +
+      d[r * 3 + 1]! * target.spacing[1] * lo[1] +
+      d[r * 3 + 2]! * target.spacing[2] * lo[2] -
+      input.origin[r]!,
+  );
   const start = [0, 1, 2].map((r) => m[r * 3]! * p0[0]! + m[r * 3 + 1]! * p0[1]! + m[r * 3 + 2]! * p0[2]!);
-  // steps[a] = change of the input's continuous index (3 numbers) per unit step of target axis a.
-  const steps = [0, 1, 2].map((a) => [0, 1, 2].map((r) => m[r * 3 + a]! * target.spacing[a]!));
+  // steps[a] = change of the input's continuous index (3 numbers) per unit step of target axis a: M · D_t[:, a] · s_t[a].
+  const steps = [0, 1, 2].map((a) =>
+    [0, 1, 2].map(
+      (r) => (m[r * 3]! * d[a]! + m[r * 3 + 1]! * d[3 + a]! + m[r * 3 + 2]! * d[6 + a]!) * target.spacing[a]!,
+    ),
+  );
   return {start, steps};
 }
 

@@ -135,3 +135,21 @@ describe("resampleNearest(input, target, block)", () => {
     assert.deepEqual(Array.from(up.slice(0, 5)), [1, 0, 0, 0, 0]);
   });
 });
+
+describe("resampleNearest onto a grid with a non-identity direction", () => {
+  it("maps a mask back onto its own RAS-stored grid exactly (LPS grid → original grid round trip)", () => {
+    const size: Vec3 = [4, 3, 2];
+    const data = Uint8Array.from({length: 24}, (_, i) => (i * 7) % 5);
+    const ras: Volume<Uint8Array> = {
+      size,
+      spacing: [1, 2, 3],
+      origin: [5, 6, 7],
+      direction: [-1, 0, 0, 0, -1, 0, 0, 0, 1],
+      data,
+    };
+    const lps = axisAlignedGrid(ras, [1, 2, 3]);
+    const there = resampleNearest(ras, lps, whole(lps));
+    const back = resampleNearest({...lps, data: there}, ras, whole(ras));
+    assert.deepEqual(Array.from(back), Array.from(data));
+  });
+});
