@@ -1,5 +1,6 @@
 import {createReadStream} from "node:fs";
-import {open, stat} from "node:fs/promises";
+import {open, readFile, stat} from "node:fs/promises";
+import {dirname, join} from "node:path";
 import {createGunzip} from "node:zlib";
 import {PatientError} from "../cohort/exclusion.js";
 
@@ -22,6 +23,8 @@ export async function checkImageFile(path: string, what: string): Promise<void> 
   if (lower.endsWith(".gz")) {
     const {bytes, head} = await gunzipChecked(path, what);
     if (lower.endsWith(".nii.gz")) checkNiftiLength(head, bytes, path, what);
+  } else if (lower.endsWith(".mhd")) {
+    await checkMetaImageData(path, what);
   } else if (lower.endsWith(".nii")) {
     const handle = await open(path, "r");
     try {
@@ -111,6 +114,53 @@ export function checkNiftiLength(head: Buffer, length: number, path: string, wha
       "unreadableImage",
       `${what}: NIfTI data shorter than its header says (expected ${needed} bytes for ${dims.slice(1, rank + 1).join("×")} voxels of ${bitpix} bits, got ${length}): ${path}`,
       path,
+    );
+  }
+}
+
+const metaTypeBytes: Record<string, number> = {
+  MET_CHAR: 1,
+  MET_UCHAR: 1,
+  MET_SHORT: 2,
+  MET_USHORT: 2,
+  MET_INT: 4,
+  MET_UINT: 4,
+  MET_LONG: 4,
+  MET_ULONG: 4,
+  MET_LONG_LONG: 8,
+  MET_ULONG_LONG: 8,
+  MET_FLOAT: 4,
+  MET_DOUBLE: 8,
+};
+
+/** A MetaImage header (.mhd) names a separate data file: it must exist and, uncompressed, hold every voxel. */
+async function checkMetaImageData(path: string, what: string): Promise<void> {
+  const text = await readFile(path, "latin1");
+  const field = (name: string) => new RegExp(`^\\s*${name}\\s*=\\s*(.*?)\\s*$`, "mi").exec(text)?.[1];
+  const dataFile = field("ElementDataFile");
+  if (!dataFile || dataFile === "LOCAL" || dataFile.startsWith("LIST") || dataFile.includes("%")) return;
+  const dataPath = join(dirname(path), dataFile);
+  let size: number;
+  try {
+    size = (await stat(dataPath)).size;
+  } catch {
+    throw new PatientError(
+      "fileMissing",
+      `${what}: MetaImage data file missing: ${dataPath} (named by ${path})`,
+      dataPath,
+    );
+  }
+  if (/^true$/i.test(field("CompressedData") ?? "")) return;
+  const dims = (field("DimSize") ?? "").split(/\s+/).map(Number);
+  const bytes = metaTypeBytes[field("ElementType") ?? ""];
+  const channels = Number(field("ElementNumberOfChannels") ?? 1);
+  if (bytes === undefined || dims.length === 0 || !dims.every((d) => Number.isInteger(d) && d > 0)) return;
+  const needed = dims.reduce((a, b) => a * b, 1) * bytes * channels + Number(field("HeaderSize") ?? 0);
+  if (size < needed) {
+    throw new PatientError(
+      "unreadableImage",
+      `${what}: MetaImage data shorter than its header says (expected ${needed} bytes for ${dims.join("×")} voxels, got ${size}): ${dataPath}`,
+      dataPath,
     );
   }
 }

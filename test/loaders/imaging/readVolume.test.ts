@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readFile, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
@@ -60,6 +60,28 @@ describe("readImageVolume(path, options)", () => {
     await assert.rejects(
       readImageVolume(join(dir, "nan.nrrd"), {what: "patient P9 image", ...quiet}),
       isPatientError("unreadableImage", /patient P9 image: non-finite voxel value at index 5: .*nan\.nrrd/),
+    );
+  });
+
+  it("reads a detached MetaImage (.mhd + .raw) and checks its data file", async () => {
+    const dir = await tempDir();
+    const {image} = phantom({size: [6, 5, 4]});
+    await writeVolume(image, join(dir, "ct.mhd"), {compress: false});
+    const v = await readImageVolume(join(dir, "ct.mhd"), {what: "patient M1 image", ...quiet});
+    assert.deepEqual(Array.from(v.data), Array.from(image.data));
+    const raw = await readFile(join(dir, "ct.raw"));
+    await writeFile(join(dir, "ct.raw"), raw.subarray(0, 100));
+    await assert.rejects(
+      readImageVolume(join(dir, "ct.mhd"), {what: "patient M1 image", ...quiet}),
+      isPatientError(
+        "unreadableImage",
+        /patient M1 image: MetaImage data shorter than its header says \(expected 240 bytes for 6×5×4 voxels, got 100\)/,
+      ),
+    );
+    await rm(join(dir, "ct.raw"));
+    await assert.rejects(
+      readImageVolume(join(dir, "ct.mhd"), {what: "patient M1 image", ...quiet}),
+      isPatientError("fileMissing", /patient M1 image: MetaImage data file missing: .*ct\.raw/),
     );
   });
 
