@@ -3,11 +3,12 @@ import {open, readFile, stat} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {createGunzip} from "node:zlib";
 import {PatientError} from "../cohort/exclusion.js";
+import {checkNrrd} from "./checkNrrd.js";
 
 /**
  * Integrity checks itk-wasm does not make (../shared/imaging.md): it zero-fills a truncated .nii.gz, returns an all-zero
  * volume for a header-only .nii, and throws a bare number for a missing file. So before any itk-wasm call: the file
- * exists, a gzip stream decodes to its end, and a NIfTI file holds the bytes its header promises.
+ * exists, a gzip stream decodes to its end, and a NIfTI, NRRD or MetaImage file holds the bytes its header promises.
  */
 export async function checkImageFile(path: string, what: string): Promise<void> {
   let size: number;
@@ -23,6 +24,8 @@ export async function checkImageFile(path: string, what: string): Promise<void> 
   if (lower.endsWith(".gz")) {
     const {bytes, head} = await gunzipChecked(path, what);
     if (lower.endsWith(".nii.gz")) checkNiftiLength(head, bytes, path, what);
+  } else if (lower.endsWith(".nrrd")) {
+    await checkNrrd(path, size, what);
   } else if (lower.endsWith(".mhd")) {
     await checkMetaImageData(path, what);
   } else if (lower.endsWith(".nii")) {
@@ -37,8 +40,8 @@ export async function checkImageFile(path: string, what: string): Promise<void> 
   }
 }
 
-/** Streams the whole gzip member through zlib (constant memory); returns the decoded length and its first bytes. */
-function gunzipChecked(path: string, what: string): Promise<{bytes: number; head: Buffer}> {
+/** Streams the gzip data from byte `start` through zlib (constant memory); returns the decoded length and first bytes. */
+export function gunzipChecked(path: string, what: string, start = 0): Promise<{bytes: number; head: Buffer}> {
   return new Promise((resolvePromise, reject) => {
     let bytes = 0;
     const chunks: Buffer[] = [];
@@ -61,7 +64,7 @@ function gunzipChecked(path: string, what: string): Promise<{bytes: number; head
         ),
       );
     gunzip.on("error", fail);
-    const input = createReadStream(path);
+    const input = createReadStream(path, {start});
     input.on("error", fail);
     input.pipe(gunzip);
   });

@@ -63,6 +63,26 @@ describe("readImageVolume(path, options)", () => {
     );
   });
 
+  it("rejects a NRRD whose gzip or raw data is cut short", async () => {
+    const dir = await tempDir();
+    const {image} = phantom();
+    for (const compress of [true, false]) {
+      const path = join(dir, `ct${compress ? "-gz" : ""}.nrrd`);
+      await writeVolume(image, path, {compress});
+      const bytes = await readFile(path);
+      await writeFile(path, bytes.subarray(0, bytes.length - 200));
+      await assert.rejects(
+        readImageVolume(path, {what: "patient N1 image", ...quiet}),
+        isPatientError(
+          "unreadableImage",
+          compress
+            ? /patient N1 image: gzip stream truncated/
+            : /patient N1 image: NRRD data shorter than its header says \(expected 28800 bytes/,
+        ),
+      );
+    }
+  });
+
   it("reads a detached MetaImage (.mhd + .raw) and checks its data file", async () => {
     const dir = await tempDir();
     const {image} = phantom({size: [6, 5, 4]});
@@ -116,7 +136,7 @@ describe("readImageVolume(path, options)", () => {
 
   it("turns itk-wasm's failures on garbage into an Error with context, and keeps stdout clean", async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, "bad.nrrd"), "NRRD0004\ntype: short\ndimension: 3\nsizes: 4 4 4\nencoding: raw\n\nxx");
+    await writeFile(join(dir, "bad.nrrd"), "NRRD0004\ntype: short\ndimension: 3\nsizes: 4 4 4\nencoding: bzip2\n\nxx");
     const written: string[] = [];
     const write = process.stdout.write;
     process.stdout.write = ((chunk: string) => {
