@@ -1,9 +1,8 @@
-import {createReadStream} from "node:fs";
 import {open, readFile, stat} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {createGunzip} from "node:zlib";
 import {PatientError} from "../cohort/exclusion.js";
 import {checkNrrd} from "./checkNrrd.js";
+import {gunzipChecked} from "./gunzipChecked.js";
 
 /**
  * Integrity checks itk-wasm does not make (../shared/imaging.md): it zero-fills a truncated .nii.gz, returns an all-zero
@@ -38,36 +37,6 @@ export async function checkImageFile(path: string, what: string): Promise<void> 
       await handle.close();
     }
   }
-}
-
-/** Streams the gzip data from byte `start` through zlib (constant memory); returns the decoded length and first bytes. */
-export function gunzipChecked(path: string, what: string, start = 0): Promise<{bytes: number; head: Buffer}> {
-  return new Promise((resolvePromise, reject) => {
-    let bytes = 0;
-    const chunks: Buffer[] = [];
-    let kept = 0;
-    const gunzip = createGunzip();
-    gunzip.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (kept < 544) {
-        chunks.push(chunk);
-        kept += chunk.length;
-      }
-    });
-    gunzip.on("end", () => resolvePromise({bytes, head: Buffer.concat(chunks).subarray(0, 544)}));
-    const fail = (error: Error) =>
-      reject(
-        new PatientError(
-          "unreadableImage",
-          `${what}: gzip stream truncated or corrupt (${error.message}) after ${bytes} decoded bytes: ${path}`,
-          path,
-        ),
-      );
-    gunzip.on("error", fail);
-    const input = createReadStream(path, {start});
-    input.on("error", fail);
-    input.pipe(gunzip);
-  });
 }
 
 /** Compares the data length with vox_offset + voxels × bitpix / 8 from a NIfTI-1 or NIfTI-2 header (either endianness). */

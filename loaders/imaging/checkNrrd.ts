@@ -1,6 +1,6 @@
 import {open} from "node:fs/promises";
 import {PatientError} from "../cohort/exclusion.js";
-import {gunzipChecked} from "./checkImageFile.js";
+import {gunzipChecked} from "./gunzipChecked.js";
 
 /**
  * A single-file NRRD must hold sizes × type bytes after its header: raw data by file length, gzip data by decoding it
