@@ -23,7 +23,10 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
     const code = await preprocessCommand.run(["--manifest", "study.csv", "--out", "store", "--no-thumbnails"], io);
     assert.equal(code, 0);
     const text = out.join("");
-    assert.match(text, /^cohort\teligible\texcluded\tanalysed patients\tpatches\tfallback\nNFH\t3\t1\t2\t\d+\t0\n {2}excluded fileMissing: 1 \(NFH-X\)\n$/);
+    assert.match(
+      text,
+      /^cohort\teligible\texcluded\tanalysed patients\tpatches\tfallback\nNFH\t3\t1\t2\t\d+\t0\n {2}excluded fileMissing: 1 \(NFH-X\)\n$/,
+    );
     assert.match(err.join(""), /NFH {8}\[#{30}\] 3\/3/);
     assert.match(err.join(""), /excluded: patient NFH-X \(NFH\) image: file missing/);
     const store = await readPatchStore(join(dir, "store"));
