@@ -67,8 +67,7 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
     areas[z] = n * sx * sy;
   }
   const voxelMm3 = image.spacing[0] * image.spacing[1] * image.spacing[2];
-  let tumourVoxels = 0;
-  for (let i = 0; i < mask.data.length; i++) tumourVoxels += mask.data[i]!;
+  const tumourVoxels = tumourExtent(mask)[2];
   const largestAreaMm2 = Math.max(0, ...areas);
   const geometry: PatientGeometry = {
     patientId,
@@ -184,17 +183,7 @@ function patchCentre(grid: Grid, block: Block, q: Placement, k: number): Vec3 {
 
 /** The block of the target grid covering the mask's bounding box (its voxel cells, ±½ voxel) plus one voxel. */
 export function tumourBlock(mask: Volume<Uint8Array>, grid: Grid): Block {
-  const [nx, ny] = mask.size;
-  const lo: Vec3 = [Infinity, Infinity, Infinity];
-  const hi: Vec3 = [-Infinity, -Infinity, -Infinity];
-  for (let o = 0; o < mask.data.length; o++) {
-    if (!mask.data[o]) continue;
-    const idx = [o % nx, Math.floor(o / nx) % ny, Math.floor(o / (nx * ny))];
-    for (let a = 0; a < 3; a++) {
-      lo[a] = Math.min(lo[a]!, idx[a]!);
-      hi[a] = Math.max(hi[a]!, idx[a]!);
-    }
-  }
+  const [lo, hi] = tumourExtent(mask);
   const out: Block = {lo: [...grid.size], hi: [0, 0, 0]};
   for (let c = 0; c < 8; c++) {
     const corner: Vec3 = [
@@ -209,4 +198,29 @@ export function tumourBlock(mask: Volume<Uint8Array>, grid: Grid): Block {
     }
   }
   return out;
+}
+
+/** Index bounding box (inclusive) of the mask's nonzero voxels, and their count, in one pass over the volume. */
+export function tumourExtent(mask: Volume<Uint8Array>): [Vec3, Vec3, number] {
+  const [nx, ny, nz] = mask.size;
+  const data = mask.data;
+  let [x0, y0, z0, x1, y1, z1, count] = [nx, ny, nz, -1, -1, -1, 0];
+  for (let k = 0, o = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      let rowCount = 0;
+      for (let i = 0; i < nx; i++, o++) {
+        if (data[o] === 0) continue;
+        rowCount++;
+        if (i < x0) x0 = i;
+        if (i > x1) x1 = i;
+      }
+      if (rowCount === 0) continue;
+      count += rowCount;
+      if (j < y0) y0 = j;
+      if (j > y1) y1 = j;
+      if (k < z0) z0 = k;
+      if (k > z1) z1 = k;
+    }
+  }
+  return [[x0, y0, z0], [x1, y1, z1], count];
 }
