@@ -36,18 +36,18 @@ export const centreProtocols: Readonly<Record<Centre, CentreProtocol>> = {
   ZHHAJU: {
     centre: "ZHHAJU",
     spacingMm: {demo: [1, 1, 2], paper: [0.6875, 0.6875, 1.25]},
-    noiseSdHu: 9,
-    blurMm: 0.9,
-    huOffset: 6,
-    description: "smooth kernel, fine in-plane spacing, +6 HU calibration",
+    noiseSdHu: 10,
+    blurMm: 0.8,
+    huOffset: 5,
+    description: "smooth kernel, fine in-plane spacing, +5 HU calibration",
   },
   SYUCC: {
     centre: "SYUCC",
     spacingMm: {demo: [1.375, 1.375, 3], paper: [0.9375, 0.9375, 1.5]},
-    noiseSdHu: 16,
-    blurMm: 0.4,
-    huOffset: -5,
-    description: "sharp kernel, coarse spacing, thick slices, −5 HU calibration",
+    noiseSdHu: 14,
+    blurMm: 0.45,
+    huOffset: -4,
+    description: "sharp kernel, coarse spacing, thick slices, −4 HU calibration",
   },
 };
 

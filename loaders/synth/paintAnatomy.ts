@@ -90,6 +90,7 @@ export function paintAnatomy(
     }
   }
 
+  const near = new Uint8Array(m);
   for (let k = 0; k < nz; k++) {
     const z = oz + k * sz;
     const taper = liverTaper(a, z);
@@ -101,7 +102,8 @@ export function paintAnatomy(
         tissue[offset + q] = Tissues.liver;
       }
     }
-    // A lesion's envelope (plus 5 mm) is liver too, within the abdominal cavity.
+    // A lesion's envelope (plus 5 mm) is liver too, within the abdominal cavity; the IVC is compressed out of it.
+    near.fill(0);
     for (const s of lesions) {
       const r = s.envelopeMm + 5;
       const dz = z - s.centreMm[2];
@@ -116,7 +118,10 @@ export function paintAnatomy(
         for (let i = i0; i <= i1; i++) {
           const dx = ox + i * sx - s.centreMm[0];
           const q = i + nx * j;
-          if (interior[q] === 1 && dx * dx + dy * dy < rr) tissue[offset + q] = Tissues.liver;
+          if (interior[q] === 1 && dx * dx + dy * dy < rr) {
+            tissue[offset + q] = Tissues.liver;
+            near[q] = 1;
+          }
         }
       }
     }
@@ -125,7 +130,7 @@ export function paintAnatomy(
       let t = tissue[at] as number;
       let v = t === Tissues.liver ? h.liver : (underHu[q] as number);
       const o = over[q] as number;
-      if (o !== 0) {
+      if (o !== 0 && !(o === Tissues.ivc && near[q] === 1)) {
         t = o;
         v = overHu[q] as number;
         tissue[at] = o;

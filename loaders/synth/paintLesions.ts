@@ -1,11 +1,11 @@
 import type {Rng} from "../../src/components/stats/random.js";
 import type {Vec3} from "../imaging/volume.js";
 import type {Anatomy} from "./anatomy.js";
-import {randomField} from "./gaussianBlur.js";
+import {coarseRandomField, randomField} from "./gaussianBlur.js";
 import type {Grid} from "./paintAnatomy.js";
 import {type Phenotype, phenotypeModel} from "./phenotype.js";
 import {Tissues} from "./tissues.js";
-import {shapeRadius, type TumourShape} from "./tumourShape.js";
+import {roughnessClip, shapeRadius, type TumourShape} from "./tumourShape.js";
 
 /** Voxel-index box [lo, hi] (inclusive) covering a ball, clipped to the grid. */
 function boxOf(grid: Grid, centre: Vec3, r: number): {lo: Vec3; hi: Vec3; size: Vec3} {
@@ -41,9 +41,11 @@ export function paintLesion(
   const box = boxOf(grid, shape.centreMm, shape.envelopeMm);
   const n = box.size[0] * box.size[1] * box.size[2];
   const fine = randomField(box.size, grid.spacing, m.fineTexture.lengthMm, rng);
-  const coarse = full ? randomField(box.size, grid.spacing, m.coarseTexture.lengthMm, rng) : null;
-  const necrotic = full ? randomField(box.size, grid.spacing, m.necrosis.lengthMm, rng) : null;
-  const ragged = full && shape.roughness > 0 ? randomField(box.size, grid.spacing, m.roughness.lengthMm, rng) : null;
+  // The smooth fields (correlation length ≥ 3 mm) are drawn on a grid twice as coarse in-plane: same look, less work.
+  const smooth = (lengthMm: number) => coarseRandomField(box.size, grid.spacing, lengthMm, rng, 2);
+  const coarse = full ? smooth(m.coarseTexture.lengthMm) : null;
+  const necrotic = full ? smooth(m.necrosis.lengthMm) : null;
+  const ragged = full && shape.roughness > 0 ? smooth(m.roughness.lengthMm) : null;
   const capsuleAngle = 2 * Math.PI * rng.next();
   const capsuleCos = 1 - 2 * p.capsuleCoverage;
 
@@ -62,7 +64,8 @@ export function paintLesion(
         if (d > shape.envelopeMm) continue;
         const b = i + bx * (j + by * k);
         const r = d > 1e-9 ? shapeRadius(shape, dx / d, dy / d, dz / d) : shape.radiusMm;
-        const q = d / r + (ragged ? shape.roughness * (ragged[b] as number) : 0);
+        const rough = ragged ? Math.max(-roughnessClip, Math.min(roughnessClip, ragged[b] as number)) : 0;
+        const q = d / r + shape.roughness * rough;
         rho[b] = q;
         if (necrotic && q < 0.85) {
           score[b] = (necrotic[b] as number) + 1.2 * (0.85 - q);

@@ -16,11 +16,11 @@ import {ResponseLabels} from "../config/studyConfig.js";
  */
 export const phenotypeModel = {
   /** Standard deviation of the latent score around the label's position (classes are 1 apart). */
-  latentSd: 0.3,
+  latentSd: 0.22,
   /** Probability that a patient's phenotype is drawn from an adjacent class. */
   labelNoise: 0.06,
   /** Viable-tumour arterial attenuation, HU: CR → PD at t = 0 → 1, plus a per-patient spread. */
-  enhancementHu: {cr: 165, pd: 95, sd: 8},
+  enhancementHu: {cr: 170, pd: 90, sd: 5},
   /** Fine, vascular texture (correlation length 1 mm): amplitude in HU. High GLCM contrast, low homogeneity. */
   fineTexture: {lengthMm: 1, cr: 28, pd: 10},
   /** Coarse, blotchy heterogeneity (correlation length 4.5 mm): amplitude in HU. */

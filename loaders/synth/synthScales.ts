@@ -46,8 +46,8 @@ export const scaleGeometry: Readonly<Record<SynthScale, ScaleGeometry>> = {
   demo: demoGeometry,
   paper: {
     anatomyScale: 1.25,
-    fovStartMm: [-187.5, -135],
-    fovMm: [237.5, 212.5, 200],
+    fovStartMm: [-200, -140],
+    fovMm: [260, 225, 200],
     diameterRangeCm: null,
     satelliteRadiusMm: [5, 14],
   },

@@ -49,7 +49,6 @@ export function synthesizePatient(plan: PatientPlan, scale: SynthScale): SynthPa
   const [nx, ny, nz] = grid.size;
   const n = nx * ny * nz;
   const zHalf = ((nz - 1) * grid.spacing[2]) / 2;
-  const anatomy = drawAnatomy(geometry.anatomyScale, zHalf, plan.clinical.cirrhosis === "yes", rng);
   const bounds = {
     fovStart: grid.origin,
     fovEnd: grid.origin.map((o, d) => o + ((grid.size[d] as number) - 1) * (grid.spacing[d] as number)) as Vec3,
@@ -59,7 +58,25 @@ export function synthesizePatient(plan: PatientPlan, scale: SynthScale): SynthPa
   const p = plan.phenotype;
   const diameterMm = 10 * drawnDiameterCm(plan.nominalDiameterCm, geometry);
   const radius = diameterMm / 2 / (1 + 0.6 * p.lobulation + 1.5 * p.roughness);
-  const main = placeMain(anatomy, bounds, drawShape(radius, p.lobulation, p.roughness, rng), rng);
+  const shape = drawShape(radius, p.lobulation, p.roughness, rng);
+  // A tumour too large for this body enlarges body and liver (hepatomegaly) up to 60 %; only then does it shrink.
+  let k = geometry.anatomyScale;
+  let anatomy = drawAnatomy(k, zHalf, plan.clinical.cirrhosis === "yes", rng);
+  let main = placeMain(anatomy, bounds, shape, rng);
+  for (let grow = 0; !main && grow < 8; grow++) {
+    k *= 1.06;
+    anatomy = drawAnatomy(k, zHalf, plan.clinical.cirrhosis === "yes", rng);
+    main = placeMain(anatomy, bounds, shape, rng);
+  }
+  for (let shrink = 0; !main && shrink < 20; shrink++) {
+    const f = 0.9 ** (shrink + 1);
+    main = placeMain(anatomy, bounds, {...shape, radiusMm: shape.radiusMm * f, envelopeMm: shape.envelopeMm * f}, rng);
+  }
+  if (!main) {
+    throw new Error(
+      `${plan.patientId}: could not place a ${diameterMm.toFixed(0)} mm lesion in the liver and field of view`,
+    );
+  }
   const lesions: TumourShape[] = [main];
   const [rMin, rMax] = geometry.satelliteRadiusMm;
   for (let s = 1; s < plan.clinical.tumour_number; s++) {

@@ -27,16 +27,29 @@ function unitVector(rng: Rng): Vec3 {
 
 export function drawShape(radiusMm: number, lobulation: number, roughness: number, rng: Rng, lobes = 5): TumourShape {
   const list = Array.from({length: lobes}, () => ({v: unitVector(rng), a: lobulation * (2 * rng.next() - 0.6)}));
-  const maxLobe = list.reduce((s, l) => s + Math.max(0, l.a), 0);
-  return {
+  const shape: TumourShape = {
     centreMm: [0, 0, 0],
     radiusMm,
     lobes: list,
     kappa: 4 + 6 * rng.next(),
     roughness,
-    envelopeMm: radiusMm * (1 + maxLobe + 3 * roughness) + 1,
+    envelopeMm: 0,
   };
+  // Largest lobed radius over 256 near-uniform directions (Fibonacci sphere), 3 % spare for the gaps between them;
+  // the ragged edge adds at most `roughnessClip` × roughness (the field is clipped there when painting).
+  let maxRadius = 0;
+  for (let i = 0; i < 256; i++) {
+    const z = 1 - (2 * i + 1) / 256;
+    const r = Math.sqrt(1 - z * z);
+    const phi = i * Math.PI * (3 - Math.sqrt(5));
+    maxRadius = Math.max(maxRadius, shapeRadius(shape, r * Math.cos(phi), r * Math.sin(phi), z));
+  }
+  shape.envelopeMm = 1.03 * maxRadius * (1 + roughnessClip * roughness) + 1;
+  return shape;
 }
+
+/** The ragged-margin field (unit sd) is clipped to ± this many sds, which bounds how far a lesion can reach. */
+export const roughnessClip = 2.5;
 
 /** Lesion radius in direction (ux, uy, uz) (a unit vector). */
 export function shapeRadius(s: TumourShape, ux: number, uy: number, uz: number): number {
@@ -50,7 +63,7 @@ export interface PlacementBounds {
   fovEnd: Vec3;
 }
 
-/** True when a ball of radius r at c stays inside the field of view, the peritoneal cavity, and clear of spine and aorta. */
+/** True when a ball of radius r at c stays inside the field of view and the peritoneal cavity, clear of spine and aorta. */
 export function ballFits(a: Anatomy, bounds: PlacementBounds, c: Vec3, r: number, marginMm = 3): boolean {
   for (let d = 0; d < 3; d++) {
     if ((c[d] as number) - r - marginMm < (bounds.fovStart[d] as number)) return false;
@@ -60,6 +73,7 @@ export function ballFits(a: Anatomy, bounds: PlacementBounds, c: Vec3, r: number
     const th = (i / 16) * 2 * Math.PI;
     if (!insideInterior(a, c[0] + r * Math.cos(th), c[1] + r * Math.sin(th), marginMm)) return false;
   }
+  // The IVC is not an obstacle: a large HCC compresses it, and paintAnatomy leaves it out around lesions.
   for (const e of [a.spine, a.aorta]) {
     if (Math.hypot(c[0] - e.cx, c[1] - e.cy) < r + Math.max(e.ax, e.ay) + marginMm + 2) return false;
   }
@@ -68,27 +82,28 @@ export function ballFits(a: Anatomy, bounds: PlacementBounds, c: Vec3, r: number
 
 /**
  * Places the main lesion in the right lobe: random candidates around the lobe centre, rejecting any that would leave
- * the field of view or the abdominal cavity or touch the spine or aorta; if none fits, the lesion shrinks by 10 % and
- * the search repeats. Returns the placed shape (radius possibly reduced).
+ * the field of view or the abdominal cavity or touch the spine or aorta. Returns null when none of `tries` fits.
  */
-export function placeMain(a: Anatomy, bounds: PlacementBounds, shape: TumourShape, rng: Rng): TumourShape {
-  let s = shape;
-  for (let attempt = 0; attempt < 25; attempt++) {
-    const zHalf = ((bounds.fovEnd[2] as number) - (bounds.fovStart[2] as number)) / 2;
-    const zMid = ((bounds.fovEnd[2] as number) + (bounds.fovStart[2] as number)) / 2;
-    for (let t = 0; t < 60; t++) {
-      const c: Vec3 = [
-        a.liverRight.cx + 0.45 * a.liverRight.ax * (2 * rng.next() - 1),
-        a.liverRight.cy + 0.45 * a.liverRight.ay * (2 * rng.next() - 1),
-        zMid + Math.max(0, zHalf - s.envelopeMm - 4) * (2 * rng.next() - 1),
-      ];
-      if (ellipseRho(a.liverRight, c[0], c[1]) < 1 && ballFits(a, bounds, c, s.envelopeMm)) return {...s, centreMm: c};
+export function placeMain(
+  a: Anatomy,
+  bounds: PlacementBounds,
+  shape: TumourShape,
+  rng: Rng,
+  tries = 80,
+): TumourShape | null {
+  const zHalf = ((bounds.fovEnd[2] as number) - (bounds.fovStart[2] as number)) / 2;
+  const zMid = ((bounds.fovEnd[2] as number) + (bounds.fovStart[2] as number)) / 2;
+  for (let t = 0; t < tries; t++) {
+    const c: Vec3 = [
+      a.liverRight.cx + 0.6 * a.liverRight.ax * (2 * rng.next() - 1),
+      a.liverRight.cy + 0.6 * a.liverRight.ay * (2 * rng.next() - 1),
+      zMid + Math.max(0, zHalf - shape.envelopeMm - 4) * (2 * rng.next() - 1),
+    ];
+    if (ellipseRho(a.liverRight, c[0], c[1]) < 1 && ballFits(a, bounds, c, shape.envelopeMm)) {
+      return {...shape, centreMm: c};
     }
-    s = {...s, radiusMm: s.radiusMm * 0.9, envelopeMm: s.envelopeMm * 0.9};
   }
-  throw new Error(
-    `could not place a lesion of radius ${shape.radiusMm.toFixed(1)} mm inside the liver and field of view`,
-  );
+  return null;
 }
 
 /** Places a satellite nodule in the liver, clear of the lesions already placed; null when none of 200 tries fits. */
