@@ -3,9 +3,9 @@ import {identityDirection, makeVolume, type Vec3, type Volume} from "../imaging/
 import {drawAnatomy} from "./anatomy.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";
 import {coarseRandomField, gaussianBlur, normalFill} from "./gaussianBlur.js";
-import {maxInPlaneDiameterMm} from "./maxInPlaneDiameter.js";
+import {maxInPlaneDiameterMm} from "./maxInPlaneDiameterMm.js";
 import {type Grid, paintAnatomy} from "./paintAnatomy.js";
-import {paintLesion} from "./paintLesions.js";
+import {paintLesion} from "./paintLesion.js";
 import type {PatientPlan} from "./planStudy.js";
 import {drawnDiameterCm, type SynthScale, scaleGeometry} from "./synthScales.js";
 import {Tissues} from "./tissues.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {maxInPlaneDiameterMm} from "../../../loaders/synth/maxInPlaneDiameter.js";
+import {maxInPlaneDiameterMm} from "../../../loaders/synth/maxInPlaneDiameterMm.js";
 
 describe("maxInPlaneDiameterMm(labels, size, spacing, id)", () => {
   it("measures a disc of radius 20 px at 0.5 mm as ~20 mm across", () => {
