@@ -4,6 +4,7 @@ import {batchNormAffine, convToOnnx} from "./onnx/foldBatchNorm.js";
 import {GraphBuilder} from "./onnx/graphBuilder.js";
 import {type KerasLayer, kerasLayersFromModel} from "./onnx/kerasLayers.js";
 import {kerasLayersFromArtifacts, type LayersArtifacts} from "./onnx/kerasLayersFromArtifacts.js";
+import {ancestors, bnParams, checkChannelsLast, num, str, weight} from "./onnx/layerConfig.js";
 
 const CaffeMeansBgr = [CaffeMeans.b, CaffeMeans.g, CaffeMeans.r];
 
@@ -313,57 +314,4 @@ interface Value {
   pad?: [number, number, number, number];
   /** True after a ReLU: lets a following max-pool absorb zero padding. */
   nonNegative?: boolean;
-}
-
-function ancestors(output: string, byName: Map<string, KerasLayer>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [output];
-  while (stack.length > 0) {
-    const name = stack.pop()!;
-    if (seen.has(name)) continue;
-    const layer = byName.get(name);
-    if (!layer) throw new Error(`ONNX export: expected a layer named ${name} (an input of another layer), got none`);
-    seen.add(name);
-    stack.push(...layer.inputs);
-  }
-  return seen;
-}
-
-function weight(layer: KerasLayer, key: string): {shape: number[]; values: Float32Array} {
-  const w = layer.weights.get(key);
-  if (!w)
-    throw new Error(
-      `layer ${layer.name}: expected a ${key} weight, got ${[...layer.weights.keys()].join(", ") || "none"}`,
-    );
-  return w;
-}
-
-function bnParams(layer: KerasLayer, epsilon: number) {
-  return {
-    gamma: layer.weights.get("gamma")?.values,
-    beta: layer.weights.get("beta")?.values,
-    movingMean: weight(layer, "moving_mean").values,
-    movingVariance: weight(layer, "moving_variance").values,
-    epsilon,
-  };
-}
-
-function num(layer: KerasLayer, key: string): number {
-  const v = layer.config[key];
-  if (typeof v !== "number" || !Number.isFinite(v))
-    throw new Error(`layer ${layer.name}: expected numeric ${key}, got ${v}`);
-  return v;
-}
-
-function str(layer: KerasLayer, key: string): string {
-  const v = layer.config[key];
-  if (typeof v !== "string") throw new Error(`layer ${layer.name}: expected string ${key}, got ${JSON.stringify(v)}`);
-  return v;
-}
-
-function checkChannelsLast(layer: KerasLayer): void {
-  const f = layer.config.dataFormat;
-  if (f !== undefined && f !== "channelsLast") {
-    throw new Error(`layer ${layer.name}: expected dataFormat channelsLast, got ${String(f)}`);
-  }
 }
