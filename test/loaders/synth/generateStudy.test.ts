@@ -6,6 +6,8 @@ import {join} from "node:path";
 import {after, describe, it} from "node:test";
 import {readImageNode} from "@itk-wasm/image-io";
 import {parseManifest} from "../../../loaders/cohort/manifest.js";
+import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import type {Volume} from "../../../loaders/imaging/volume.js";
 import {generateStudy, type SynthWriter, synthCounts} from "../../../loaders/synth/generateStudy.js";
 import {ManifestHeader} from "../../../loaders/synth/studyCsv.js";
@@ -77,6 +79,14 @@ describe("generateStudy(options, effects)", () => {
     assert.equal(provenance.counts.ZHHAJU.written, 2);
     const clinical = (await readFile(join(a, "clinical.csv"), "utf8")).split("\n");
     assert.equal(clinical[0], `patient_id,cohort,${ManifestHeader.slice(5).join(",")}`);
+
+    // The whole real code path: manifest → itk-wasm read → resample → patches, with nobody excluded.
+    const study = await preprocessStudy(result.manifestPath, normalizeStudyConfig({}), quiet);
+    assert.deepEqual(Object.keys(study.cohorts), ["NFH", "ZHHAJU", "SYUCC"]);
+    for (const [cohort, set] of Object.entries(study.cohorts)) {
+      assert.deepEqual(study.flow[cohort]?.excluded, [], cohort);
+      assert.equal(new Set(set.records.map((r) => r.patientId)).size, counts[cohort as keyof typeof counts], cohort);
+    }
   });
 
   it("leaves a patient that fails out of the manifest, lists it, and carries on", async () => {
