@@ -18,6 +18,7 @@ const areas: Record<string, [string, string]> = {
   preprocess: ["./preprocess.js", "benchPreprocess"],
   model: ["./model.js", "benchModel"],
   embeddings: ["./embeddings.js", "benchEmbeddings"],
+  site: ["./site.js", "benchSite"],
 };
 
 const {values, positionals} = parseArgs({options: {json: {type: "string"}}, allowPositionals: true});

@@ -4,7 +4,7 @@
 // under <root>/.observablehq/cache/_npm/<name>@<version>/ and serves <dir>/_esm.js as the "+esm" bundle. We create
 // those directories (versions from the installed packages) and write self-contained browser ESM bundles with esbuild.
 // The tested recipe is in ../shared/offline-build.md.
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -14,6 +14,11 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(repo, process.argv[2] ?? "src");
 const cacheNpm = join(root, ".observablehq", "cache", "_npm");
 const require = createRequire(join(repo, "package.json"));
+
+// Framework judges a loader's cached output fresh by the loader file's mtime alone, and `observable build` never
+// re-runs a cached loader, so a figure could silently come from an older run. Our pipeline has its own
+// content-addressed cache (loaders are cheap when it is warm), so Framework's loader cache is always cleared.
+rmSync(join(root, ".observablehq", "cache", "data"), {recursive: true, force: true});
 
 /** Libraries the pages use through `npm:` or Framework's implicit globals (d3, Plot, Inputs, aq, html). */
 const bundles = [

@@ -34,7 +34,7 @@ export const Levels = ["patch", "patient"] as const;
 export const Aggregations = ["mean", "median", "max"] as const;
 export const DemoScales = ["demo", "paper"] as const;
 
-export interface StudyConfig {
+export type StudyConfig = {
   protocol: Protocol;
   study: {
     name: string;
@@ -106,7 +106,7 @@ export interface StudyConfig {
     decisionCurve: {from: number; to: number; step: number};
     calibrationBins: number;
   };
-}
+};
 
 /** The paper's protocol, as far as the paper states it; values it does not report are our documented choices. */
 export function paperDefaults(): StudyConfig {
@@ -430,6 +430,10 @@ export function switchProtocol(config: StudyConfig, protocol: Protocol): StudyCo
     protocol,
     augmentation: {...config.augmentation, balancing: target.augmentation.balancing},
     model: {...config.model, head: target.model.head, loss: target.model.loss},
-    evaluation: {...config.evaluation, ciMethod: target.evaluation.ciMethod, primaryLevel: target.evaluation.primaryLevel},
+    evaluation: {
+      ...config.evaluation,
+      ciMethod: target.evaluation.ciMethod,
+      primaryLevel: target.evaluation.primaryLevel,
+    },
   };
 }

@@ -11,7 +11,11 @@ import {hashJson} from "./hash.js";
 export interface ArtifactCache {
   root: string;
   /** Returns the folder of the artifact, computing it with `make(dir)` on a miss. */
-  get<T>(stage: string, keyParts: unknown, make: (dir: string) => Promise<T>): Promise<{dir: string; key: string; value: T; hit: boolean}>;
+  get<T>(
+    stage: string,
+    keyParts: unknown,
+    make: (dir: string) => Promise<T>,
+  ): Promise<{dir: string; key: string; value: T; hit: boolean}>;
 }
 
 export function createArtifactCache(root: string, log: (message: string) => void = () => {}): ArtifactCache {

@@ -31,7 +31,15 @@ export interface ProtocolArtifact {
   /** The resolved StudyConfig (see loaders/config/studyConfig.ts). */
   config: {protocol: ProtocolName; study: {name: string; manifest: string | null}; [key: string]: unknown};
   source: string;
-  table: Array<{section: string; parameter: string; key: string; paper: string; used: string; differs: boolean; reason: string}>;
+  table: Array<{
+    section: string;
+    parameter: string;
+    key: string;
+    paper: string;
+    used: string;
+    differs: boolean;
+    reason: string;
+  }>;
   /** One per protocol that was run; `primary` is the configured one. */
   runs: Record<ProtocolName, Provenance>;
   primary: ProtocolName;
@@ -99,7 +107,8 @@ export interface TrainingArtifact {
 
 /**
  * data/gallery.zip — members: gallery.json (GalleryArtifact), patches/<patch_id>.png (224×224 grey patch),
- * cams/<patch_id>.png (224×224 RGBA class-activation overlay, transparent where the map is low).
+ * cams/<patch_id>.png (224×224 RGB: the patch blended with a heat map of its class activation map for the
+ * predicted class; shown instead of the plain patch when the overlay is toggled on).
  */
 export interface GalleryArtifact {
   protocol: ProtocolName;

@@ -1,8 +1,5 @@
-// Data loader: the resolved study configuration and the protocol table (paper vs used, with reasons).
-import {loadStudyConfig, StudyEnvVar} from "../../loaders/config/loadStudyConfig.js";
-import {protocolTable} from "../../loaders/config/protocolTable.js";
+// Data loader: the resolved configuration, the protocol table and each protocol's provenance (data/protocol.json).
+import {protocolArtifact} from "../../loaders/site/protocolArtifact.js";
+import {sitePipeline} from "../../loaders/site/sitePipeline.js";
 
-const {config, source} = await loadStudyConfig(process.env[StudyEnvVar]);
-process.stdout.write(
-  JSON.stringify({config, source: source ? "study file" : "built-in defaults", table: protocolTable(config)}),
-);
+process.stdout.write(JSON.stringify(protocolArtifact(await sitePipeline())));

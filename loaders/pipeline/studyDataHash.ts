@@ -1,0 +1,31 @@
+import {readdir, stat} from "node:fs/promises";
+import {join} from "node:path";
+import {readManifest} from "../cohort/manifest.js";
+import {hashFile, sha256} from "./hash.js";
+
+/**
+ * The data hash of a study: the manifest's bytes and every image and mask it names (a DICOM folder by all its
+ * files). Missing files hash as "missing" so the hash is defined; preprocessing reports them as exclusions.
+ */
+export async function studyDataHash(manifestPath: string): Promise<string> {
+  const parts: string[] = [await hashFile(manifestPath)];
+  const manifest = await readManifest(manifestPath);
+  for (const patient of manifest.patients) {
+    for (const path of [patient.image, patient.mask]) parts.push(path, await hashPath(path));
+  }
+  return sha256(...parts).slice(0, 16);
+}
+
+async function hashPath(path: string): Promise<string> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    return "missing";
+  }
+  if (!info.isDirectory()) return hashFile(path);
+  const names = (await readdir(path)).sort();
+  const hashes: string[] = [];
+  for (const name of names) hashes.push(name, await hashPath(join(path, name)));
+  return sha256(...hashes);
+}

@@ -1,0 +1,52 @@
+import JSZip from "jszip";
+import type {GalleryArtifact, ResponseLabel} from "../../src/components/artifacts.js";
+import {RESPONSE_CLASSES} from "../../src/components/stats/evaluateCohorts.js";
+import {encodePng} from "../imaging/encodePng.js";
+import {patchPixels} from "../imaging/patchSet.js";
+import {patchThumbnailPng} from "../imaging/patchThumbnailPng.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
+import {camOverlay} from "./camOverlay.js";
+
+/** A fixed timestamp for zip entries, so the same run gives byte-identical archives. */
+const epoch = new Date(Date.UTC(2020, 0, 1));
+
+/**
+ * data/gallery.zip (Fig 4): the primary protocol's gallery patches — per cohort and true class, correctly classified
+ * and misclassified examples chosen by the model stage — as PNGs, their CAM overlays, and gallery.json.
+ */
+export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
+  const protocol = result.config.protocol;
+  const model = result.models[protocol];
+  const byPatch = new Map(model.predictions.map((p) => [p.patchId, p]));
+  const zip = new JSZip();
+  const items: GalleryArtifact["items"] = [];
+  for (const cam of model.cams) {
+    const set = result.cohorts[cam.cohort];
+    const index = set?.records.findIndex((r) => r.patchId === cam.patchId) ?? -1;
+    const prediction = byPatch.get(cam.patchId);
+    if (!set || index < 0 || !prediction) {
+      throw new Error(`gallery: patch ${cam.patchId} of cohort ${cam.cohort} has a CAM but no patch or prediction`);
+    }
+    const record = set.records[index]!;
+    const probabilities = [...prediction.probabilities] as [number, number, number, number];
+    const predicted = RESPONSE_CLASSES[probabilities.indexOf(Math.max(...probabilities))] as ResponseLabel;
+    const camSize = Math.round(Math.sqrt(cam.cam.length));
+    zip.file(`patches/${cam.patchId}.png`, patchThumbnailPng(set, index), {date: epoch});
+    const overlay = camOverlay(patchPixels(set, index), set.sizePx, cam.cam, camSize);
+    zip.file(`cams/${cam.patchId}.png`, encodePng(overlay, set.sizePx, set.sizePx, 3), {date: epoch});
+    items.push({
+      patchId: cam.patchId,
+      patientId: record.patientId,
+      cohort: record.cohort,
+      sliceIndex: record.sliceIndex,
+      label: record.label,
+      predicted,
+      probabilities,
+      correct: predicted === record.label,
+      hasCam: true,
+    });
+  }
+  const gallery: GalleryArtifact = {protocol, items};
+  zip.file("gallery.json", JSON.stringify(gallery), {date: epoch});
+  return zip.generateAsync({type: "uint8array", compression: "STORE"});
+}

@@ -1,0 +1,52 @@
+import type {ProtocolArtifact, Provenance} from "../../src/components/artifacts.js";
+import {protocolTable} from "../config/protocolTable.js";
+import {switchProtocol} from "../config/studyConfig.js";
+import {configHash, type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
+
+/** data/protocol.json: the resolved configuration, the methods table, and the provenance of each protocol's run. */
+export function protocolArtifact(result: PipelineResult): ProtocolArtifact {
+  const runs = {} as ProtocolArtifact["runs"];
+  for (const protocol of Protocols) {
+    const model = result.models[protocol];
+    const config = switchProtocol(result.config, protocol);
+    const provenance: Provenance = {
+      runId: model.runId,
+      protocol,
+      seed: config.seeds.training,
+      dataHash: result.dataHash,
+      weightsHash: model.provenance.weightsHash,
+      configHash: configHash(config),
+      codeVersion: result.codeVersion,
+      engine: model.provenance.engine,
+      backend: model.provenance.backend,
+      synthetic: result.synthetic,
+      headNote: model.provenance.headNote,
+      versions: model.provenance.versions,
+    };
+    runs[protocol] = provenance;
+  }
+  return {
+    config: result.config,
+    source: result.loaded.source ? "study file" : "built-in defaults",
+    table: protocolTable(result.config),
+    runs,
+    primary: result.config.protocol,
+    timings: result.timings,
+    cost: paperScaleCost(result),
+  };
+}
+
+/**
+ * What the paper's scale (1687 training patches × 6 variants + 674 validation patches) would cost here, from the
+ * embedding throughput this run measured. Null when the run came from the cache with no throughput recorded.
+ */
+function paperScaleCost(result: PipelineResult): ProtocolArtifact["cost"] {
+  const perSecond = result.models[result.config.protocol].embeddingsPerSecond;
+  if (!perSecond || !Number.isFinite(perSecond)) return null;
+  const paperScaleEmbeddings = 1687 * result.config.augmentation.variants.length + 268 + 406;
+  return {
+    embeddingsPerSecond: perSecond,
+    paperScaleEmbeddings,
+    paperScaleMinutes: paperScaleEmbeddings / perSecond / 60,
+  };
+}
