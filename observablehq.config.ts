@@ -9,5 +9,15 @@ export default {
   footer: "tace-workbench — reproduces and audits Peng et al., Eur Radiol 2020;30:413–424.",
   search: true,
   interpreters: {".ts": ["node", "--import", "tsx"]},
-  pages: [{name: "Protocol", path: "/protocol"}],
+  pages: [
+    {name: "Cohorts", path: "/cohorts"},
+    {name: "Training", path: "/training"},
+    {name: "Discrimination", path: "/discrimination"},
+    {name: "Objective response", path: "/objective-response"},
+    {name: "Clinical utility", path: "/clinical-utility"},
+    {name: "Gallery", path: "/gallery"},
+    {name: "Paper vs corrected", path: "/paper-vs-corrected"},
+    {name: "Protocol", path: "/protocol"},
+    {name: "Data model", path: "/data-model"},
+  ],
 };
