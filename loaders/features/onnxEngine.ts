@@ -5,7 +5,7 @@ import {dirname, join} from "node:path";
 import type * as Ort from "onnxruntime-node";
 import type {Variant} from "../config/studyConfig.js";
 import type {EmbeddingEngine} from "./engine.js";
-import {OnnxInputName, OnnxOutputName} from "./onnxExport.js";
+import {OnnxInputName, OnnxLastConvName, OnnxOutputName} from "./onnxExport.js";
 import {applyVariantBatch} from "./variants.js";
 
 /**
@@ -33,6 +33,21 @@ export interface OnnxEngineOptions {
    * shares the cores: spinning threads then steal each other's time (measured here under load: 2.1 → 2.8 images/s).
    */
   spinWait?: boolean;
+  /**
+   * Identity of the weights the graph was exported from, when the caller knows it (onnxEngineFor does): `modelId`
+   * must be modelIdOf(weightsHash, epsilon) of models/resnet50.ts, the id the tfjs engine reports for the same weights
+   * and epsilon, so runModel need not hash the weights folder again.
+   */
+  modelId?: string;
+  weightsHash?: string;
+}
+
+/**
+ * The ONNX engine: `lastConv` is present when the graph has the `last_conv` output (exporter version ≥ 2);
+ * `weightsHash` (duck-typed by runModel, like the tfjs engine's) and `modelId` when the caller passed them.
+ */
+export interface OnnxEngine extends EmbeddingEngine {
+  readonly weightsHash?: string;
 }
 
 /** Loads onnxruntime-node lazily so a broken native install surfaces as a reason, not as an import crash. */
@@ -52,7 +67,7 @@ export function cudaProviderInstalled(): boolean {
   }
 }
 
-export async function createOnnxEngine(options: OnnxEngineOptions): Promise<EmbeddingEngine> {
+export async function createOnnxEngine(options: OnnxEngineOptions): Promise<OnnxEngine> {
   const threads = options.threads ?? availableParallelism();
   const batchSize = options.batchSize ?? 8;
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`onnx engine: expected threads ≥ 1, got ${threads}`);
@@ -92,24 +107,40 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Embe
   const expectedWidth = outputWidth(session);
   let disposed = false;
 
-  const embed = async (pixels: Uint8Array, count: number, sizePx: number, variant: Variant): Promise<Float32Array> => {
-    if (disposed) throw new Error(`${name} engine: embed() called after dispose()`);
+  const check = (op: string, pixels: Uint8Array, count: number, sizePx: number): void => {
+    if (disposed) throw new Error(`${name} engine: ${op}() called after dispose()`);
     const per = sizePx * sizePx * 3;
     if (!Number.isInteger(count) || count < 0 || pixels.length !== count * per) {
       throw new Error(
         `${name} engine: expected ${count} patches of ${sizePx}×${sizePx}×3 = ${count * per} bytes, got ${pixels.length}`,
       );
     }
+  };
+  /** Runs one batch, fetching only the output wanted (the other one is not copied out of ORT). */
+  const runBatch = async (
+    output: string,
+    pixels: Uint8Array,
+    start: number,
+    n: number,
+    sizePx: number,
+    variant: Variant,
+  ) => {
+    const per = sizePx * sizePx * 3;
+    // The variant is applied per batch so memory stays bounded by the batch, not by the whole call.
+    const varied = applyVariantBatch(pixels.subarray(start * per, (start + n) * per), n, sizePx, 3, variant);
+    const input = new ort.Tensor("uint8", varied, [n, sizePx, sizePx, 3]);
+    const result = await live.run({[OnnxInputName]: input}, [output]);
+    return result[output];
+  };
+
+  const embed = async (pixels: Uint8Array, count: number, sizePx: number, variant: Variant): Promise<Float32Array> => {
+    check("embed", pixels, count, sizePx);
     // The width is the graph's (2048 for ResNet50's avg_pool; graphs cut at another layer differ).
     let width = expectedWidth;
     let out = new Float32Array(count * (width ?? 0));
     for (let start = 0; start < count; start += batchSize) {
       const n = Math.min(batchSize, count - start);
-      // The variant is applied per batch so memory stays bounded by the batch, not by the whole call.
-      const varied = applyVariantBatch(pixels.subarray(start * per, (start + n) * per), n, sizePx, 3, variant);
-      const input = new ort.Tensor("uint8", varied, [n, sizePx, sizePx, 3]);
-      const result = await live.run({[OnnxInputName]: input});
-      const y = result[OnnxOutputName];
+      const y = await runBatch(OnnxOutputName, pixels, start, n, sizePx, variant);
       const d = y?.dims[1];
       if (y?.type !== "float32" || y.dims.length !== 2 || y.dims[0] !== n || d === undefined || (width ?? d) !== d) {
         throw new Error(
@@ -125,9 +156,42 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Embe
     }
     return out;
   };
+
+  /**
+   * res5c after its ReLU, [count, h, w, channels] row-major (NHWC, as the graph's `last_conv` output is); count 0
+   * gives an empty array and 0 × 0 × 0 (the side is only known once the graph runs).
+   */
+  const lastConv = async (pixels: Uint8Array, count: number, sizePx: number, variant: Variant) => {
+    check("lastConv", pixels, count, sizePx);
+    let shape: [number, number, number] | undefined;
+    let activations = new Float32Array(0);
+    for (let start = 0; start < count; start += batchSize) {
+      const n = Math.min(batchSize, count - start);
+      const y = await runBatch(OnnxLastConvName, pixels, start, n, sizePx, variant);
+      const [b, h, w, c] = y?.dims ?? [];
+      const same = shape === undefined || (shape[0] === h && shape[1] === w && shape[2] === c);
+      if (y?.type !== "float32" || y.dims.length !== 4 || b !== n || !h || !w || !c || !same) {
+        throw new Error(
+          `${name} engine: expected a float32 [${n}, h, w, c] ${OnnxLastConvName} output${shape ? ` with h, w, c = ${shape}` : ""}, got ${y?.type} [${y?.dims}]`,
+        );
+      }
+      if (shape === undefined) {
+        shape = [h, w, c];
+        activations = new Float32Array(count * h * w * c);
+      }
+      activations.set(y.data as Float32Array, start * h * w * c);
+      y.dispose();
+    }
+    const [height, width, channels] = shape ?? [0, 0, 0];
+    return {activations, height, width, channels};
+  };
+
   return {
     name,
     embed,
+    ...(session.outputNames.includes(OnnxLastConvName) ? {lastConv} : {}),
+    ...(options.modelId === undefined ? {} : {modelId: options.modelId}),
+    ...(options.weightsHash === undefined ? {} : {weightsHash: options.weightsHash}),
     dispose: async () => {
       if (disposed) return;
       disposed = true;
@@ -142,7 +206,7 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Embe
  */
 export async function tryCreateOnnxEngine(
   options: OnnxEngineOptions,
-): Promise<{engine: EmbeddingEngine; reason: null} | {engine: null; reason: string}> {
+): Promise<{engine: OnnxEngine; reason: null} | {engine: null; reason: string}> {
   try {
     return {engine: await createOnnxEngine(options), reason: null};
   } catch (error) {

@@ -1,7 +1,7 @@
+import {modelIdOf} from "../../../models/resnet50.js";
 import {readModelFiles} from "../../model/readModelFiles.js";
 import {ResNetPackage} from "../../model/weightsSource.js";
-import type {EmbeddingEngine} from "../engine.js";
-import {tryCreateOnnxEngine} from "../onnxEngine.js";
+import {type OnnxEngine, tryCreateOnnxEngine} from "../onnxEngine.js";
 import {ensureBackboneOnnx} from "./backboneCache.js";
 
 /**
@@ -9,16 +9,18 @@ import {ensureBackboneOnnx} from "./backboneCache.js";
  * epsilon, exporter version), then starts ONNX Runtime. Never throws: a failure anywhere (unreadable or corrupted
  * weights, export, native library) comes back as `{engine: null, reason}` so the caller can fall back to the tfjs
  * engine. The export reads the files directly (no tfjs model is built) and applies `batchNormEpsilon` to every
- * BatchNorm, exactly as the tfjs engine loads the model (models/resnet50.ts).
+ * BatchNorm, exactly as the tfjs engine loads the model (models/resnet50.ts). The engine reports the same
+ * `weightsHash` and `modelId` (modelIdOf(weightsHash, epsilon)) as the tfjs engine would for these weights and epsilon.
  */
 export async function tryCreateOnnxEngineFor(
   weightsDir: string,
   options: {batchNormEpsilon: number; threads?: number; log: (message: string) => void},
-): Promise<{engine: EmbeddingEngine; reason: null} | {engine: null; reason: string}> {
+): Promise<{engine: OnnxEngine; reason: null} | {engine: null; reason: string}> {
   let modelPath: string;
+  let weightsHash: string;
   try {
     const files = await readModelFiles(weightsDir);
-    const {weightsHash} = files;
+    weightsHash = files.weightsHash;
     // The same guard as loadBackbone: the official model.json with other shard bytes means corrupted shards.
     if (files.modelJsonSha256 === ResNetPackage.modelJsonSha256 && weightsHash !== ResNetPackage.weightsSha256) {
       throw new Error(
@@ -37,5 +39,10 @@ export async function tryCreateOnnxEngineFor(
     const message = error instanceof Error ? error.message : String(error);
     return {engine: null, reason: `ONNX export unavailable: ${message.split("\n")[0]}`};
   }
-  return tryCreateOnnxEngine({modelPath, threads: options.threads});
+  return tryCreateOnnxEngine({
+    modelPath,
+    threads: options.threads,
+    weightsHash,
+    modelId: modelIdOf(weightsHash, options.batchNormEpsilon),
+  });
 }

@@ -35,6 +35,23 @@ function rowErrors(a: Float32Array, b: Float32Array): number[] {
   return errors;
 }
 
+/** Relative L2 error of every patch of two lastConv outputs (count × h × w × c, row-major). */
+function patchErrors(a: Float32Array, b: Float32Array, per: number): number[] {
+  assert.equal(a.length, b.length);
+  const errors: number[] = [];
+  for (let p = 0; p < b.length / per; p++) {
+    let diff = 0;
+    let norm = 0;
+    for (let j = p * per; j < (p + 1) * per; j++) {
+      diff += (a[j]! - b[j]!) ** 2;
+      norm += b[j]! ** 2;
+    }
+    assert.ok(norm > 0, `patch ${p}: the reference activations are all zeros`);
+    errors.push(Math.sqrt(diff / norm));
+  }
+  return errors;
+}
+
 /** Smooth-ish random patches (a random walk per row) so resizing and rotations see structure, not only noise. */
 function patches(count: number, sizePx: number, seed: number): Uint8Array {
   const rng = createRng(seed);
@@ -73,9 +90,12 @@ function headProbabilities(embeddings: Float32Array, reference: Float32Array): F
   return p;
 }
 
-/** The tiny random ResNet (2048-d avg_pool, as the tfjs reference runner expects), wrapped like loadResNet50 does. */
-function tinyNet(): ResNet50 {
-  const model = buildResNet({...TinyResNetShape, seed: 11});
+/**
+ * The tiny random ResNet (2048-d avg_pool, as the tfjs reference runner expects), wrapped like loadResNet50 does.
+ * At 32 px its res5c map is 1 × 1; 96 px gives 3 × 3, so the lastConv layout (NHWC) is actually exercised.
+ */
+function tinyNet(inputPx = 32): ResNet50 {
+  const model = buildResNet({...TinyResNetShape, inputPx, seed: 11});
   const pool = model.getLayer("avg_pool");
   return {
     model,
@@ -84,7 +104,7 @@ function tinyNet(): ResNet50 {
       inputs: model.inputs,
       outputs: [pool.input as tf.SymbolicTensor, pool.output as tf.SymbolicTensor],
     }),
-    inputPx: 32,
+    inputPx,
     layerCount: model.layers.length,
     batchNormEpsilon: 1e-3,
     weightsHash: "tiny",
@@ -131,6 +151,45 @@ describe("createOnnxEngine({modelPath, threads}) on a tiny random ResNet-shaped 
     await engine.dispose();
   });
 
+  it("lastConv equals the tfjs reference runner's (res5c after ReLU, NHWC) to relative L2 ≤ 1e-4 per patch", async () => {
+    const net96 = tinyNet(96);
+    const path96 = join(dir, "tiny96.onnx");
+    const {onnx, info} = exportOnnx(net96.model);
+    assert.equal(info.lastConvLayer, net96.model.getLayer("avg_pool").inboundNodes[0]?.inboundLayers[0]?.name);
+    assert.equal(info.lastConvChannels, Width);
+    await writeFile(path96, onnx);
+    const reference = runnerFor(net96, "cpu", "@tensorflow/tfjs-backend-cpu", 8);
+    const engine = await createOnnxEngine({modelPath: path96, threads: 1, batchSize: 2});
+    assert.ok(engine.lastConv, "the exported graph has a last_conv output");
+    for (const sizePx of [96, 64]) {
+      const pixels = patches(3, sizePx, sizePx + 1);
+      for (const variant of ["identity", "rot90", "flipH"] as const) {
+        const got = await engine.lastConv(pixels, 3, sizePx, variant);
+        const want = reference.lastConv(pixels, 3, sizePx, variant);
+        assert.deepEqual([got.height, got.width, got.channels], [3, 3, Width]);
+        assert.deepEqual([want.height, want.width, want.channels], [3, 3, Width]);
+        const per = got.height * got.width * got.channels;
+        for (const e of patchErrors(got.activations, want.activations, per))
+          assert.ok(e <= 1e-4, `${sizePx} px ${variant}: relative L2 error ${e}`);
+      }
+    }
+    const empty = await engine.lastConv(new Uint8Array(0), 0, 32, "identity");
+    assert.equal(empty.activations.length, 0);
+    await assert.rejects(engine.lastConv(new Uint8Array(10), 1, 32, "identity"), /expected 1 patches of 32×32×3/);
+    await engine.dispose();
+    net96.model.dispose();
+  });
+
+  it("a graph exported without last_conv gives an engine without lastConv (runModel then falls back)", async () => {
+    const plain = join(dir, "plain.onnx");
+    const {onnx, info} = exportOnnx(net.model, {lastConv: false});
+    assert.equal(info.lastConvLayer, null);
+    await writeFile(plain, onnx);
+    const engine = await createOnnxEngine({modelPath: plain, threads: 1});
+    assert.equal(engine.lastConv, undefined);
+    await engine.dispose();
+  });
+
   it("splits large calls into batches without changing the result, and handles count 0", async () => {
     const pixels = patches(5, 32, 5);
     const one = await createOnnxEngine({modelPath, threads: 1, batchSize: 2});
@@ -172,7 +231,7 @@ const realReason = existsSync(join(defaultWeightsDir, "model.json"))
   : `no ImageNet weights in ${defaultWeightsDir} (run \`npx workbench weights\` to fetch them)`;
 
 describe("createOnnxEngine on the real ImageNet ResNet50", () => {
-  it("agrees with the tfjs (wasm) engine to relative L2 ≤ 1e-4, and a linear head's probabilities to 1e-5", {
+  it("agrees with the tfjs (wasm) engine to relative L2 ≤ 1e-4 (embeddings and lastConv), and a linear head's probabilities to 1e-5", {
     skip: realReason || false,
   }, async () => {
     await chooseBackend("wasm", () => {});
@@ -190,6 +249,13 @@ describe("createOnnxEngine on the real ImageNet ResNet50", () => {
         for (const e of rowErrors(got, want)) assert.ok(e <= 1e-4, `${variant}: relative L2 error ${e}`);
         assertHeadAgrees(got, want, variant);
       }
+      assert.ok(engine.lastConv, "the exported backbone has a last_conv output");
+      const got = await engine.lastConv(pixels, 2, 224, "identity");
+      const want = reference.lastConv(pixels, 2, 224, "identity");
+      assert.deepEqual([got.height, got.width, got.channels], [7, 7, 2048]);
+      assert.deepEqual([want.height, want.width, want.channels], [7, 7, 2048]);
+      for (const e of patchErrors(got.activations, want.activations, 7 * 7 * 2048))
+        assert.ok(e <= 1e-4, `lastConv: relative L2 error ${e}`);
       await engine.dispose();
       reference.dispose();
     } finally {

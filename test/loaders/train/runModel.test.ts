@@ -6,10 +6,14 @@ import {after, before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
 import {createEmbeddingCache} from "../../../loaders/features/embeddingCache.js";
 import {extractEmbeddings} from "../../../loaders/features/extractEmbeddings.js";
+import {tryCreateOnnxEngineFor} from "../../../loaders/features/onnx/onnxEngineFor.js";
+import type {OnnxEngine} from "../../../loaders/features/onnxEngine.js";
 import {createTfjsEngine, type TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
+import {writeModelFiles} from "../../../loaders/model/writeModelFiles.js";
 import {defaultGallery, runModel} from "../../../loaders/train/runModel.js";
 import {loadRun} from "../../../loaders/train/runStore.js";
 import {headProbabilities} from "../../../models/head.js";
+import {buildResNet, TinyResNetShape} from "../../../models/resNetTopology.js";
 import {tinyPatchSet, tinyWeightsDir} from "../../models/tinyResNet.js";
 
 describe("runModel", () => {
@@ -113,5 +117,74 @@ describe("runModel", () => {
     const ids = defaultGallery(records, probs);
     assert.equal(ids.length, 4 * (3 + 1));
     assert.deepEqual(ids.slice(0, 4), ["G-3", "G-2", "G-1", "G-0"]);
+  });
+});
+
+describe("runModel with the ONNX engine: CAMs from its last_conv output", () => {
+  // 96 px so the tiny model's res5c map is 3 × 3 (1 × 1 at its default 32 px would make every CAM flat).
+  let root = "";
+  let tfjsEngine: TfjsEngine;
+  let onnxEngine: OnnxEngine;
+  const cohorts = {NFH: tinyPatchSet("NFH", 3, 1), ZHHAJU: tinyPatchSet("ZHHAJU", 2, 2)};
+  const config = normalizeStudyConfig({model: {epochs: 3, learningRate: 1e-3}});
+  const gallery = (_: string, records: {patchId: string}[]) => records.slice(0, 4).map((r) => r.patchId);
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), "run-onnx-"));
+    const weightsDir = join(root, "weights");
+    const model = buildResNet({...TinyResNetShape, inputPx: 96, seed: 5});
+    await writeModelFiles(model, weightsDir);
+    model.dispose();
+    tfjsEngine = await createTfjsEngine({
+      weightsDir,
+      batchNormEpsilon: 1e-3,
+      backend: "wasm",
+      threads: 1,
+      log: () => {},
+    });
+    const onnx = await tryCreateOnnxEngineFor(weightsDir, {batchNormEpsilon: 1e-3, threads: 1, log: () => {}});
+    assert.ok(onnx.engine, onnx.reason ?? "");
+    onnxEngine = onnx.engine;
+  });
+  after(async () => {
+    await Promise.all([tfjsEngine.dispose(), onnxEngine.dispose()]);
+  });
+  const input = (engine: TfjsEngine | OnnxEngine, name: string) => ({
+    cohorts,
+    config,
+    engine,
+    cacheDir: join(root, "emb"),
+    runsDir: join(root, `runs-${name}`),
+    galleryPatchIds: gallery,
+    weightsDir: join(root, "absent"), // neither engine may need the weights folder: both report weightsHash
+  });
+
+  it("reports the tfjs engine's weightsHash and modelId, uses its own lastConv, and gives CAMs close to tfjs's", async () => {
+    assert.equal(onnxEngine.modelId, tfjsEngine.modelId);
+    assert.equal(onnxEngine.weightsHash, tfjsEngine.weightsHash);
+    const logs: string[] = [];
+    const onnxRun = await runModel(input(onnxEngine, "onnx"), {log: (m) => logs.push(m)});
+    assert.ok(!logs.some((l) => l.includes("has no last-conv output")), logs.join("\n"));
+    assert.equal(onnxRun.provenance.weightsHash, tfjsEngine.weightsHash);
+    const tfjsRun = await runModel(input(tfjsEngine, "tfjs"), {log: () => {}});
+    assert.equal(onnxRun.cams.length, 8);
+    assert.deepEqual(
+      onnxRun.cams.map((c) => c.patchId),
+      tfjsRun.cams.map((c) => c.patchId),
+    );
+    let compared = 0;
+    onnxRun.cams.forEach((a, i) => {
+      const b = tfjsRun.cams[i]!;
+      assert.equal(a.side, 3);
+      assert.equal(b.side, 3);
+      if (a.predicted !== b.predicted) return; // heads trained on ~1e-6-different embeddings may differ at a tie
+      compared++;
+      const diff = Math.max(...a.cam.map((v, j) => Math.abs(v - b.cam[j]!)));
+      assert.ok(diff <= 1e-3, `${a.patchId}: CAMs differ by ${diff}`);
+    });
+    assert.ok(compared >= 6, `only ${compared} of 8 gallery patches have the same predicted class`);
+    assert.ok(
+      onnxRun.cams.some((c) => c.cam.some((v) => v > 0 && v < 1)),
+      "some CAM is not flat",
+    );
   });
 });
