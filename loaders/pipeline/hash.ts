@@ -36,7 +36,9 @@ async function* sourceFiles(dir: string): AsyncGenerator<string> {
   let entries: import("node:fs").Dirent[];
   try {
     entries = await readdir(dir, {withFileTypes: true});
-  } catch {
+  } catch (error) {
+    // A single source file rather than a folder.
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") yield dir;
     return;
   }
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -48,9 +50,9 @@ async function* sourceFiles(dir: string): AsyncGenerator<string> {
 }
 
 /**
- * The code version that artifacts are keyed by: a hash of the pipeline's source files (and the lockfile, so a
- * dependency upgrade invalidates too). Editing any stage's code re-runs the stages after a cache miss; this is
- * deliberately coarse — a stale figure is worse than a recomputation.
+ * The code version that artifacts are keyed by: a hash of the source files (folders or single files) a stage runs,
+ * and the lockfile, so a dependency upgrade invalidates too. Folder-level rather than import-level: coarse on
+ * purpose — a stale figure is worse than a recomputation.
  */
 export async function codeVersion(repo: string, dirs = ["loaders", "models", "src/components/stats"]): Promise<string> {
   const hash = createHash("sha256");
@@ -67,3 +69,19 @@ export async function codeVersion(repo: string, dirs = ["loaders", "models", "sr
   }
   return hash.digest("hex").slice(0, 16);
 }
+
+/** The sources each pipeline stage depends on (see runPipeline.ts). Shared config code is part of every stage. */
+export const StageSources = {
+  demo: ["loaders/synth", "loaders/imaging/writeVolume.ts", "loaders/imaging/itkCall.ts", "src/components/stats/random.ts"],
+  preprocess: ["loaders/config", "loaders/cohort", "loaders/imaging"],
+  model: [
+    "loaders/config",
+    "loaders/features",
+    "loaders/model",
+    "loaders/predict",
+    "loaders/train",
+    "models",
+    "src/components/stats/random.ts",
+  ],
+  evaluate: ["src/components/stats"],
+} as const;

@@ -13,7 +13,7 @@ import {type ClinicalRow, preprocessStudy} from "../imaging/preprocessStudy.js";
 import {generateStudy} from "../synth/generateStudy.js";
 import {runModel} from "../train/runModel.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
-import {codeVersion, hashJson} from "./hash.js";
+import {codeVersion, hashJson, StageSources} from "./hash.js";
 import {measureThroughput} from "./measureThroughput.js";
 import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "./modelArtifact.js";
 import {studyDataHash} from "./studyDataHash.js";
@@ -82,13 +82,19 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   const loaded = await loadStudyConfig(options.studyPath);
   const {config} = loaded;
   const code = await codeVersion(repo);
+  const stageCode = {
+    demo: await codeVersion(repo, [...StageSources.demo]),
+    preprocess: await codeVersion(repo, [...StageSources.preprocess]),
+    model: await codeVersion(repo, [...StageSources.model]),
+    evaluate: await codeVersion(repo, [...StageSources.evaluate]),
+  };
 
   // Study: the manifest, or the demo study generated (once) from its seed.
   let manifestPath = loaded.manifestPath;
   const synthetic = manifestPath === null;
   if (manifestPath === null) {
     const {scale, seed} = config.study.demo;
-    const demo = await cache.get("demo-study", {scale, seed, code: await codeVersion(repo, ["loaders/synth"])}, (dir) =>
+    const demo = await cache.get("demo-study", {scale, seed, code: stageCode.demo}, (dir) =>
       timed(() => generateStudy({outDir: dir, scale, seed}, {log: effects.log}).then((r) => r.patients)),
     );
     timings.push({stage: "demo study", seconds: demo.value.seconds, cached: demo.hit});
@@ -99,7 +105,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   // Preprocess: read, validate, resample, window, select slices, extract patches.
   const prep = await cache.get(
     "preprocess",
-    {dataHash, imaging: config.imaging, patches: config.patches, code},
+    {dataHash, imaging: config.imaging, patches: config.patches, code: stageCode.preprocess},
     async (dir) =>
       timed(async () => {
         const study = await preprocessStudy(manifestPath, config, {
@@ -129,7 +135,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
         augmentation: protocolConfig.augmentation,
         seeds: protocolConfig.seeds,
         cohorts: protocolConfig.cohorts,
-        code,
+        code: stageCode.model,
       };
       const model = await cache.get(`model-${protocol}`, modelKey, (dir) =>
         timed(async () => {
@@ -158,7 +164,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
 
       const evaluation = await cache.get(
         `evaluate-${protocol}`,
-        {model: model.key, evaluation: protocolConfig.evaluation, seed: protocolConfig.seeds.bootstrap, code},
+        {model: model.key, evaluation: protocolConfig.evaluation, seed: protocolConfig.seeds.bootstrap, code: stageCode.evaluate},
         async (dir) => {
           const result = await timed(async () =>
             evaluatePredictions(toPredictionRows(artifact), {

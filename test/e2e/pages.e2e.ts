@@ -1,31 +1,28 @@
 // Content checks of the report pages on the built demo site: real content, not just the absence of errors.
 import assert from "node:assert/strict";
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import type {Page} from "playwright-core";
-import type {MetricsArtifact} from "../../src/components/artifacts.js";
-import {type Browser, chromiumPath, launchBrowser, watchPage} from "./browser.js";
+import {runCli} from "../../loaders/cli/main.js";
+import type {MetricsArtifact, ProtocolArtifact} from "../../src/components/artifacts.js";
+import {type Browser, chromiumPath, launchBrowser, type PageProblems, watchPage} from "./browser.js";
+import {builtArtifact} from "./builtArtifacts.js";
 import {type DistServer, serveDist} from "./serveDist.js";
 
 const dist = join(process.cwd(), "dist");
 
-/** The built metrics artifact (what `workbench evaluate` writes for the same predictions). */
-function builtMetrics(): MetricsArtifact {
-  const dir = join(dist, "_file", "data");
-  const file = readdirSync(dir).find((f) => /^metrics\.[0-9a-f]+\.json$/.test(f));
-  assert.ok(file, `no metrics.*.json in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8")) as MetricsArtifact;
-}
-
 describe("report pages", () => {
   let server: DistServer;
   let browser: Browser;
+  let protocol: ProtocolArtifact;
 
   before(async () => {
     const executable = chromiumPath();
     assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
     assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+    protocol = JSON.parse(builtArtifact(dist, "protocol", "json")) as ProtocolArtifact;
     server = await serveDist(dist);
     browser = await launchBrowser(executable);
   });
@@ -34,36 +31,180 @@ describe("report pages", () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
+  async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
     const page = await browser.context.newPage();
-    await watchPage(page);
+    const problems = await watchPage(page);
     await page.goto(`${server.url}${path}`, {waitUntil: "networkidle"});
-    return page;
+    return {page, problems};
   }
 
-  it("every page says it shows the synthetic demo study", async () => {
-    for (const path of ["/", "/protocol"]) {
-      const page = await open(path);
-      await page.waitForSelector("#demo-banner");
-      assert.match((await page.locator("#demo-banner").textContent()) ?? "", /synthetic/i, path);
+  const attr = async (page: Page, selector: string, name: string) => {
+    const value = await page.locator(selector).first().getAttribute(name);
+    assert.ok(value !== null, `${selector} has no ${name}`);
+    return value;
+  };
+
+  it("every report page says it shows the synthetic demo study", async () => {
+    for (const path of [
+      "/",
+      "/cohorts",
+      "/training",
+      "/discrimination",
+      "/objective-response",
+      "/clinical-utility",
+      "/gallery",
+      "/paper-vs-corrected",
+      "/protocol",
+    ]) {
+      const {page} = await open(path);
+      await page.waitForSelector("#demo-banner", {timeout: 20000});
+      assert.match((await page.locator("#demo-banner").first().textContent()) ?? "", /synthetic/i, path);
       await page.close();
     }
   });
 
-  it("protocol: the methods table lists the paper's value beside ours and the run's provenance", async () => {
-    const page = await open("/protocol");
-    await page.waitForSelector("#protocol-table tbody tr");
-    const rows = await page.locator("#protocol-table tbody tr").count();
-    assert.ok(rows >= 25, `${rows} rows`);
+  it("protocol: methods table and the provenance of both runs", async () => {
+    const {page} = await open("/protocol");
+    await page.waitForSelector("#provenance-table .run-id");
+    assert.ok((await page.locator("#protocol-table tbody tr").count()) >= 25);
     assert.match((await page.locator("#protocol-table").textContent()) ?? "", /Learning rate[\s\S]*0\.0001/);
+    const runIds = await page.locator("#provenance-table .run-id").allTextContents();
+    assert.deepEqual(runIds.sort(), [protocol.runs.paper.runId, protocol.runs.corrected.runId].sort());
     await page.close();
   });
 
-  it("metrics.json holds both protocols for every cohort", () => {
-    const metrics = builtMetrics();
-    for (const protocol of ["paper", "corrected"] as const) {
-      const cohorts = Object.keys(metrics.protocols[protocol].cohorts);
-      assert.deepEqual(cohorts.sort(), ["NFH", "SYUCC", "ZHHAJU"], protocol);
+  it("cohorts: Table 1 for the three centres and a flow diagram whose numbers add up", async () => {
+    const {page} = await open("/cohorts");
+    await page.waitForSelector("#table1 tbody tr");
+    const header = (await page.locator("#table1 thead").textContent()) ?? "";
+    for (const cohort of ["NFH", "ZHHAJU", "SYUCC"]) assert.match(header, new RegExp(cohort));
+    const diagrams = page.locator(".flow-diagram[data-cohort]");
+    assert.equal(await diagrams.count(), 3);
+    for (let i = 0; i < 3; i++) {
+      const eligible = Number(await diagrams.nth(i).getAttribute("data-eligible"));
+      const analysed = Number(await diagrams.nth(i).getAttribute("data-analysed"));
+      assert.ok(analysed > 0 && analysed <= eligible, `analysed ${analysed} of ${eligible}`);
     }
+    await page.close();
+  });
+
+  it("training: loss and accuracy curves are drawn", async () => {
+    const {page} = await open("/training");
+    await page.waitForSelector("#training-chart svg .mark-line path");
+    assert.ok((await page.locator("#training-chart svg .mark-line path").count()) >= 2);
+    await page.close();
+  });
+
+  it("discrimination: four ROC curves with AUC legends, a confusion matrix summing to n, and the level control changes n", async () => {
+    const {page} = await open("/discrimination");
+    await page.waitForSelector("#roc-chart svg .mark-line path");
+    assert.equal(await page.locator("#roc-chart svg .mark-line path").count(), 4);
+    const legend = await page.locator("#roc-chart .role-legend-label text").allTextContents();
+    assert.equal(legend.length, 4);
+    for (const label of legend) assert.match(label, /^(CR|PR|SD|PD): AUC \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\)$/);
+
+    const n = Number(await attr(page, "#confusion-matrix", "data-n"));
+    const counts = (await page
+      .locator("#confusion-matrix [data-count]")
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-count"))))) as number[];
+    assert.equal(counts.length, 16);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      n,
+    );
+    assert.equal(Number(await attr(page, "#n-rows", "data-value")), n);
+    const ms = Number(await attr(page, "#recompute-ms", "data-value"));
+    process.stdout.write(
+      `# discrimination: every CI of one cohort (1000 replicates) recomputed in ${ms.toFixed(0)} ms in Chromium\n`,
+    );
+
+    await page.locator("#level-select select").selectOption("patch");
+    await page.waitForFunction(
+      (before) => document.querySelector("#n-rows")?.getAttribute("data-value") !== before,
+      String(n),
+    );
+    const patches = Number(await attr(page, "#n-rows", "data-value"));
+    assert.ok(patches > n, `patch level n (${patches}) exceeds patient level n (${n})`);
+    const patchN = Number(await attr(page, "#confusion-matrix", "data-n"));
+    assert.equal(patchN, patches);
+    await page.close();
+  });
+
+  it("objective response: the Mann–Whitney numbers equal what `workbench evaluate` writes for the same predictions", async () => {
+    const {page} = await open("/objective-response");
+    await page.waitForSelector("#mw-W");
+    const shownProtocol = await page.locator('input[type="radio"]:checked').first().inputValue();
+    const cohort = await page.locator("#or-cohort-select select").inputValue();
+    const level = (await page.locator("#or-level-select select").inputValue()) as "patch" | "patient";
+    const W = Number(await attr(page, "#mw-W", "data-value"));
+    const p = Number(await attr(page, "#mw-p", "data-value"));
+    await page.close();
+
+    // The predictions the site shows, for that protocol, through the command-line evaluator.
+    const csv = builtArtifact(dist, "predictions", "csv").trimEnd().split("\n");
+    const header = csv[0]!.split(",");
+    const protocolColumn = header.indexOf("protocol");
+    const keep = header.map((_, i) => i).filter((i) => header[i] !== "protocol" && header[i] !== "split");
+    const rows = csv
+      .slice(1)
+      .map((line) => line.split(","))
+      .filter((cells) => cells[protocolColumn] === shownProtocol)
+      .map((cells) => keep.map((i) => cells[i]).join(","));
+    const dir = mkdtempSync(join(tmpdir(), "workbench-evaluate-"));
+    writeFileSync(join(dir, "preds.csv"), `${keep.map((i) => header[i]).join(",")}\n${rows.join("\n")}\n`);
+    const io = {cwd: dir, stdout: () => {}, stderr: () => {}};
+    const code = await runCli(
+      ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "100"],
+      io,
+    );
+    assert.equal(code, 0);
+    const evaluated = JSON.parse(
+      readFileSync(join(dir, "metrics.json"), "utf8"),
+    ) as MetricsArtifact["protocols"]["paper"];
+    const expected = evaluated.cohorts[cohort]?.[level]?.objectiveResponse.mannWhitney;
+    assert.ok(expected, `no Mann–Whitney for ${cohort} ${level}`);
+    assert.equal(W, expected.W);
+    assert.ok(Math.abs(p - expected.p) <= 1e-12 * Math.max(1, expected.p), `p ${p} vs ${expected.p}`);
+  });
+
+  it("clinical utility: decision curve with model, treat-all and treat-none, and calibration numbers", async () => {
+    const {page} = await open("/clinical-utility");
+    await page.waitForSelector("#decision-curve svg .mark-line path");
+    assert.ok((await page.locator("#decision-curve svg .mark-line path").count()) >= 3);
+    for (const id of ["#cal-intercept", "#cal-slope", "#cal-brier"]) {
+      assert.ok(Number.isFinite(Number(await attr(page, id, "data-value"))), id);
+    }
+    await page.close();
+  });
+
+  it("gallery: thumbnails load, and the CAM overlay toggles on", async () => {
+    const {page} = await open("/gallery");
+    await page.waitForSelector("#gallery .patch-card img");
+    const cards = page.locator("#gallery .patch-card");
+    assert.ok((await cards.count()) >= 8, `${await cards.count()} cards`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("#gallery .patch-card img")].every((img) => (img as HTMLImageElement).complete),
+    );
+    const widths = await page
+      .locator("#gallery .patch-card img")
+      .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+    assert.ok(
+      widths.every((w) => w > 0),
+      "every thumbnail decodes",
+    );
+    await page.locator("#cam-toggle input").check();
+    await page.waitForSelector("#gallery img.cam");
+    assert.ok((await page.locator("#gallery img.cam").count()) > 0);
+    await page.close();
+  });
+
+  it("paper vs corrected: the live recomputation reproduces the build-time numbers", async () => {
+    const {page} = await open("/paper-vs-corrected");
+    await page.waitForSelector("#headline-table [data-value]");
+    await page.getByRole("button", {name: /recompute live/i}).click();
+    await page.waitForSelector("#live-agreement[data-max-diff]", {timeout: 60000});
+    const diff = Number(await attr(page, "#live-agreement", "data-max-diff"));
+    assert.ok(diff < 1e-9, `max difference ${diff}`);
+    await page.close();
   });
 });

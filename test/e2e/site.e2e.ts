@@ -2,9 +2,10 @@
 // error, page error, failed request, HTTP status ≥ 400, or request to a non-loopback host. Screenshots go to
 // test-results/screenshots/ for review. Page-specific content checks live beside this file.
 import assert from "node:assert/strict";
-import {existsSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
+import {identifyingDicomValues, realdata} from "../support/dicomSecrets.js";
 import {type Browser, chromiumPath, launchBrowser, screenshotDir, watchPage} from "./browser.js";
 import {type DistServer, serveDist} from "./serveDist.js";
 
@@ -49,6 +50,30 @@ describe("built site in Chromium", () => {
   it("the build has the home page and the protocol page", () => {
     assert.ok(pages.includes("/index"), `pages: ${pages.join(", ")}`);
     assert.ok(pages.includes("/protocol"), `pages: ${pages.join(", ")}`);
+  });
+
+  it("no DICOM header value of the real samples appears anywhere in dist/", {
+    skip: existsSync(realdata) ? false : `no real samples at ${realdata}`,
+  }, () => {
+    const dirs = [join(realdata, "dcmqi", "ct-3slice"), join(realdata, "hcc-tace-seg", "HCC048_portal_venous")].filter(
+      (d) => existsSync(d),
+    );
+    const secrets = identifyingDicomValues(dirs);
+    assert.ok(secrets.size >= 3);
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, {withFileTypes: true})) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(dist);
+    for (const file of files) {
+      const text = readFileSync(file).toString("latin1");
+      for (const [value, tag] of secrets)
+        assert.ok(!text.includes(value), `${file} contains the DICOM ${tag} "${value}"`);
+    }
   });
 
   for (const path of pages) {
