@@ -15,7 +15,7 @@ import {type Centre, Centres} from "./table1.js";
 export {synthCounts};
 
 /** Bumped whenever the same (seed, scale) would produce different files. */
-export const SynthVersion = "1.0.0";
+export const SynthVersion = "1.1.0";
 
 export interface GenerateStudyOptions {
   outDir: string;

@@ -21,8 +21,12 @@ export const phenotypeModel = {
   labelNoise: 0.06,
   /** Viable-tumour arterial attenuation, HU: CR → PD at t = 0 → 1, plus a per-patient spread. */
   enhancementHu: {cr: 170, pd: 90, sd: 5},
-  /** Fine, vascular texture (correlation length 1 mm): amplitude in HU. High GLCM contrast, low homogeneity. */
-  fineTexture: {lengthMm: 1, cr: 28, pd: 10},
+  /**
+   * Fine, vascular texture: amplitude in HU. High GLCM contrast, low homogeneity. Its 2 mm correlation length is above
+   * every centre's voxel (≤ 1.375 mm) and kernel, so it is resolvable structure, not grain: at 1 mm it looked like
+   * quantum noise, and each centre's noise shifted the predicted class (README, "Why the fine texture is 2 mm").
+   */
+  fineTexture: {lengthMm: 2, cr: 20, pd: 12},
   /** Coarse, blotchy heterogeneity (correlation length 4.5 mm): amplitude in HU. */
   coarseTexture: {lengthMm: 4.5, cr: 6, pd: 28},
   /** Fraction of the tumour interior that is necrotic: cr + (pd − cr)·t². */

@@ -97,7 +97,14 @@ export function synthesizePatient(plan: PatientPlan, scale: SynthScale): SynthPa
   const protocol = centreProtocols[plan.cohort];
   gaussianBlur(hu, grid.size, [protocol.blurMm / grid.spacing[0], protocol.blurMm / grid.spacing[1], 0.5]);
   const ct = new Int16Array(n);
+  // The kernel filters the quantum noise as well as the anatomy (it sets the noise texture); scaled back to its SD.
   const noise = normalFill(new Float32Array(n), rng);
+  const kernel: Vec3 = [protocol.blurMm / grid.spacing[0], protocol.blurMm / grid.spacing[1], 0];
+  gaussianBlur(noise, grid.size, kernel);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (noise[i] as number) ** 2;
+  const noiseScale = 1 / Math.sqrt(ss / n || 1);
+  for (let i = 0; i < n; i++) noise[i] = (noise[i] as number) * noiseScale;
   for (let i = 0; i < n; i++) {
     const v = (hu[i] as number) + protocol.noiseSdHu * (noise[i] as number) + protocol.huOffset;
     ct[i] = Math.max(-1024, Math.min(3071, Math.round(v)));

@@ -48,6 +48,33 @@ describe("synthesizePatient(plan, scale)", () => {
     }
   });
 
+  it("filters quantum noise with the centre's kernel: air keeps the configured SD, smoother kernels correlate it", () => {
+    // In the air outside the body the anatomy is flat, so what remains is noise: its SD is the protocol's, and its
+    // lag-1 correlation along x grows with the kernel width in voxels (ZHHAJU 0.8 voxel > SYUCC 0.33 voxel).
+    const lag1 = (c: (typeof Centres)[number]) => {
+      const p = patients.find((q) => q.plan.cohort === c);
+      assert.ok(p);
+      const [nx] = p.ct.size;
+      const at = (i: number, j: number) => (p.ct.data[i + nx * j] as number) + 1000 - centreProtocols[c].huOffset;
+      let ss = 0;
+      let cross = 0;
+      let n = 0;
+      for (let j = 0; j < 6; j++) {
+        for (let i = 0; i < 12; i++) {
+          ss += at(i, j) ** 2;
+          cross += at(i, j) * at(i + 1, j);
+          n++;
+        }
+      }
+      const sd = Math.sqrt(ss / n);
+      assert.ok(Math.abs(sd - centreProtocols[c].noiseSdHu) < 0.35 * centreProtocols[c].noiseSdHu, `${c}: SD ${sd}`);
+      return cross / ss;
+    };
+    const smooth = lag1("ZHHAJU");
+    const sharp = lag1("SYUCC");
+    assert.ok(smooth > 0.4 && sharp < 0.2, `lag-1 correlation ZHHAJU ${smooth}, SYUCC ${sharp}`);
+  });
+
   it("puts every tumour inside the liver: the voxels around the mask are liver", () => {
     for (const p of patients) {
       const [nx, ny] = p.mask.size;
