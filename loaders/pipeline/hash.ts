@@ -72,7 +72,12 @@ export async function codeVersion(repo: string, dirs = ["loaders", "models", "sr
 
 /** The sources each pipeline stage depends on (see runPipeline.ts). Shared config code is part of every stage. */
 export const StageSources = {
-  demo: ["loaders/synth", "loaders/imaging/writeVolume.ts", "loaders/imaging/itkCall.ts", "src/components/stats/random.ts"],
+  demo: [
+    "loaders/synth",
+    "loaders/imaging/writeVolume.ts",
+    "loaders/imaging/itkCall.ts",
+    "src/components/stats/random.ts",
+  ],
   preprocess: ["loaders/config", "loaders/cohort", "loaders/imaging"],
   model: [
     "loaders/config",

@@ -164,7 +164,12 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
 
       const evaluation = await cache.get(
         `evaluate-${protocol}`,
-        {model: model.key, evaluation: protocolConfig.evaluation, seed: protocolConfig.seeds.bootstrap, code: stageCode.evaluate},
+        {
+          model: model.key,
+          evaluation: protocolConfig.evaluation,
+          seed: protocolConfig.seeds.bootstrap,
+          code: stageCode.evaluate,
+        },
         async (dir) => {
           const result = await timed(async () =>
             evaluatePredictions(toPredictionRows(artifact), {

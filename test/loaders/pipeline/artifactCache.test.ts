@@ -69,6 +69,10 @@ describe("codeVersion(repo, sources)", () => {
     assert.notEqual(afterFile, before, "a single file counts");
     writeFileSync(join(repo, "stage", "a.ts"), "export const a = 2;");
     assert.notEqual(await codeVersion(repo, ["stage", "single.ts"]), afterFile, "a file in a folder counts");
-    assert.equal(await codeVersion(repo, ["elsewhere"]), await codeVersion(repo, []), "missing sources hash as nothing");
+    assert.equal(
+      await codeVersion(repo, ["elsewhere"]),
+      await codeVersion(repo, []),
+      "missing sources hash as nothing",
+    );
   });
 });
