@@ -1,9 +1,9 @@
 import {readdir, readFile, stat} from "node:fs/promises";
 import {join, relative, sep} from "node:path";
 import {ResponseLabels} from "../config/studyConfig.js";
+import {csvField} from "../csv/parseCsv.js";
 import {type DicomHeader, parseDicomHeader, Tags, tagValue} from "./dicomHeader.js";
 import {ManifestColumns} from "./manifest.js";
-import {csvField} from "./parseCsv.js";
 import {readSheet} from "./readSheet.js";
 
 /**

@@ -1,9 +1,9 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
 import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
+import {parseCsv} from "../csv/parseCsv.js";
 import {type ClinicalValue, parseClinicalValue} from "./clinicalColumns.js";
 import type {Exclusion, ExclusionKind} from "./exclusion.js";
-import {parseCsv} from "./parseCsv.js";
 
 /**
  * The study manifest: a CSV a statistician writes by hand, one row per patient —

@@ -1,19 +1,13 @@
+import type {ProtocolRow} from "../../src/components/artifacts.js";
 import type {StudyConfig} from "./studyConfig.js";
+
+export type {ProtocolRow};
 
 /**
  * The methods table of the Protocol page: every parameter with the paper's value (as reported, or "not reported"),
  * the value this study uses, and — where they differ — why. Reasons for the corrected protocol are stated once here
  * so the page, the CLI and the report say the same thing.
  */
-export interface ProtocolRow {
-  section: string;
-  parameter: string;
-  key: string;
-  paper: string;
-  used: string;
-  differs: boolean;
-  reason: string;
-}
 
 interface Descriptor {
   section: string;

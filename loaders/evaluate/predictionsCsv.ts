@@ -1,4 +1,5 @@
 import {type PredictionRow, RESPONSE_CLASSES, type ResponseClass} from "../../src/components/stats/evaluateCohorts.js";
+import {parseCsvRecords} from "../csv/parseCsv.js";
 
 /**
  * Predictions CSV → rows for `evaluatePredictions`.
@@ -14,56 +15,8 @@ export const PROBABILITY_COLUMNS = ["p_CR", "p_PR", "p_SD", "p_PD"] as const;
 const REQUIRED = ["patient_id", "cohort", "label", ...PROBABILITY_COLUMNS] as const;
 export const SUM_TOLERANCE = 1e-6;
 
-interface Record {
-  line: number;
-  fields: string[];
-}
-
-/** Splits CSV text into records of fields, with the 1-based line number where each record starts. */
-export function parseCsvRecords(text: string): Record[] {
-  const records: Record[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === "")) records.push({line: recordLine, fields});
-    fields = [];
-    field = "";
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += ch;
-  }
-  if (inQuotes) throw new Error(`line ${recordLine}: unterminated quoted field`);
-  if (field !== "" || fields.length > 0) endRecord();
-  return records;
-}
-
 export function parsePredictionsCsv(text: string, source = "predictions CSV"): PredictionRow[] {
-  const records = parseCsvRecords(text);
+  const records = parseCsvRecords(text, source);
   const header = records.shift();
   if (!header) throw new Error(`${source}: empty file (expected a header with ${REQUIRED.join(", ")})`);
   const names = header.fields.map((f) => f.trim());

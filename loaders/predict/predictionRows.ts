@@ -1,4 +1,5 @@
 import type {PredictionRow as StatsPredictionRow} from "../../src/components/stats/evaluateCohorts.js";
+import {csvField} from "../csv/parseCsv.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 
 /**
@@ -39,10 +40,6 @@ export function predictionRows(set: PatchSet, probabilities: Float64Array): Pred
       probabilities[i * 4 + 3]!,
     ],
   }));
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function predictionsCsv(rows: readonly PredictionRow[]): string {

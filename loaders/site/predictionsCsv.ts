@@ -1,11 +1,8 @@
+import {csvField} from "../csv/parseCsv.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {Protocols} from "../pipeline/runPipeline.js";
 
 const header = ["protocol", "patient_id", "cohort", "patch_id", "label", "p_CR", "p_PR", "p_SD", "p_PD", "split"];
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /**
  * data/predictions.csv: one row per patch and protocol (see PredictionCsvRow in src/components/artifacts.ts).

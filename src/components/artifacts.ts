@@ -26,20 +26,23 @@ export interface Provenance {
   createdAt?: string;
 }
 
+/** One row of the methods table: the paper's value beside the value used, and why they differ. */
+export interface ProtocolRow {
+  section: string;
+  parameter: string;
+  key: string;
+  paper: string;
+  used: string;
+  differs: boolean;
+  reason: string;
+}
+
 /** data/protocol.json */
 export interface ProtocolArtifact {
   /** The resolved StudyConfig (see loaders/config/studyConfig.ts). */
   config: {protocol: ProtocolName; study: {name: string; manifest: string | null}; [key: string]: unknown};
   source: string;
-  table: Array<{
-    section: string;
-    parameter: string;
-    key: string;
-    paper: string;
-    used: string;
-    differs: boolean;
-    reason: string;
-  }>;
+  table: ProtocolRow[];
   /** One per protocol that was run; `primary` is the configured one. */
   runs: Record<ProtocolName, Provenance>;
   primary: ProtocolName;

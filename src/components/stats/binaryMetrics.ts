@@ -46,6 +46,11 @@ export function binaryMetrics(cm: ConfusionMatrix, classIndex: number, ciLevel =
       else tn += c;
     });
   });
+  return metricsFromCounts(tp, fp, tn, fn, ciLevel);
+}
+
+/** Sensitivity, specificity, PPV and NPV with Wilson CIs from the four cells of a 2×2 table. */
+export function metricsFromCounts(tp: number, fp: number, tn: number, fn: number, ciLevel = 0.95): BinaryMetrics {
   return {
     tp,
     fp,

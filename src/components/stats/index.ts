@@ -2,7 +2,7 @@ export {assertBinary, assertFinite, assertSameLength} from "./assertFinite.js";
 export {auc, aucSplit} from "./auc.js";
 export {type AucSummary, type AucSummaryOptions, aucSummary} from "./aucSummary.js";
 export {type BinaryData, splitBinary} from "./binaryData.js";
-export {type BinaryMetrics, binaryMetrics, type Proportion, proportion} from "./binaryMetrics.js";
+export {type BinaryMetrics, binaryMetrics, metricsFromCounts, type Proportion, proportion} from "./binaryMetrics.js";
 export {
   type AucKernel,
   aucKernel,

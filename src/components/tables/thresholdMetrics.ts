@@ -1,4 +1,4 @@
-import {type Proportion, proportion} from "../stats/binaryMetrics.js";
+import {metricsFromCounts, type Proportion} from "../stats/binaryMetrics.js";
 
 export interface ThresholdMetrics {
   threshold: number;
@@ -43,14 +43,7 @@ export function thresholdMetrics(
   }
   return {
     threshold,
-    tp,
-    fp,
-    tn,
-    fn,
-    sensitivity: proportion(tp, tp + fn, ciLevel),
-    specificity: proportion(tn, tn + fp, ciLevel),
-    ppv: proportion(tp, tp + fp, ciLevel),
-    npv: proportion(tn, tn + fn, ciLevel),
+    ...metricsFromCounts(tp, fp, tn, fn, ciLevel),
     counts: [
       [tp, fn],
       [fp, tn],

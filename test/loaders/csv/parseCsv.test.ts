@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {CsvError, csvField, parseCsv} from "../../../loaders/cohort/parseCsv.js";
+import {CsvError, csvField, parseCsv} from "../../../loaders/csv/parseCsv.js";
 
 describe("parseCsv(text)", () => {
   it("splits fields and rows, accepting CRLF, a BOM and skipping blank lines", () => {
