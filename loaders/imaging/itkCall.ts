@@ -2,7 +2,9 @@
  * Every itk-wasm call goes through here, for two of its habits (../shared/imaging.md):
  * - it console.logs diagnostics (dcmqi "Row direction…", "Exception while running pipeline") to stdout, and a data
  *   loader's stdout is its artifact, so console.log/info are sent to stderr for the duration of the call;
- * - it throws bare numbers (wasm exception pointers), so every failure becomes an Error naming what was being read.
+ * - it throws bare numbers (wasm exception pointers), so every failure becomes an Error naming what was being read;
+ * - a failing pipeline sets `process.exitCode` to 1 (emscripten's exit status), which would fail a data loader or a
+ *   CLI run whose failure was already reported as one patient's exclusion, so the exit code is restored.
  */
 let depth = 0;
 let saved: {log: typeof console.log; info: typeof console.info} | undefined;
@@ -17,6 +19,7 @@ export class ImageReadError extends Error {
 
 /** Runs `fn` with stdout protected; rethrows any failure as ImageReadError(`${context}: …`). */
 export async function itkCall<T>(context: string, fn: () => Promise<T>): Promise<T> {
+  const exitCode = process.exitCode;
   if (depth++ === 0) {
     saved = {log: console.log, info: console.info};
     console.log = toStderr;
@@ -27,6 +30,7 @@ export async function itkCall<T>(context: string, fn: () => Promise<T>): Promise
   } catch (error) {
     throw new ImageReadError(`${context}: ${describeItkError(error)}`);
   } finally {
+    process.exitCode = exitCode;
     if (--depth === 0 && saved) {
       console.log = saved.log;
       console.info = saved.info;
