@@ -1,0 +1,89 @@
+import {type Protocol, type StudyConfig, Variants} from "./studyConfig.js";
+
+/** The paper's protocol, as far as the paper states it; values it does not report are our documented choices. */
+export function paperDefaults(): StudyConfig {
+  return {
+    protocol: "paper",
+    study: {name: "Synthetic three-centre demo study", manifest: null, demo: {scale: "demo", seed: 1}},
+    cohorts: {training: "NFH", validation: []},
+    imaging: {window: {level: 50, width: 400}, targetSpacingMm: [1, 1, 1], tumourLabel: "nonzero"},
+    patches: {
+      sizePx: 224,
+      sizeMm: 16,
+      slicesPerPatient: 3,
+      patchesPerSlice: 1,
+      minSliceAreaFraction: 0.25,
+      minRoiCoverage: 1,
+      channels: "grey",
+      channelWindows: [
+        {level: 50, width: 400},
+        {level: 60, width: 150},
+        {level: 100, width: 600},
+      ],
+      fallback: "inscribed",
+    },
+    augmentation: {variants: [...Variants], balancing: "oversample"},
+    model: {
+      backbone: "resnet50-imagenet",
+      frozenLayers: 174,
+      batchNormEpsilon: 0.001,
+      head: "sigmoid",
+      loss: "binaryCrossentropy",
+      optimizer: "sgd",
+      momentum: 0.9,
+      learningRate: 1e-4,
+      batchSize: 64,
+      epochs: 54,
+      fineTune: "none",
+      engine: "auto",
+      backend: "auto",
+    },
+    seeds: {training: 1, augmentation: 1, bootstrap: 1, extraSeeds: 0},
+    evaluation: {
+      bootstrapReplicates: 1000,
+      ciLevel: 0.95,
+      ciMethod: "naive",
+      primaryLevel: "patch",
+      aggregation: "mean",
+      decisionCurve: {from: 0.01, to: 0.99, step: 0.01},
+      calibrationBins: 10,
+    },
+  };
+}
+
+/** Where the corrected protocol departs from the paper (reasons: loaders/config/protocolTable.ts). */
+export function correctedOverrides(base: StudyConfig): StudyConfig {
+  return {
+    ...base,
+    protocol: "corrected",
+    augmentation: {...base.augmentation, balancing: "classWeights"},
+    model: {...base.model, head: "softmax", loss: "categoricalCrossentropy"},
+    evaluation: {...base.evaluation, ciMethod: "cluster", primaryLevel: "patient"},
+  };
+}
+
+export function protocolDefaults(protocol: Protocol): StudyConfig {
+  const paper = paperDefaults();
+  return protocol === "paper" ? paper : correctedOverrides(paper);
+}
+
+/**
+ * The same study under the other protocol: only the parameters where the protocols differ are switched, so the
+ * user's other settings (epochs, seeds, patch size…) are kept. Used to run the paper's and the corrected protocol
+ * side by side on the same embeddings.
+ */
+export function switchProtocol(config: StudyConfig, protocol: Protocol): StudyConfig {
+  if (config.protocol === protocol) return config;
+  const target = protocolDefaults(protocol);
+  return {
+    ...config,
+    protocol,
+    augmentation: {...config.augmentation, balancing: target.augmentation.balancing},
+    model: {...config.model, head: target.model.head, loss: target.model.loss},
+    evaluation: {
+      ...config.evaluation,
+      ciMethod: target.evaluation.ciMethod,
+      primaryLevel: target.evaluation.primaryLevel,
+    },
+  };
+}
