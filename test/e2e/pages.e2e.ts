@@ -133,9 +133,18 @@ describe("report pages", () => {
   it("objective response: the Mann–Whitney numbers equal what `workbench evaluate` writes for the same predictions", async () => {
     const {page} = await open("/objective-response");
     await page.waitForSelector("#mw-W");
-    const shownProtocol = await page.locator('input[type="radio"]:checked').first().inputValue();
-    const cohort = await page.locator("#or-cohort-select select").inputValue();
-    const level = (await page.locator("#or-level-select select").inputValue()) as "patch" | "patient";
+    // Observable Inputs' radio values are indices; the protocol's name is the label's text.
+    const shownProtocol = await page
+      .locator('input[type="radio"]:checked')
+      .first()
+      .evaluate((input) => input.parentElement?.textContent?.trim() ?? "");
+    assert.ok(shownProtocol === "paper" || shownProtocol === "corrected", `protocol shown: "${shownProtocol}"`);
+    const selected = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? "");
+    const cohort = await selected("#or-cohort-select select");
+    const level = (await selected("#or-level-select select")) as "patch" | "patient";
     const W = Number(await attr(page, "#mw-W", "data-value"));
     const p = Number(await attr(page, "#mw-p", "data-value"));
     await page.close();
@@ -152,12 +161,13 @@ describe("report pages", () => {
       .map((cells) => keep.map((i) => cells[i]).join(","));
     const dir = mkdtempSync(join(tmpdir(), "workbench-evaluate-"));
     writeFileSync(join(dir, "preds.csv"), `${keep.map((i) => header[i]).join(",")}\n${rows.join("\n")}\n`);
-    const io = {cwd: dir, stdout: () => {}, stderr: () => {}};
+    let log = "";
+    const io = {cwd: dir, stdout: () => {}, stderr: (text: string) => void (log += text)};
     const code = await runCli(
       ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "100"],
       io,
     );
-    assert.equal(code, 0);
+    assert.equal(code, 0, log);
     const evaluated = JSON.parse(
       readFileSync(join(dir, "metrics.json"), "utf8"),
     ) as MetricsArtifact["protocols"]["paper"];
