@@ -162,7 +162,13 @@ describe("report pages", () => {
     const dir = mkdtempSync(join(tmpdir(), "workbench-evaluate-"));
     writeFileSync(join(dir, "preds.csv"), `${keep.map((i) => header[i]).join(",")}\n${rows.join("\n")}\n`);
     let log = "";
-    const io = {cwd: dir, stdout: () => {}, stderr: (text: string) => void (log += text)};
+    const io = {
+      cwd: dir,
+      stdout: () => {},
+      stderr: (text: string) => {
+        log += text;
+      },
+    };
     const code = await runCli(
       ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "100"],
       io,
