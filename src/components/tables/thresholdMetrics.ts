@@ -1,15 +1,7 @@
-import {metricsFromCounts, type Proportion} from "../stats/binaryMetrics.js";
+import {type BinaryMetrics, metricsFromCounts} from "../stats/binaryMetrics.js";
 
-export interface ThresholdMetrics {
+export interface ThresholdMetrics extends BinaryMetrics {
   threshold: number;
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-  sensitivity: Proportion;
-  specificity: Proportion;
-  ppv: Proportion;
-  npv: Proportion;
   /** 2×2 counts, rows true (positive, negative), columns predicted (positive, negative). */
   counts: [[number, number], [number, number]];
 }
