@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {CalibrationBin} from "../stats/calibration.js";
+import {diagonalLayer} from "./diagonalLayer.js";
 
 /**
  * Calibration (reliability) curve: observed proportion of responders against the mean predicted probability per bin,
@@ -22,16 +23,7 @@ export function calibrationSpec(
     width,
     height,
     layer: [
-      {
-        data: {values: [{x: 0, y: 0, x2: 1, y2: 1}]},
-        mark: {type: "rule", strokeDash: [4, 4], color: "#999"},
-        encoding: {
-          x: {field: "x", type: "quantitative"},
-          y: {field: "y", type: "quantitative"},
-          x2: {field: "x2"},
-          y2: {field: "y2"},
-        },
-      },
+      diagonalLayer(),
       {data: {values}, mark: {type: "line", color}, encoding: {x, y}},
       {
         data: {values},

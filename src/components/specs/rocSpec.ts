@@ -1,4 +1,5 @@
 import type {TopLevelSpec} from "vega-lite";
+import {diagonalLayer} from "./diagonalLayer.js";
 import {formatEstimate} from "./palette.js";
 
 /** One ROC curve: the points of `rocCurve` (thresholds may be JSON strings "Infinity"/"-Infinity"). */
@@ -64,18 +65,7 @@ export function rocSpec(series: readonly RocSeries[], options: RocSpecOptions = 
   const x = {field: "fpr", type: "quantitative", title: "1 − specificity", scale: {domain: [0, 1]}} as const;
   // Layers are built as plain data and cast once at the end: vega-lite's layer unit types do not accept a
   // heterogeneous array literal built up conditionally without a cast per element.
-  const layers: unknown[] = [
-    {
-      data: {values: [{x: 0, y: 0, x2: 1, y2: 1}]},
-      mark: {type: "rule", strokeDash: [4, 4], color: "#999"},
-      encoding: {
-        x: {field: "x", type: "quantitative"},
-        y: {field: "y", type: "quantitative"},
-        x2: {field: "x2"},
-        y2: {field: "y2"},
-      },
-    },
-  ];
+  const layers: unknown[] = [diagonalLayer()];
   if (band.length > 0) {
     layers.push({
       data: {values: band},
