@@ -54,7 +54,7 @@ async function* sourceFiles(dir: string): AsyncGenerator<string> {
  * and the lockfile, so a dependency upgrade invalidates too. Folder-level rather than import-level: coarse on
  * purpose — a stale figure is worse than a recomputation.
  */
-export async function codeVersion(repo: string, dirs = ["loaders", "models", "src/components/stats"]): Promise<string> {
+export async function codeVersion(repo: string, dirs: readonly string[]): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of dirs) {
     for await (const file of sourceFiles(join(repo, dir))) {

@@ -81,13 +81,14 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   const timings: StageTiming[] = [];
   const loaded = await loadStudyConfig(options.studyPath);
   const {config} = loaded;
-  const code = await codeVersion(repo);
   const stageCode = {
     demo: await codeVersion(repo, [...StageSources.demo]),
     preprocess: await codeVersion(repo, [...StageSources.preprocess]),
     model: await codeVersion(repo, [...StageSources.model]),
     evaluate: await codeVersion(repo, [...StageSources.evaluate]),
   };
+  // The provenance's code version: every source that shaped the numbers, derived rather than hashed a second time.
+  const code = hashJson(stageCode).slice(0, 16);
 
   // Study: the manifest, or the demo study generated (once) from its seed.
   let manifestPath = loaded.manifestPath;
