@@ -3,6 +3,7 @@ import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {ResponseLabels} from "../../loaders/config/studyConfig.js";
+import {createTfjsEngine, type TfjsEngine} from "../../loaders/features/tfjsEngine.js";
 import type {PatchRecord, PatchSet} from "../../loaders/imaging/patchSet.js";
 import {defaultWeightsDir} from "../../loaders/model/fetchWeights.js";
 import {writeModelFiles} from "../../loaders/model/writeModelFiles.js";
@@ -16,6 +17,17 @@ export async function tinyWeightsDir(seed = 3): Promise<string> {
   await writeModelFiles(model, dir);
   model.dispose();
   return dir;
+}
+
+/** A one-thread wasm tfjs engine on a fresh tiny model: the fixture of the runModel and predict tests. */
+export async function tinyTfjsEngine(): Promise<TfjsEngine> {
+  return createTfjsEngine({
+    weightsDir: await tinyWeightsDir(),
+    batchNormEpsilon: 1e-3,
+    backend: "wasm",
+    threads: 1,
+    log: () => {},
+  });
 }
 
 /** A cohort of `perClass` patches per class (32 px), class-dependent brightness plus seeded noise. */

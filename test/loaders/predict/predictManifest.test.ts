@@ -4,25 +4,19 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
-import {createTfjsEngine, type TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
+import type {TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
 import {predictionsCsv} from "../../../loaders/predict/predictionRows.js";
 import {predictWithRun} from "../../../loaders/predict/predictManifest.js";
 import {runModel} from "../../../loaders/train/runModel.js";
 import {loadRun} from "../../../loaders/train/runStore.js";
-import {tinyPatchSet, tinyWeightsDir} from "../../models/tinyResNet.js";
+import {tinyPatchSet, tinyTfjsEngine} from "../../models/tinyResNet.js";
 
 describe("predictWithRun", () => {
   let engine: TfjsEngine;
   let root = "";
   before(async () => {
     root = await mkdtemp(join(tmpdir(), "pred-"));
-    engine = await createTfjsEngine({
-      weightsDir: await tinyWeightsDir(),
-      batchNormEpsilon: 1e-3,
-      backend: "wasm",
-      threads: 1,
-      log: () => {},
-    });
+    engine = await tinyTfjsEngine();
   });
   after(async () => {
     await engine.dispose();

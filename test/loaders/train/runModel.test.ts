@@ -14,7 +14,7 @@ import {defaultGallery, runModel} from "../../../loaders/train/runModel.js";
 import {loadRun} from "../../../loaders/train/runStore.js";
 import {headProbabilities} from "../../../models/head.js";
 import {buildResNet, TinyResNetShape} from "../../../models/resNetTopology.js";
-import {tinyPatchSet, tinyWeightsDir} from "../../models/tinyResNet.js";
+import {tinyPatchSet, tinyTfjsEngine} from "../../models/tinyResNet.js";
 
 describe("runModel", () => {
   let engine: TfjsEngine;
@@ -27,13 +27,7 @@ describe("runModel", () => {
   const config = normalizeStudyConfig({model: {epochs: 3, learningRate: 1e-3}, seeds: {extraSeeds: 1}});
   before(async () => {
     root = await mkdtemp(join(tmpdir(), "run-"));
-    engine = await createTfjsEngine({
-      weightsDir: await tinyWeightsDir(),
-      batchNormEpsilon: 1e-3,
-      backend: "wasm",
-      threads: 1,
-      log: () => {},
-    });
+    engine = await tinyTfjsEngine();
   });
   after(async () => {
     await engine.dispose();
