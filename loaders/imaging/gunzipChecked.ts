@@ -17,17 +17,24 @@ export function gunzipChecked(path: string, what: string, start = 0): Promise<{b
       }
     });
     gunzip.on("end", () => resolvePromise({bytes, head: Buffer.concat(chunks).subarray(0, 544)}));
+    let first: Buffer | undefined;
     const fail = (error: Error) =>
-      reject(
-        new PatientError(
-          "unreadableImage",
-          `${what}: gzip stream truncated or corrupt (${error.message}) after ${bytes} decoded bytes: ${path}`,
-          path,
-        ),
-      );
+      reject(new PatientError("unreadableImage", `${what}: ${gzipProblem(error, bytes, first)}: ${path}`, path));
     gunzip.on("error", fail);
     const input = createReadStream(path, {start});
+    input.once("data", (chunk) => {
+      first ??= Buffer.from(chunk as Buffer).subarray(0, 8);
+    });
     input.on("error", fail);
     input.pipe(gunzip);
   });
+}
+
+/** A renamed file (a PNG or a plain NIfTI called .gz) is not a truncated one: say which, from its first bytes. */
+function gzipProblem(error: Error, decoded: number, first: Buffer | undefined): string {
+  if (first !== undefined && first.length >= 2 && (first[0] !== 0x1f || first[1] !== 0x8b)) {
+    const kind = first.subarray(1, 4).toString("latin1") === "PNG" ? " (it starts like a PNG image)" : "";
+    return `not gzip-compressed although its name ends in .gz${kind}; was the file renamed?`;
+  }
+  return `gzip stream truncated or corrupt (${error.message}) after ${decoded} decoded bytes`;
 }

@@ -86,7 +86,7 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
   if (chosen.length === 0) {
     throw new PatientError(
       "tumourTooSmall",
-      `${what}: the tumour (${geometry.tumourVolumeMm3.toFixed(1)} mm³) vanishes when resampled to ${grid.spacing.join("×")} mm`,
+      `${what}: the tumour (${geometry.tumourVolumeMm3.toFixed(1)} mm³) vanishes when resampled to ${grid.spacing.join("×")} mm: mask ${input.maskFile}`,
       input.maskFile,
     );
   }
