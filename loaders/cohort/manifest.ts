@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
 import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
-import {parseCsv} from "../csv/parseCsv.js";
+import {parseCsv} from "../../src/components/csv/parseCsv.js";
 import {type ClinicalValue, parseClinicalValue} from "./clinicalColumns.js";
 import type {Exclusion, ExclusionKind} from "./exclusion.js";
 
