@@ -1,7 +1,7 @@
 import {readdir, readFile, stat} from "node:fs/promises";
 import {join, relative, sep} from "node:path";
+import {csvLine} from "../../src/components/csv/writeCsv.js";
 import {ResponseLabels} from "../config/studyConfig.js";
-import {csvField} from "../csv/parseCsv.js";
 import {type DicomHeader, parseDicomHeader, Tags, tagValue} from "./dicomHeader.js";
 import {ManifestColumns} from "./manifest.js";
 import {readSheet} from "./readSheet.js";
@@ -136,7 +136,7 @@ export async function hccTaceSegManifest(
   const ctByUid = new Map(cts.map((s) => [s.uid, s]));
   const clinicalFields = columns.filter((c) => c.index >= 0 && c.field !== "patient_id" && c.field !== "label");
   const header = [...ManifestColumns, ...clinicalFields.map((c) => c.field)];
-  const lines = [header.join(",")];
+  const lines = [csvLine(header)];
   const seen = new Set<string>();
   let withImages = 0;
   let labelled = 0;
@@ -172,7 +172,7 @@ export async function hccTaceSegManifest(
       const raw = (row[c.index] ?? "").trim();
       return codings[c.field]?.(raw) ?? raw;
     });
-    lines.push([id, cohort, posix(image), posix(mask), label, ...clinical].map(csvField).join(","));
+    lines.push(csvLine([id, cohort, posix(image), posix(mask), label, ...clinical]));
   }
   for (const seg of segs) {
     if (!seg.ids.some((x) => seen.has(squash(x)))) {
@@ -181,16 +181,15 @@ export async function hccTaceSegManifest(
       );
       const ct = ctByUid.get(seg.referencedUid);
       lines.push(
-        [
-          seg.ids[0] ?? seg.file,
-          cohort,
-          ct ? posix(relative(manifestDir, ct.folder)) : "",
-          posix(relative(manifestDir, seg.file)),
-          "",
-        ]
-          .concat(clinicalFields.map(() => ""))
-          .map(csvField)
-          .join(","),
+        csvLine(
+          [
+            seg.ids[0] ?? seg.file,
+            cohort,
+            ct ? posix(relative(manifestDir, ct.folder)) : "",
+            posix(relative(manifestDir, seg.file)),
+            "",
+          ].concat(clinicalFields.map(() => "")),
+        ),
       );
     }
   }

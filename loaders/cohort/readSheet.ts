@@ -1,6 +1,6 @@
 import {readFile} from "node:fs/promises";
 import ExcelJS from "exceljs";
-import {parseCsv} from "../csv/parseCsv.js";
+import {parseCsv} from "../../src/components/csv/parseCsv.js";
 
 /**
  * A spreadsheet's first worksheet as text: the header row and the data rows (trailing empty rows dropped).

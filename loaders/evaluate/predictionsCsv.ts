@@ -1,5 +1,5 @@
 import {type PredictionRow, RESPONSE_CLASSES, type ResponseClass} from "../../src/components/stats/evaluateCohorts.js";
-import {parseCsvRecords} from "../csv/parseCsv.js";
+import {parseCsvRecords} from "../../src/components/csv/parseCsv.js";
 
 /**
  * Predictions CSV → rows for `evaluatePredictions`.

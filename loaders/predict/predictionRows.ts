@@ -1,5 +1,5 @@
 import type {PredictionRow as StatsPredictionRow} from "../../src/components/stats/evaluateCohorts.js";
-import {csvField} from "../csv/parseCsv.js";
+import {csvCell as csvField} from "../../src/components/csv/writeCsv.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 
 /**

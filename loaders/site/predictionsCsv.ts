@@ -1,4 +1,4 @@
-import {csvField} from "../csv/parseCsv.js";
+import {csvCell as csvField} from "../../src/components/csv/writeCsv.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {Protocols} from "../pipeline/runPipeline.js";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {parseCsvRecords} from "../../../loaders/csv/parseCsv.js";
+import {parseCsvRecords} from "../../../src/components/csv/parseCsv.js";
 import {parsePredictionsCsv} from "../../../loaders/evaluate/predictionsCsv.js";
 
 const header = "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD,patch_id";
