@@ -1,6 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
 import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
+import {parseResponseLabel} from "../../src/components/vocabulary/responseLabel.js";
 import {parseCsv} from "../../src/components/csv/parseCsv.js";
 import {type ClinicalValue, parseClinicalValue} from "./clinicalColumns.js";
 import type {Exclusion, ExclusionKind} from "./exclusion.js";
@@ -40,9 +41,9 @@ export class ManifestError extends Error {
   override name = "ManifestError";
 }
 
-export function parseLabel(raw: string): ResponseLabel | undefined {
-  const upper = raw.trim().toUpperCase();
-  return ResponseLabels.find((l) => l === upper);
+/** The project's one label rule (case-insensitive; `warn` hears about any label not written exactly). */
+export function parseLabel(raw: string, warn?: (message: string) => void): ResponseLabel | undefined {
+  return parseResponseLabel(raw, warn);
 }
 
 export async function readManifest(path: string): Promise<Manifest> {
