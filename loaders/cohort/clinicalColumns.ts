@@ -1,19 +1,34 @@
 /**
- * The clinical columns Table 1 knows, with their units and codings. The demo generator writes exactly these; a real
- * manifest may carry any subset plus columns of its own, which travel through as strings.
+ * The clinical columns a manifest may carry: an explicit allow-list, because every clinical column is published in the
+ * site's Table 1 data and a hospital export often holds identifiers (name, MRN, birth date) beside the clinical
+ * variables. The allow-list is the paper's Table 1 variables (below) plus the columns the study configuration declares
+ * (`clinical.columns`), each with a type. Any other column is refused before any work (manifest.ts).
  */
+export const ClinicalColumnTypes = ["number", "category", "ordinal"] as const;
+export type ClinicalColumnType = (typeof ClinicalColumnTypes)[number];
+
+/** How one clinical column is read: a number (with an optional unit), or one of a list of levels (ordered or not). */
+export type ClinicalColumnSpec =
+  | {type: "number"; unit?: string}
+  | {type: "category"; levels: string[]}
+  | {type: "ordinal"; levels: string[]};
+
+/** Columns the study configuration declares, by lower-case header name. */
+export type DeclaredColumns = Record<string, ClinicalColumnSpec>;
+
+/** Peng et al. 2020, Table 1. The demo generator writes exactly these. */
 export const ClinicalColumns = {
-  age: {kind: "number", unit: "years"},
-  sex: {kind: "category", values: ["M", "F"]},
-  hbsag: {kind: "category", values: ["positive", "negative"]},
-  child_pugh: {kind: "category", values: ["A", "B", "C"]},
-  alt: {kind: "number", unit: "U/L"},
-  ast: {kind: "number", unit: "U/L"},
-  afp: {kind: "number", unit: "ng/mL"},
-  cirrhosis: {kind: "category", values: ["yes", "no"]},
-  tumour_size_cm: {kind: "number", unit: "cm"},
-  tumour_number: {kind: "number", unit: "count"},
-} as const;
+  age: {type: "number", unit: "years"},
+  sex: {type: "category", levels: ["M", "F"]},
+  hbsag: {type: "category", levels: ["positive", "negative"]},
+  child_pugh: {type: "ordinal", levels: ["A", "B", "C"]},
+  alt: {type: "number", unit: "U/L"},
+  ast: {type: "number", unit: "U/L"},
+  afp: {type: "number", unit: "ng/mL"},
+  cirrhosis: {type: "category", levels: ["yes", "no"]},
+  tumour_size_cm: {type: "number", unit: "cm"},
+  tumour_number: {type: "number", unit: "count"},
+} as const satisfies Record<string, ClinicalColumnSpec>;
 export type ClinicalColumn = keyof typeof ClinicalColumns;
 
 export type ClinicalValue = string | number | null;
@@ -22,24 +37,50 @@ export function isClinicalColumn(name: string): name is ClinicalColumn {
   return Object.hasOwn(ClinicalColumns, name);
 }
 
+/** The spec of an allowed column (known first, then declared), or undefined when the column is not allowed. */
+export function clinicalColumnSpec(name: string, declared: DeclaredColumns = {}): ClinicalColumnSpec | undefined {
+  if (isClinicalColumn(name)) return ClinicalColumns[name];
+  return Object.hasOwn(declared, name) ? declared[name] : undefined;
+}
+
 /**
- * Parses one clinical cell: "" and NA-like markers → null; a known numeric column → number; a known categorical column →
- * its canonical spelling (case-insensitive match). Returns an error message instead when the value does not fit.
+ * How to declare a column in the study file, for messages: a ready-to-paste JSON fragment per column. The type shown
+ * is a placeholder the user must choose; we never guess it from the values (that would carry the column silently).
  */
-export function parseClinicalValue(column: string, raw: string): {value: ClinicalValue; problem?: string} {
+export function declarationHint(columns: readonly string[]): string {
+  const entries = columns.map((c) => `${JSON.stringify(c)}: {"type": "number"}`).join(", ");
+  return (
+    `add to the study file "clinical": {"columns": {${entries}}} ` +
+    `(type "number" with an optional "unit", or "category" / "ordinal" with "levels": [...])`
+  );
+}
+
+/**
+ * Parses one clinical cell: "" and NA-like markers → null; a numeric column → number; a category or ordinal column →
+ * its canonical spelling (case-insensitive match). A value that does not fit its type becomes null (missing) with a
+ * problem message: it is never published as free text, which is where a name or a note could hide. A column with no
+ * spec (not allowed) is a programming error: manifest.ts refuses such columns first.
+ */
+export function parseClinicalValue(
+  column: string,
+  raw: string,
+  declared: DeclaredColumns = {},
+): {value: ClinicalValue; problem?: string} {
+  const spec = clinicalColumnSpec(column, declared);
+  if (spec === undefined) throw new Error(`parseClinicalValue: column ${column} is neither known nor declared`);
   const text = raw.trim();
   if (text === "" || /^(na|n\/a|nan|null|unknown|\.)$/i.test(text)) return {value: null};
-  if (!isClinicalColumn(column)) return {value: text};
-  const spec = ClinicalColumns[column];
-  if (spec.kind === "number") {
+  if (spec.type === "number") {
     const n = Number(text);
-    if (!Number.isFinite(n))
-      return {value: text, problem: `${column}: expected a number (${spec.unit}), got "${text}"`};
+    if (!Number.isFinite(n)) {
+      const unit = spec.unit ? ` (${spec.unit})` : "";
+      return {value: null, problem: `${column}: expected a number${unit}, got "${text}"`};
+    }
     return {value: n};
   }
-  const match = spec.values.find((v) => v.toLowerCase() === text.toLowerCase());
+  const match = spec.levels.find((v) => v.toLowerCase() === text.toLowerCase());
   if (match === undefined) {
-    return {value: text, problem: `${column}: expected one of ${spec.values.join("|")}, got "${text}"`};
+    return {value: null, problem: `${column}: expected one of ${spec.levels.join("|")}, got "${text}"`};
   }
   return {value: match};
 }

@@ -1,18 +1,27 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
+import {type CsvRecord, parseCsvRecords} from "../../src/components/csv/parseCsv.js";
 import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
 import {parseResponseLabel} from "../../src/components/vocabulary/responseLabel.js";
-import {parseCsv} from "../../src/components/csv/parseCsv.js";
-import {type ClinicalValue, parseClinicalValue} from "./clinicalColumns.js";
+import {
+  ClinicalColumns,
+  type ClinicalValue,
+  clinicalColumnSpec,
+  type DeclaredColumns,
+  declarationHint,
+  parseClinicalValue,
+} from "./clinicalColumns.js";
 import type {Exclusion, ExclusionKind} from "./exclusion.js";
+import {ManifestColumns} from "./manifestColumns.js";
 
 /**
  * The study manifest: a CSV a statistician writes by hand, one row per patient —
  * `patient_id, cohort, image, mask, label` (label CR|PR|SD|PD; paths relative to the manifest) plus optional clinical
  * columns for Table 1. Per-row problems become exclusions (the flow diagram counts them); only a file that cannot be
- * read as a manifest at all throws.
+ * read as a manifest at all throws — and a manifest with a column that is neither a known Table 1 variable nor declared
+ * in the study configuration (clinicalColumns.ts), because such a column may hold identifiers and would be published.
  */
-export const ManifestColumns = ["patient_id", "cohort", "image", "mask", "label"] as const;
+export {ManifestColumns};
 
 export interface ManifestPatient {
   patientId: string;
@@ -23,13 +32,13 @@ export interface ManifestPatient {
   label: ResponseLabel;
   /** Clinical columns by their header name (lower-cased): numbers for numeric columns, canonical codes, else strings. */
   clinical: Record<string, ClinicalValue>;
-  /** 1-based line-ish row number in the CSV (header = 1), for messages. */
+  /** 1-based line of the CSV on which the patient's record starts (blank lines counted), for messages. */
   row: number;
 }
 
 export interface Manifest {
   patients: ManifestPatient[];
-  /** Clinical column names in file order (everything that is not one of ManifestColumns). */
+  /** Clinical column names in file order (known Table 1 variables and declared columns; nothing else is accepted). */
   clinicalColumns: string[];
   /** Rows that cannot be analysed, one per patient (or per row when the ID is missing). */
   problems: Exclusion[];
@@ -46,26 +55,28 @@ export function parseLabel(raw: string, warn?: (message: string) => void): Respo
   return parseResponseLabel(raw, warn);
 }
 
-export async function readManifest(path: string): Promise<Manifest> {
+/** `declared`: the study configuration's `clinical.columns` (columns beyond Table 1's known variables). */
+export async function readManifest(path: string, declared: DeclaredColumns = {}): Promise<Manifest> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     throw new ManifestError(`manifest ${path}: cannot read (${(error as Error).message})`);
   }
-  return parseManifest(text, path);
+  return parseManifest(text, path, declared);
 }
 
 /** The pure half of readManifest: `path` locates relative image paths and names the file in messages. */
-export function parseManifest(text: string, path: string): Manifest {
-  let rows: string[][];
+export function parseManifest(text: string, path: string, declared: DeclaredColumns = {}): Manifest {
+  let records: CsvRecord[];
   try {
-    rows = parseCsv(text, `manifest ${path}`);
+    records = parseCsvRecords(text, `manifest ${path}`);
   } catch (error) {
     throw new ManifestError((error as Error).message);
   }
-  const [header, ...body] = rows;
-  if (header === undefined) throw new ManifestError(`manifest ${path}: empty file, expected a header row`);
+  const [headerRecord, ...body] = records;
+  if (headerRecord === undefined) throw new ManifestError(`manifest ${path}: empty file, expected a header row`);
+  const header = headerRecord.fields;
   const names = header.map((h) => h.trim().toLowerCase());
   const missing = ManifestColumns.filter((c) => !names.includes(c));
   if (missing.length > 0) {
@@ -77,14 +88,14 @@ export function parseManifest(text: string, path: string): Manifest {
   if (duplicates.length > 0) throw new ManifestError(`manifest ${path}: duplicated column(s) ${duplicates.join(", ")}`);
   const index = (c: string) => names.indexOf(c);
   const clinicalColumns = names.filter((n) => n !== "" && !(ManifestColumns as readonly string[]).includes(n));
+  refuseUndeclared(clinicalColumns, declared, path);
   const base = dirname(resolve(path));
   const file = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
 
   const problems: Exclusion[] = [];
   const warnings: string[] = [];
   const candidates: ManifestPatient[] = [];
-  const readRow = (cells: string[], b: number): void => {
-    const row = b + 2;
+  const readRow = ({fields: cells, line: row}: CsvRecord): void => {
     const cell = (c: string) => (cells[index(c)] ?? "").trim();
     const patientId = cell("patient_id") || `(row ${row})`;
     const cohort = cell("cohort");
@@ -119,13 +130,13 @@ export function parseManifest(text: string, path: string): Manifest {
     }
     const clinical: Record<string, ClinicalValue> = {};
     for (const column of clinicalColumns) {
-      const {value, problem} = parseClinicalValue(column, cells[index(column)] ?? "");
+      const {value, problem} = parseClinicalValue(column, cells[index(column)] ?? "", declared);
       clinical[column] = value;
-      if (problem) warnings.push(`${where}: ${problem} (kept as written)`);
+      if (problem) warnings.push(`${where}: ${problem} (treated as missing)`);
     }
     candidates.push({patientId, cohort, image: file(cell("image")), mask: file(cell("mask")), label, clinical, row});
   };
-  for (const [b, cells] of body.entries()) readRow(cells, b);
+  for (const record of body) readRow(record);
 
   // A patient listed twice (in one cohort or in two) is ambiguous: every row of that ID is excluded, naming the rows.
   const byId = new Map<string, ManifestPatient[]>();
@@ -146,4 +157,22 @@ export function parseManifest(text: string, path: string): Manifest {
     problems.push({patientId: p.patientId, cohort: p.cohort, kind: "duplicatePatient", reason});
   }
   return {patients, clinicalColumns, problems, warnings};
+}
+
+/**
+ * Refuses, before any work, every column that is neither a known Table 1 variable nor declared in the study
+ * configuration: a hospital export's name, MRN or birth-date column would otherwise be published in Table 1's data.
+ * The message names the columns and the file and says exactly how to declare them (or to remove them).
+ */
+function refuseUndeclared(columns: readonly string[], declared: DeclaredColumns, path: string): void {
+  const undeclared = columns.filter((c) => clinicalColumnSpec(c, declared) === undefined);
+  if (undeclared.length === 0) return;
+  const known = Object.keys(ClinicalColumns).join(", ");
+  const extra = Object.keys(declared);
+  throw new ManifestError(
+    `manifest ${path}: column(s) ${undeclared.join(", ")} refused: not a known clinical column (${known})` +
+      `${extra.length > 0 ? ` nor declared in the study configuration (${extra.join(", ")})` : " and not declared in the study configuration"}. ` +
+      "Every clinical column is published in the report site, so a column that may identify a patient (name, MRN, " +
+      `birth date, address, phone) must be removed from the manifest; to keep a clinical variable, ${declarationHint(undeclared)}`,
+  );
 }

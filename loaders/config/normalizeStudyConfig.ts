@@ -1,3 +1,4 @@
+import {normalizeDeclaredColumns} from "./clinicalConfig.js";
 import {protocolDefaults} from "./protocolDefaults.js";
 import {
   Aggregations,
@@ -13,6 +14,7 @@ import {
   Losses,
   Optimizers,
   PatchFallbacks,
+  PatientIdModes,
   Protocols,
   type StudyConfig,
   Variants,
@@ -53,6 +55,8 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     "model",
     "seeds",
     "evaluation",
+    "clinical",
+    "site",
   ]);
   const protocol = oneOf("protocol", root.protocol, Protocols, "paper");
   const d = protocolDefaults(protocol);
@@ -99,6 +103,10 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     "calibrationBins",
   ]);
   const dca = record("evaluation.decisionCurve", evaluation.decisionCurve, ["from", "to", "step"]);
+  const clinical = record("clinical", root.clinical, ["columns"]);
+  const site = record("site", root.site, ["patientIds"]);
+  // A real study publishes pseudonymous ids unless told otherwise; the demo's ids are synthetic and stay readable.
+  const manifest = nullableText("study.manifest", study.manifest, d.study.manifest);
 
   const seed = (path: string, value: unknown, fallback: number) =>
     number(path, value, fallback, {integer: true, min: 0, max: 2 ** 32 - 1});
@@ -128,7 +136,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     protocol,
     study: {
       name: text("study.name", study.name, study.manifest ? "Study" : d.study.name),
-      manifest: nullableText("study.manifest", study.manifest, d.study.manifest),
+      manifest,
       demo: {
         scale: oneOf("study.demo.scale", demo.scale, DemoScales, d.study.demo.scale),
         seed: seed("study.demo.seed", demo.seed, d.study.demo.seed),
@@ -226,6 +234,10 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
         min: 2,
         max: 100,
       }),
+    },
+    clinical: {columns: normalizeDeclaredColumns("clinical.columns", clinical.columns)},
+    site: {
+      patientIds: oneOf("site.patientIds", site.patientIds, PatientIdModes, manifest ? "pseudonymous" : "as-is"),
     },
   };
   checkConsistency(config);

@@ -48,6 +48,8 @@ export function paperDefaults(): StudyConfig {
       decisionCurve: {from: 0.01, to: 0.99, step: 0.01},
       calibrationBins: 10,
     },
+    clinical: {columns: {}},
+    site: {patientIds: "as-is"},
   };
 }
 

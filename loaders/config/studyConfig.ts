@@ -7,6 +7,8 @@
  * callers import from one place.
  */
 
+import type {DeclaredColumns} from "../cohort/clinicalColumns.js";
+
 export const Protocols = ["paper", "corrected"] as const;
 export type Protocol = (typeof Protocols)[number];
 
@@ -32,6 +34,9 @@ export const CiMethods = ["cluster", "naive", "delong"] as const;
 export const Levels = ["patch", "patient"] as const;
 export const Aggregations = ["mean", "median", "max"] as const;
 export const DemoScales = ["demo", "paper"] as const;
+/** How patient ids reach the site: a salted hash ("pseudonymous", loaders/site/pseudonym.ts) or the manifest's own. */
+export const PatientIdModes = ["pseudonymous", "as-is"] as const;
+export type PatientIdMode = (typeof PatientIdModes)[number];
 
 export type StudyConfig = {
   protocol: Protocol;
@@ -104,6 +109,14 @@ export type StudyConfig = {
     aggregation: (typeof Aggregations)[number];
     decisionCurve: {from: number; to: number; step: number};
     calibrationBins: number;
+  };
+  clinical: {
+    /** Manifest columns beyond Table 1's known variables, each with a type; any other column is refused. */
+    columns: DeclaredColumns;
+  };
+  site: {
+    /** Default: "pseudonymous" for a manifest study, "as-is" for the built-in demo (its ids are synthetic). */
+    patientIds: PatientIdMode;
   };
 };
 

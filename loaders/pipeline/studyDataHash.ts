@@ -1,15 +1,17 @@
 import {readdir, stat} from "node:fs/promises";
 import {join} from "node:path";
+import type {DeclaredColumns} from "../cohort/clinicalColumns.js";
 import {readManifest} from "../cohort/manifest.js";
 import {hashFile, sha256} from "./hash.js";
 
 /**
  * The data hash of a study: the manifest's bytes and every image and mask it names (a DICOM folder by all its
  * files). Missing files hash as "missing" so the hash is defined; preprocessing reports them as exclusions.
+ * `declared` is the study's `clinical.columns`: a manifest with an undeclared column is refused here, before any work.
  */
-export async function studyDataHash(manifestPath: string): Promise<string> {
+export async function studyDataHash(manifestPath: string, declared: DeclaredColumns = {}): Promise<string> {
   const parts: string[] = [await hashFile(manifestPath)];
-  const manifest = await readManifest(manifestPath);
+  const manifest = await readManifest(manifestPath, declared);
   for (const patient of manifest.patients) {
     for (const path of [patient.image, patient.mask]) parts.push(path, await hashPath(path));
   }

@@ -243,3 +243,90 @@ describe("switchProtocol(config, protocol)", () => {
     assert.equal(switchProtocol(paper, "paper"), paper);
   });
 });
+
+describe("normalizeStudyConfig: clinical.columns and site.patientIds", () => {
+  it("declares typed clinical columns; numeric levels are kept as text", () => {
+    const c = normalizeStudyConfig({
+      clinical: {
+        columns: {
+          ecog: {type: "ordinal", levels: [0, 1, 2]},
+          bmi: {type: "number", unit: "kg/m²"},
+          etiology: {type: "category", levels: ["HBV", "HCV", "alcohol"]},
+          weight: {type: "number"},
+        },
+      },
+    });
+    assert.deepEqual(c.clinical.columns, {
+      ecog: {type: "ordinal", levels: ["0", "1", "2"]},
+      bmi: {type: "number", unit: "kg/m²"},
+      etiology: {type: "category", levels: ["HBV", "HCV", "alcohol"]},
+      weight: {type: "number"},
+    });
+    assert.deepEqual(normalizeStudyConfig({}).clinical.columns, {});
+  });
+
+  it('rejects a bad declaration with "expected … got …"', () => {
+    const bad: Array<[unknown, RegExp]> = [
+      [[], /^clinical\.columns: expected an object of column name → \{type, …\}, got an array of length 0$/],
+      [{ecog: "ordinal"}, /^clinical\.columns\.ecog: expected an object such as \{"type": "number"\}, got "ordinal"$/],
+      [{ecog: {}}, /^clinical\.columns\.ecog\.type: expected one of "number", "category", "ordinal", got undefined$/],
+      [
+        {ecog: {type: "text"}},
+        /^clinical\.columns\.ecog\.type: expected one of "number", "category", "ordinal", got "text"$/,
+      ],
+      [
+        {ecog: {type: "ordinal"}},
+        /^clinical\.columns\.ecog\.levels: expected an array of at least 2 levels, got undefined$/,
+      ],
+      [
+        {ecog: {type: "ordinal", levels: ["0"]}},
+        /levels: expected an array of at least 2 levels, got an array of length 1/,
+      ],
+      [
+        {ecog: {type: "category", levels: ["a", "A"]}},
+        /levels\[1\]: expected distinct levels \(case-insensitive\), got "A" twice/,
+      ],
+      [{ecog: {type: "category", levels: ["a", ""]}}, /levels\[1\]: expected a non-empty string, got ""/],
+      [
+        {bmi: {type: "number", levels: ["a", "b"]}},
+        /^clinical\.columns\.bmi\.levels: unknown key \(expected one of type, unit\)$/,
+      ],
+      [
+        {"Body Mass": {type: "number"}},
+        /^clinical\.columns\.Body Mass: expected a lower-case column name .*, got "Body Mass"$/,
+      ],
+      [
+        {age: {type: "number"}},
+        /^clinical\.columns\.age: expected a column Table 1 does not already know, got the known column "age"$/,
+      ],
+      [
+        {mask: {type: "number"}},
+        /^clinical\.columns\.mask: expected a clinical column, got the required manifest column "mask"$/,
+      ],
+    ];
+    for (const [columns, message] of bad) {
+      assert.throws(
+        () => normalizeStudyConfig({clinical: {columns}}),
+        (e: Error) => e instanceof ConfigError && message.test(e.message),
+        JSON.stringify(columns),
+      );
+    }
+    assert.throws(() => normalizeStudyConfig({clinical: {colums: {}}}), /clinical\.colums: unknown key/);
+  });
+
+  it("publishes pseudonymous ids by default for a manifest study, the demo's readable ids otherwise", () => {
+    assert.equal(normalizeStudyConfig({}).site.patientIds, "as-is");
+    assert.equal(normalizeStudyConfig({study: {manifest: "study.csv"}}).site.patientIds, "pseudonymous");
+    assert.equal(
+      normalizeStudyConfig({study: {manifest: "study.csv"}, site: {patientIds: "as-is"}}).site.patientIds,
+      "as-is",
+    );
+    assert.equal(normalizeStudyConfig({site: {patientIds: "pseudonymous"}}).site.patientIds, "pseudonymous");
+    assert.throws(
+      () => normalizeStudyConfig({site: {patientIds: "hashed"}}),
+      (e: Error) =>
+        e instanceof ConfigError &&
+        e.message === 'site.patientIds: expected one of "pseudonymous", "as-is", got "hashed"',
+    );
+  });
+});
