@@ -49,7 +49,7 @@ export async function preprocessStudy(
   config: StudyConfig,
   effects: PreprocessEffects,
 ): Promise<PreprocessedStudy> {
-  const manifest = await readManifest(manifestPath);
+  const manifest = await readManifest(manifestPath, config.clinical.columns);
   const warnings = [...manifest.warnings];
   const warn = (message: string) => {
     warnings.push(message);
