@@ -101,12 +101,13 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     timings.push({stage: "demo study", seconds: demo.value.seconds, cached: demo.hit});
     manifestPath = join(demo.dir, "study.csv");
   }
-  const dataHash = await studyDataHash(manifestPath);
+  const dataHash = await studyDataHash(manifestPath, config.clinical.columns);
 
   // Preprocess: read, validate, resample, window, select slices, extract patches.
   const prep = await cache.get(
     "preprocess",
-    {dataHash, imaging: config.imaging, patches: config.patches, code: stageCode.preprocess},
+    // clinical.columns decides which manifest columns are read (and whether the manifest is accepted at all).
+    {dataHash, imaging: config.imaging, patches: config.patches, clinical: config.clinical, code: stageCode.preprocess},
     async (dir) =>
       timed(async () => {
         const study = await preprocessStudy(manifestPath, config, {
