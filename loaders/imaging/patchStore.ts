@@ -1,5 +1,7 @@
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
+import {safeName, slugOf} from "../output/safeName.js";
+import {writeNewFile} from "../output/writeNoFollow.js";
 import {type PatchSet, patchByteLength} from "./patchSet.js";
 import {patchThumbnailPng} from "./patchThumbnailPng.js";
 import type {PreprocessedStudy} from "./preprocessStudy.js";
@@ -8,9 +10,11 @@ import type {PreprocessedStudy} from "./preprocessStudy.js";
  * The patch store on disk:
  *   study.json                         format, cohort list, flow report, clinical rows, geometry, warnings
  *   cohorts/<n>-<cohort>.bin           uint8 pixels, N × sizePx × sizePx × 3 (PatchSet layout)
- *   cohorts/<n>-<cohort>.json          {cohort, sizePx, count, records}
- *   thumbnails/<n>-<cohort>/<patchId>.png
- * File names use a sanitised cohort name prefixed by its position, so any cohort string is safe and names stay unique.
+ *   cohorts/<n>-<cohort>.json          {cohort, sizePx, count, records, thumbnails}
+ *   thumbnails/<n>-<cohort>/<i>-<slug>-<hash>.png
+ * Ids are never used as paths: folders are named by the cohort's position plus a slug, thumbnails by the patch's
+ * position, a slug and a hash of its id (see output/safeName.ts), and `thumbnails` in the cohort's JSON maps each
+ * patch id to its file, so `X/1` and `X_1`, or ids that differ only in their 61st character, keep their own images.
  */
 export const patchStoreFormat = "tace-workbench/patch-store@1";
 
@@ -19,32 +23,43 @@ interface StudyFile extends Omit<PreprocessedStudy, "cohorts"> {
   cohorts: Array<{cohort: string; file: string; count: number; sizePx: number}>;
 }
 
-const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 60);
+/** One entry per patch, in record order: the patch id and its thumbnail's path relative to the store. */
+export type ThumbnailIndex = Array<{patchId: string; file: string}>;
 
+/**
+ * Writes the store into `dir`, a fresh empty folder (the CLI passes the temporary folder that then replaces `--out`;
+ * the pipeline its cache's temporary folder). Every file is created with O_EXCL | O_NOFOLLOW, so nothing already in
+ * the folder, a planted link included, is ever written through.
+ */
 export async function writePatchStore(
   dir: string,
   study: PreprocessedStudy,
   options: {thumbnails?: boolean} = {},
 ): Promise<void> {
-  await mkdir(join(dir, "cohorts"), {recursive: true});
+  await mkdir(join(dir, "cohorts"));
+  const withThumbnails = options.thumbnails ?? true;
+  if (withThumbnails) await mkdir(join(dir, "thumbnails"));
   const cohorts: StudyFile["cohorts"] = [];
   for (const [n, set] of Object.values(study.cohorts).entries()) {
-    const file = `${n}-${safe(set.cohort)}`;
-    await writeFile(join(dir, "cohorts", `${file}.bin`), set.pixels);
-    const meta = {cohort: set.cohort, sizePx: set.sizePx, count: set.records.length, records: set.records};
-    await writeFile(join(dir, "cohorts", `${file}.json`), `${JSON.stringify(meta, null, 1)}\n`);
-    cohorts.push({cohort: set.cohort, file, count: set.records.length, sizePx: set.sizePx});
-    if (options.thumbnails ?? true) {
-      const folder = join(dir, "thumbnails", file);
-      await mkdir(folder, {recursive: true});
+    const file = `${n}-${slugOf(set.cohort)}`;
+    await writeNewFile(join(dir, "cohorts", `${file}.bin`), set.pixels);
+    const thumbnails: ThumbnailIndex = [];
+    if (withThumbnails) {
+      await mkdir(join(dir, "thumbnails", file));
+      // Names come from the position, so even two records sharing an id would keep separate files.
       for (const [i, record] of set.records.entries()) {
-        await writeFile(join(folder, `${safe(record.patchId)}.png`), patchThumbnailPng(set, i));
+        const path = `thumbnails/${file}/${safeName(i, record.patchId, ".png")}`;
+        await writeNewFile(join(dir, path), patchThumbnailPng(set, i));
+        thumbnails.push({patchId: record.patchId, file: path});
       }
     }
+    const meta = {cohort: set.cohort, sizePx: set.sizePx, count: set.records.length, records: set.records, thumbnails};
+    await writeNewFile(join(dir, "cohorts", `${file}.json`), `${JSON.stringify(meta, null, 1)}\n`);
+    cohorts.push({cohort: set.cohort, file, count: set.records.length, sizePx: set.sizePx});
   }
   const {cohorts: _sets, ...rest} = study;
   const studyFile: StudyFile = {format: patchStoreFormat, ...rest, cohorts};
-  await writeFile(join(dir, "study.json"), `${JSON.stringify(studyFile, null, 1)}\n`);
+  await writeNewFile(join(dir, "study.json"), `${JSON.stringify(studyFile, null, 1)}\n`);
 }
 
 export async function readPatchStore(dir: string): Promise<PreprocessedStudy> {

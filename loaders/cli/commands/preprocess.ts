@@ -1,9 +1,11 @@
 import {resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {writePatchStore} from "../../imaging/patchStore.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
+import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
 import {type CliIO, type Command, ExitCode, UsageError} from "../command.js";
+import {outputOption} from "../outputOption.js";
+import {parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench preprocess --manifest study.csv --out <dir> [--study study.json] [--no-thumbnails]
 
@@ -15,7 +17,8 @@ flow summary.
 
 Options:
   --manifest <file>  study manifest CSV (default: the manifest named by --study)
-  --out <dir>        output folder (created if missing)
+  --out <dir>        output folder: new, empty, or an earlier patch store (holding study.json), which is replaced
+                     whole once the new store is complete; a failure leaves it as it was
   --study <file>     study configuration JSON (default: the paper's protocol)
   --no-thumbnails    skip the PNG thumbnails
 `;
@@ -25,7 +28,7 @@ export const preprocessCommand: Command = {
   summary: "read, validate and preprocess a study's CT volumes into patches (patch store + flow report)",
   usage,
   async run(argv, io) {
-    const {values, positionals} = parseArgs({
+    const {values, positionals} = parseCommandArgs({
       args: argv,
       options: {
         manifest: {type: "string"},
@@ -38,13 +41,16 @@ export const preprocessCommand: Command = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
     if (!values.out) throw new UsageError("--out <dir> is required");
+    // Checked before any work: a bad --out fails now, not after every patient has been read.
+    const target = await outputOption("--out", values.out, io.cwd, "directory", {ownedIf: "study.json"});
     const {config, manifestPath} = await loadStudyConfig(values.study, io.cwd);
     const manifest = values.manifest ? resolve(io.cwd, values.manifest) : manifestPath;
     if (!manifest) throw new UsageError("--manifest <file> is required (or a --study file that names one)");
     const bar = progressBar(io);
     const study = await preprocessStudy(manifest, config, {log: (m) => bar.log(m), progress: bar.update});
-    const out = resolve(io.cwd, values.out);
-    await writePatchStore(out, study, {thumbnails: !values["no-thumbnails"]});
+    await writeDirectoryAtomically(target, (dir) =>
+      writePatchStore(dir, study, {thumbnails: !values["no-thumbnails"]}),
+    );
     let analysed = 0;
     io.stdout("cohort\teligible\texcluded\tanalysed patients\tpatches\tfallback\n");
     for (const f of Object.values(study.flow)) {
@@ -54,7 +60,7 @@ export const preprocessCommand: Command = {
       );
       for (const g of f.excludedByKind) io.stdout(`  excluded ${g.kind}: ${g.count} (${g.patientIds.join(", ")})\n`);
     }
-    io.stderr(`preprocess: wrote ${out}\n`);
+    io.stderr(`preprocess: wrote ${target.path}\n`);
     return analysed > 0 ? ExitCode.ok : ExitCode.failure;
   },
 };

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import {readFile} from "node:fs/promises";
+import {lstat, mkdir, readdir, readFile, rm, stat, symlink, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, it} from "node:test";
 import type {CliIO} from "../../../../loaders/cli/command.js";
 import {preprocessCommand} from "../../../../loaders/cli/commands/preprocess.js";
+import {runCli} from "../../../../loaders/cli/main.js";
 import {readPatchStore} from "../../../../loaders/imaging/patchStore.js";
 import {tempDir, writeManifest, writePhantomPatients} from "../../imaging/phantom.js";
 
@@ -35,8 +36,69 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
   });
 
   it("is a usage error without --out or a manifest", async () => {
-    const {io} = fakeIO("/");
+    const {io} = fakeIO(await tempDir());
     await assert.rejects(preprocessCommand.run(["--manifest", "x.csv"], io), /--out <dir> is required/);
     await assert.rejects(preprocessCommand.run(["--out", "x"], io), /--manifest <file> is required/);
+  });
+
+  it("validates --out before any work: exit 2 naming the path as given", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a-file"), "x");
+    await mkdir(join(dir, "papers"));
+    await writeFile(join(dir, "papers", "draft.docx"), "precious");
+    // The manifest does not exist: a message about --out proves the location was checked first.
+    for (const [out, message] of [
+      ["no/such/store", /--out no\/such\/store: the folder no\/such does not exist/],
+      ["a-file", /--out a-file: is a file; expected a folder/],
+      ["papers", /--out papers: the folder exists, is not empty and holds no study\.json/],
+    ] as const) {
+      const {io, err} = fakeIO(dir);
+      assert.equal(await runCli(["preprocess", "--manifest", "missing.csv", "--out", out], io), 2, out);
+      assert.match(err.join(""), message);
+      assert.doesNotMatch(err.join(""), /\.tmp-|missing\.csv/);
+    }
+    assert.equal(await readFile(join(dir, "papers", "draft.docx"), "utf8"), "precious");
+  });
+
+  it("replaces an earlier store whole: no stale files, planted links removed and not followed", async () => {
+    const dir = await tempDir();
+    await writeManifest(dir, await writePhantomPatients(dir, 2, "NFH"));
+    const args = ["--manifest", "study.csv", "--out", "store"];
+    assert.equal(await preprocessCommand.run(args, fakeIO(dir).io), 0);
+    const store = join(dir, "store");
+    // Plant a stale cohort file and links to a file outside, one under a name the store writes.
+    const outside = join(dir, "outside.txt");
+    await writeFile(outside, "outside bytes");
+    const before = await stat(outside);
+    await writeFile(join(store, "cohorts", "9-OLD.bin"), "stale");
+    await symlink(outside, join(store, "planted-link"));
+    await rm(join(store, "cohorts", "0-NFH.json"));
+    await symlink(outside, join(store, "cohorts", "0-NFH.json"));
+
+    assert.equal(await preprocessCommand.run(args, fakeIO(dir).io), 0);
+    assert.equal(await readFile(outside, "utf8"), "outside bytes");
+    assert.equal((await stat(outside)).mtimeMs, before.mtimeMs);
+    assert.deepEqual((await readdir(store)).sort(), ["cohorts", "study.json", "thumbnails"]);
+    assert.deepEqual((await readdir(join(store, "cohorts"))).sort(), ["0-NFH.bin", "0-NFH.json"]);
+    assert.ok((await lstat(join(store, "cohorts", "0-NFH.json"))).isFile());
+    assert.deepEqual(
+      (await readdir(dir)).filter((n) => /\.(tmp|old)-/.test(n)),
+      [],
+    );
+    assert.equal((await readPatchStore(store)).flow.NFH?.analysedPatients, 2);
+  });
+
+  it("leaves the previous store whole when a rerun fails", async () => {
+    const dir = await tempDir();
+    await writeManifest(dir, await writePhantomPatients(dir, 1, "NFH"));
+    assert.equal(await preprocessCommand.run(["--manifest", "study.csv", "--out", "store"], fakeIO(dir).io), 0);
+    const studyJson = await readFile(join(dir, "store", "study.json"), "utf8");
+    const {io} = fakeIO(dir);
+    assert.equal(await runCli(["preprocess", "--manifest", "gone.csv", "--out", "store"], io), 1);
+    assert.equal(await readFile(join(dir, "store", "study.json"), "utf8"), studyJson);
+    assert.deepEqual(
+      (await readdir(dir)).filter((n) => /\.(tmp|old)-/.test(n)),
+      [],
+    );
   });
 });
