@@ -1,7 +1,7 @@
-import {createHash} from "node:crypto";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Variant} from "../config/studyConfig.js";
+import {sha256} from "../hash.js";
 import {EmbeddingSize} from "./engine.js";
 
 /**
@@ -23,7 +23,7 @@ export interface EmbeddingCache {
 
 /** sha256 of a patch's size and pixels: identical pixels give the same key whatever the patient or file name. */
 export function patchHash(pixels: Uint8Array, sizePx: number): string {
-  return createHash("sha256").update(`${sizePx}:`).update(pixels).digest("hex");
+  return sha256(`${sizePx}:`, pixels);
 }
 
 const ReadConcurrency = 64;

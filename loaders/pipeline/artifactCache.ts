@@ -1,6 +1,6 @@
 import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {hashJson} from "./hash.js";
+import {hashJson} from "../hash.js";
 
 /**
  * A content-addressed artifact cache. An artifact lives in <root>/<stage>/<key>/, where key hashes everything the

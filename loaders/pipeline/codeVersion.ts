@@ -1,37 +1,8 @@
 import {createHash} from "node:crypto";
-import {createReadStream} from "node:fs";
 import {readdir, readFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 
-/** Stable JSON: object keys sorted, so equal values hash equally whatever the key order. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === "object" && !Array.isArray(v) && !ArrayBuffer.isView(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
-    }
-    return v;
-  });
-}
-
-export function sha256(...parts: Array<string | Uint8Array>): string {
-  const hash = createHash("sha256");
-  for (const part of parts) {
-    hash.update(part);
-    hash.update("\0");
-  }
-  return hash.digest("hex");
-}
-
-export function hashJson(value: unknown): string {
-  return sha256(stableJson(value));
-}
-
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
+/** The source files under a folder (or the file itself), in a stable order; weights, runs and dot-folders skipped. */
 async function* sourceFiles(dir: string): AsyncGenerator<string> {
   let entries: import("node:fs").Dirent[];
   try {

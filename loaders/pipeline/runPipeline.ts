@@ -6,6 +6,7 @@ import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig
 import {type Protocol, type StudyConfig, switchProtocol} from "../config/studyConfig.js";
 import {createEngine} from "../features/createEngine.js";
 import type {EmbeddingEngine} from "../features/engine.js";
+import {hashJson} from "../hash.js";
 import type {FlowReport} from "../imaging/flowReport.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {readPatchStore, writePatchStore} from "../imaging/patchStore.js";
@@ -13,7 +14,7 @@ import {type ClinicalRow, preprocessStudy} from "../imaging/preprocessStudy.js";
 import {generateStudy} from "../synth/generateStudy.js";
 import {runModel} from "../train/runModel.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
-import {codeVersion, hashJson, StageSources} from "./hash.js";
+import {codeVersion, StageSources} from "./codeVersion.js";
 import {measureThroughput} from "./measureThroughput.js";
 import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "./modelArtifact.js";
 import {studyDataHash} from "./studyDataHash.js";
@@ -217,8 +218,4 @@ export function toPredictionRows(model: ModelArtifact): PredictionRow[] {
     probabilities: p.probabilities,
     patchId: p.patchId,
   }));
-}
-
-export function configHash(config: StudyConfig): string {
-  return hashJson(config).slice(0, 16);
 }

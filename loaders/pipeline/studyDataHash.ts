@@ -2,7 +2,7 @@ import {readdir, stat} from "node:fs/promises";
 import {join} from "node:path";
 import type {DeclaredColumns} from "../cohort/clinicalColumns.js";
 import {readManifest} from "../cohort/manifest.js";
-import {hashFile, sha256} from "./hash.js";
+import {hashFile, hashParts} from "../hash.js";
 
 /**
  * The data hash of a study: the manifest's bytes and every image and mask it names (a DICOM folder by all its
@@ -15,7 +15,7 @@ export async function studyDataHash(manifestPath: string, declared: DeclaredColu
   for (const patient of manifest.patients) {
     for (const path of [patient.image, patient.mask]) parts.push(path, await hashPath(path));
   }
-  return sha256(...parts).slice(0, 16);
+  return hashParts(...parts).slice(0, 16);
 }
 
 async function hashPath(path: string): Promise<string> {
@@ -29,5 +29,5 @@ async function hashPath(path: string): Promise<string> {
   const names = (await readdir(path)).sort();
   const hashes: string[] = [];
   for (const name of names) hashes.push(name, await hashPath(join(path, name)));
-  return sha256(...hashes);
+  return hashParts(...hashes);
 }

@@ -1,7 +1,8 @@
 import type {ProtocolArtifact, Provenance} from "../../src/components/artifacts.js";
 import {protocolTable} from "../config/protocolTable.js";
 import {switchProtocol} from "../config/studyConfig.js";
-import {configHash, type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
+import {configHash} from "../hash.js";
+import {type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
 
 /** data/protocol.json: the resolved configuration, the methods table, and the provenance of each protocol's run. */
 export function protocolArtifact(result: PipelineResult): ProtocolArtifact {

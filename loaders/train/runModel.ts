@@ -1,18 +1,20 @@
-import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import {effectiveWeights, type Head, headProbabilities} from "../../models/head.js";
 import {modelIdOf} from "../../models/resnet50.js";
 import {ResponseLabels, type StudyConfig, type Variant} from "../config/studyConfig.js";
-import {createEmbeddingCache, patchHash} from "../features/embeddingCache.js";
+import {createEmbeddingCache} from "../features/embeddingCache.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import {createTfjsEngine} from "../features/tfjsEngine.js";
+import {configHash} from "../hash.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "../imaging/patchSet.js";
 import {defaultWeightsDir} from "../model/fetchWeights.js";
 import {readModelFiles} from "../model/readModelFiles.js";
-import {type PredictionRow, predictionRows, predictionsCsv} from "../predict/predictionRows.js";
+import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
+import {type PredictionRow, patchPredictions} from "../predict/patchPredictions.js";
 import {classActivationMap} from "./classActivationMap.js";
+import {patchDataHash, runIdOf} from "./runIdentity.js";
 import {saveRun} from "./runStore.js";
 import {type CurvePoint, type LabelledEmbeddings, trainHead} from "./trainHead.js";
 
@@ -49,7 +51,9 @@ export interface ModelRun {
     engine: string;
     backend: string;
     weightsHash: string;
-    dataHash: string;
+    /** The patches the run saw (runIdentity.ts); the study's data hash is the pipeline's `dataHash`. */
+    patchDataHash: string;
+    /** configHash of the resolved configuration (loaders/hash.ts), as the Protocol page shows it. */
     configHash: string;
     seeds: number[];
     versions: Record<string, string>;
@@ -72,8 +76,6 @@ export interface ModelRun {
  */
 export const DefaultStandardizeFeatures = false;
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 function packageVersion(): string {
   try {
     return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {version: string})
@@ -90,21 +92,6 @@ function labelIndex(set: PatchSet): Int32Array {
       throw new Error(`cohort ${set.cohort}, patient ${r.patientId}: expected a label in CR|PR|SD|PD, got ${r.label}`);
     return i;
   });
-}
-
-export function dataHashOf(cohorts: Record<string, PatchSet>): string {
-  const h = createHash("sha256");
-  for (const name of Object.keys(cohorts).sort()) {
-    const set = cohorts[name]!;
-    const bytes = patchByteLength(set.sizePx);
-    h.update(`cohort ${name} ${set.sizePx} ${set.records.length}\n`);
-    set.records.forEach((r, i) => {
-      h.update(
-        `${r.patientId}\t${r.patchId}\t${r.label}\t${patchHash(set.pixels.subarray(i * bytes, (i + 1) * bytes), set.sizePx)}\n`,
-      );
-    });
-  }
-  return h.digest("hex");
 }
 
 /** Per cohort and true class: up to 3 correct and 3 misclassified patches, most confident first. */
@@ -205,13 +192,9 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     embedded.set(name, {name, x, labels: labelIndex(set)});
   }
 
-  const dataHash = dataHashOf(Object.fromEntries(names.map((n) => [n, cohorts[n]!])));
-  const configHash = sha256(JSON.stringify(config));
+  const patches = patchDataHash(Object.fromEntries(names.map((n) => [n, cohorts[n]!])));
   const standardize = input.standardizeFeatures ?? DefaultStandardizeFeatures;
-  const runId = sha256(`${configHash}\n${dataHash}\n${modelId}\n${engine.name}\nstandardize=${standardize}`).slice(
-    0,
-    12,
-  );
+  const runId = runIdOf({config, patchDataHash: patches, modelId, engine: engine.name, standardize});
   const seeds = [
     config.seeds.training,
     ...Array.from({length: config.seeds.extraSeeds}, (_, k) => config.seeds.training + k + 1),
@@ -259,7 +242,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
       throw new Error(`head: non-finite probability for patch ${r.patchId} of patient ${r.patientId} (cohort ${name})`);
     }
     probsByCohort.set(name, probs);
-    predictions.push(...predictionRows(set, probs));
+    predictions.push(...patchPredictions(set, probs));
   }
 
   const cams = await galleryCams(input, names, probsByCohort, head, weightsDir, log);
@@ -268,8 +251,8 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     engine: engine.name,
     backend,
     weightsHash,
-    dataHash,
-    configHash,
+    patchDataHash: patches,
+    configHash: configHash(config),
     seeds,
     versions: {workbench: packageVersion(), tfjs: tf.version_core, node: process.version},
     bnEpsilon: eps,
@@ -283,7 +266,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     config,
     curves,
     provenance: {...provenance, modelId, runId},
-    predictionsCsv: predictionsCsv(predictions),
+    predictionsCsv: writePredictionsCsv(predictions),
   });
   log(`run ${runId} saved in ${dir}`);
   return {runId, predictions, curves, provenance, cams};

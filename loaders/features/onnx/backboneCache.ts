@@ -1,8 +1,7 @@
-import {createHash} from "node:crypto";
-import {createReadStream} from "node:fs";
 import {readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type * as tf from "@tensorflow/tfjs";
+import {hashFile, sha256 as sha256Of} from "../../hash.js";
 import {exportOnnx, OnnxExporterVersion, type OnnxExportInfo} from "../onnxExport.js";
 import type {LayersArtifacts} from "./kerasLayersFromArtifacts.js";
 
@@ -50,7 +49,7 @@ export async function ensureBackboneOnnx(req: BackboneOnnxRequest): Promise<Back
     cached.sourceWeightsSha256 === req.weightsHash &&
     cached.batchNormEpsilonOverride === override &&
     cached.exporterVersion === OnnxExporterVersion &&
-    (await sha256OfFile(path).catch(() => "")) === cached.sha256
+    (await hashFile(path).catch(() => "")) === cached.sha256
   ) {
     return {path, sha256: cached.sha256, sourceWeightsSha256: req.weightsHash, info: cached.info, exported: false};
   }
@@ -60,7 +59,7 @@ export async function ensureBackboneOnnx(req: BackboneOnnxRequest): Promise<Back
     model,
     req.batchNormEpsilon === undefined ? {} : {batchNormEpsilon: req.batchNormEpsilon},
   );
-  const sha256 = createHash("sha256").update(onnx).digest("hex");
+  const sha256 = sha256Of(onnx);
   const record: Record_ = {
     sourceWeightsSha256: req.weightsHash,
     batchNormEpsilonOverride: override,
@@ -82,14 +81,4 @@ async function readRecord(path: string): Promise<Record_ | undefined> {
   } catch {
     return undefined; // absent or unreadable: treated as stale, the export is redone
   }
-}
-
-function sha256OfFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(path)
-      .on("data", (chunk) => hash.update(chunk))
-      .on("error", reject)
-      .on("end", () => resolve(hash.digest("hex")));
-  });
 }

@@ -3,8 +3,8 @@ import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
+import {hashJson, stableJson} from "../../../loaders/hash.js";
 import {createArtifactCache} from "../../../loaders/pipeline/artifactCache.js";
-import {hashJson, stableJson} from "../../../loaders/pipeline/hash.js";
 
 describe("createArtifactCache(root).get(stage, key, make)", () => {
   it("computes on a miss, then returns the cached value without calling make", async () => {
@@ -56,7 +56,7 @@ describe("stableJson / hashJson", () => {
 
 describe("codeVersion(repo, sources)", () => {
   it("hashes folders and single files, and changes when a source changes", async () => {
-    const {codeVersion} = await import("../../../loaders/pipeline/hash.js");
+    const {codeVersion} = await import("../../../loaders/pipeline/codeVersion.js");
     const {mkdirSync} = await import("node:fs");
     const repo = mkdtempSync(join(tmpdir(), "code-"));
     mkdirSync(join(repo, "stage"));

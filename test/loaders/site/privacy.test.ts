@@ -58,7 +58,7 @@ describe("site artifacts from a real DICOM study", () => {
         engine: "test",
         backend: "test",
         weightsHash: "w",
-        dataHash: "d",
+        patchDataHash: "d",
         configHash: "c",
         seeds: [1],
         versions: {},
