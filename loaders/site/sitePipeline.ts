@@ -2,6 +2,8 @@ import {fileURLToPath} from "node:url";
 import {StudyEnvVar} from "../config/loadStudyConfig.js";
 import {stderrProgress} from "../pipeline/progressBar.js";
 import {type PipelineResult, runPipeline} from "../pipeline/runPipeline.js";
+import {pseudonymSalt} from "./pseudonym.js";
+import {publishIds} from "./publishIds.js";
 
 /** The repository root, whatever the working directory of the data loader. */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -9,10 +11,14 @@ export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 /**
  * What every data loader calls: the pipeline for the configured study ($WORKBENCH_STUDY, or the demo study), with
  * logs and progress on stderr (stdout is the loader's artifact). The first loader computes; the rest hit the cache.
+ * The result passes through publishIds, the one point where data leaves for the site: with `site.patientIds:
+ * "pseudonymous"` (the default for a real study) every patient id becomes its salted pseudonym.
  */
-export function sitePipeline(): Promise<PipelineResult> {
-  return runPipeline(
+export async function sitePipeline(): Promise<PipelineResult> {
+  const result = await runPipeline(
     {repo: repoRoot, studyPath: process.env[StudyEnvVar] || null, cacheDir: process.env.WORKBENCH_CACHE || undefined},
     {log: (message) => process.stderr.write(`${message}\n`), progress: stderrProgress()},
   );
+  const salt = result.config.site.patientIds === "pseudonymous" ? await pseudonymSalt(repoRoot) : null;
+  return publishIds(result, salt);
 }
