@@ -1,10 +1,11 @@
-import {randomBytes} from "node:crypto";
-import {readFile, rename, rm, writeFile} from "node:fs/promises";
-import {dirname, resolve} from "node:path";
-import {parseArgs} from "node:util";
+import {readFile} from "node:fs/promises";
+import {resolve} from "node:path";
 import {evaluatePredictions} from "../../../src/components/stats/evaluateCohorts.js";
 import {parsePredictionsCsv} from "../../evaluate/predictionsCsv.js";
+import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
+import {outputOption} from "../outputOption.js";
+import {nonNegativeIntegerOption, parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench evaluate --predictions preds.csv --out metrics.json [--bootstrap 1000] [--seed 1] [--ci-level 0.95]
 
@@ -24,20 +25,12 @@ Options:
   --ci-level <x>        confidence level in (0, 1) (default 0.95)
 `;
 
-function integerOption(raw: string, name: string, min: number): number {
-  const v = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min) {
-    throw new UsageError(`--${name} must be an integer ≥ ${min}, not "${raw}"`);
-  }
-  return v;
-}
-
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "compute per-cohort metrics (ROC/AUC with CIs, confusion, DCA, ...) from a predictions CSV",
   usage,
   async run(argv, io) {
-    const {values} = parseArgs({
+    const {values} = parseCommandArgs({
       args: argv,
       options: {
         predictions: {type: "string"},
@@ -51,14 +44,15 @@ export const evaluateCommand: Command = {
     });
     if (!values.predictions) throw new UsageError("--predictions is required");
     if (!values.out) throw new UsageError("--out is required");
-    const bootstrap = integerOption(values.bootstrap, "bootstrap", 0);
-    const seed = integerOption(values.seed, "seed", 0);
+    const bootstrap = nonNegativeIntegerOption(values.bootstrap, "--bootstrap");
+    const seed = nonNegativeIntegerOption(values.seed, "--seed");
     const ciLevel = Number(values["ci-level"]);
     if (!(ciLevel > 0 && ciLevel < 1))
       throw new UsageError(`--ci-level must be in (0, 1), not "${values["ci-level"]}"`);
 
     const input = resolve(io.cwd, values.predictions);
-    const out = resolve(io.cwd, values.out);
+    // Checked before reading or computing anything, so a bad --out fails at once and names the path as typed.
+    const out = await outputOption("--out", values.out, io.cwd, "file");
     const started = Date.now();
     const text = await readFile(input, "utf8");
     const rows = parsePredictionsCsv(text, values.predictions);
@@ -68,15 +62,7 @@ export const evaluateCommand: Command = {
     );
     const evaluation = evaluatePredictions(rows, {bootstrap, seed, ciLevel});
     const json = `${JSON.stringify({input: values.predictions, ...evaluation}, null, 1)}\n`;
-    // Write beside the target and rename, so a failure never leaves a partial metrics file.
-    const temp = resolve(dirname(out), `.${randomBytes(6).toString("hex")}.evaluate.tmp`);
-    try {
-      await writeFile(temp, json);
-      await rename(temp, out);
-    } catch (error) {
-      await rm(temp, {force: true});
-      throw error;
-    }
+    await writeFileAtomically(out, json);
     const cohorts = Object.keys(evaluation.cohorts);
     io.stderr(
       `evaluate: ${cohorts.length} cohort(s) [${cohorts.join(", ")}] → ${values.out} in ${Date.now() - started} ms\n`,

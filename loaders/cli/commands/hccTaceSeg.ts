@@ -1,8 +1,9 @@
-import {writeFile} from "node:fs/promises";
 import {dirname, resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {hccTaceSegManifest} from "../../cohort/hccTaceSeg.js";
+import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, UsageError} from "../command.js";
+import {outputOption} from "../outputOption.js";
+import {parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench hcc-tace-seg --root <folder> --out study.csv [--clinical sheet.xlsx] [--response 1_mRECIST] [--cohort name]
 
@@ -25,7 +26,7 @@ export const hccTaceSegCommand: Command = {
   summary: "write a study manifest from a TCIA HCC-TACE-Seg download (DICOM CT + SEG + clinical sheet)",
   usage,
   async run(argv, io) {
-    const {values, positionals} = parseArgs({
+    const {values, positionals} = parseCommandArgs({
       args: argv,
       options: {
         root: {type: "string"},
@@ -40,7 +41,9 @@ export const hccTaceSegCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
     if (!values.root) throw new UsageError("--root <folder> is required");
     if (!values.out) throw new UsageError("--out <file> is required");
-    const out = resolve(io.cwd, values.out);
+    // Checked before the collection is scanned.
+    const target = await outputOption("--out", values.out, io.cwd, "file");
+    const out = target.path;
     const {csv, report} = await hccTaceSegManifest(
       {
         root: resolve(io.cwd, values.root),
@@ -51,7 +54,7 @@ export const hccTaceSegCommand: Command = {
       },
       {log: (m) => io.stderr(`${m}\n`)},
     );
-    await writeFile(out, csv);
+    await writeFileAtomically(target, csv);
     io.stdout(`clinical sheet: ${report.clinicalFile}\n`);
     for (const c of report.columns) {
       io.stdout(

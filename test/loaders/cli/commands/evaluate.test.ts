@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, describe, it} from "node:test";
@@ -88,6 +88,7 @@ describe("workbench evaluate", () => {
       ["evaluate", "--predictions", "preds.csv"],
       ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--bogus"],
       ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--bootstrap", "-3"],
+      ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--bootstrap=-3"],
       ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--seed", "1.5"],
       ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--ci-level", "95"],
     ]) {
@@ -95,6 +96,37 @@ describe("workbench evaluate", () => {
       assert.equal(await runCli(args, io), 2, args.join(" "));
       assert.match(io.err, /Usage: workbench evaluate/);
     }
+  });
+  it("names the flag when given a negative number, instead of calling it ambiguous", async () => {
+    for (const args of [["--seed", "-3"], ["--seed=-3"]]) {
+      const io = fakeIO();
+      assert.equal(await runCli(["evaluate", "--predictions", "preds.csv", "--out", "x.json", ...args], io), 2);
+      assert.match(io.err, /--seed expects a non-negative integer, got -3/);
+      assert.doesNotMatch(io.err, /ambiguous/);
+    }
+    const io = fakeIO();
+    assert.equal(
+      await runCli(["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--ci-level", "-0.5"], io),
+      2,
+    );
+    assert.match(io.err, /--ci-level must be in \(0, 1\), not "-0\.5"/);
+  });
+  it("checks --out before reading the predictions: exit 2 naming the path as given", async () => {
+    mkdirSync(join(dir, "a-folder"), {recursive: true});
+    writeFileSync(join(dir, "target.json"), "{}");
+    symlinkSync(join(dir, "target.json"), join(dir, "link.json"));
+    for (const [out, message] of [
+      ["no-such-dir/m.json", /--out no-such-dir\/m\.json: the folder no-such-dir does not exist/],
+      ["a-folder", /--out a-folder: is a folder; expected a file name/],
+      ["link.json", /--out link\.json: is a symbolic link/],
+    ] as const) {
+      const io = fakeIO();
+      // The predictions file is missing too: only an early --out check reports the output.
+      assert.equal(await runCli(["evaluate", "--predictions", "missing.csv", "--out", out], io), 2, out);
+      assert.match(io.err, message);
+      assert.doesNotMatch(io.err, /\.tmp|ENOENT|EISDIR|missing\.csv/);
+    }
+    assert.equal(readFileSync(join(dir, "target.json"), "utf8"), "{}");
   });
   it("prints its usage with --help", async () => {
     const io = fakeIO();
