@@ -1,4 +1,5 @@
-import {ResponseLabels} from "../loaders/config/studyConfig.js";
+// TODO(#17): from the study vocabulary module once it exists; the same four labels in the same order.
+import {RESPONSE_CLASSES as ResponseLabels} from "../src/components/stats/evaluateCohorts.js";
 import {createRng} from "../src/components/stats/random.js";
 
 /**
