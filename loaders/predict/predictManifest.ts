@@ -6,7 +6,7 @@ import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {repoRoot} from "../model/fetchWeights.js";
 import {loadRun, type StoredRun} from "../train/runStore.js";
-import {type PredictionRow, predictionRows} from "./predictionRows.js";
+import {type PredictionRow, patchPredictions} from "./patchPredictions.js";
 
 /**
  * Applies a saved run's head to new patches: embeddings (identity variant, cached) from an engine running the SAME
@@ -38,7 +38,7 @@ export async function predictWithRun(
   const rows: PredictionRow[] = [];
   for (const [name, set] of Object.entries(cohorts)) {
     const x = (await extractEmbeddings(set, ["identity"], engine, cache, log)).get("identity")!;
-    rows.push(...predictionRows({...set, cohort: name}, headProbabilities(run.head, x, set.records.length)));
+    rows.push(...patchPredictions({...set, cohort: name}, headProbabilities(run.head, x, set.records.length)));
   }
   return rows;
 }

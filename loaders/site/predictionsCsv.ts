@@ -1,30 +1,20 @@
-import {csvCell as csvField} from "../../src/components/csv/writeCsv.js";
+import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {Protocols} from "../pipeline/runPipeline.js";
 
-const header = ["protocol", "patient_id", "cohort", "patch_id", "label", "p_CR", "p_PR", "p_SD", "p_PD", "split"];
-
 /**
- * data/predictions.csv: one row per patch and protocol (see PredictionCsvRow in src/components/artifacts.ts).
- * Probabilities are written with 17 significant digits so the browser recomputes exactly what the loaders did.
+ * data/predictions.csv: one row per patch and protocol, with the split of its cohort, in the project's one
+ * predictions format (src/components/predictions/), which the pages read back with readPredictionsCsv.
  */
 export function predictionsCsv(result: PipelineResult): string {
-  const lines = [header.join(",")];
   const training = result.config.cohorts.training;
-  for (const protocol of Protocols) {
-    for (const p of result.models[protocol].predictions) {
-      lines.push(
-        [
-          protocol,
-          csvField(p.patientId),
-          csvField(p.cohort),
-          csvField(p.patchId ?? ""),
-          p.label,
-          ...p.probabilities.map((x) => String(x)),
-          p.cohort === training ? "training" : "validation",
-        ].join(","),
-      );
-    }
-  }
-  return `${lines.join("\n")}\n`;
+  return writePredictionsCsv(
+    Protocols.flatMap((protocol) =>
+      result.models[protocol].predictions.map((p) => ({
+        ...p,
+        protocol,
+        split: p.cohort === training ? ("training" as const) : ("validation" as const),
+      })),
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {resolve} from "node:path";
+import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluateCohorts.js";
-import {parsePredictionsCsv} from "../../evaluate/predictionsCsv.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
@@ -15,7 +15,9 @@ one-vs-rest ROC/AUC with DeLong and bootstrap CIs (patient-cluster bootstrap at 
 naive patch bootstrap beside it), objective response P(CR)+P(PR) with Mann-Whitney U, decision curve and
 calibration. Writes JSON; ROC thresholds ±∞ appear as the strings "Infinity" / "-Infinity".
 
-CSV columns: patient_id, cohort, label (CR|PR|SD|PD), p_CR, p_PR, p_SD, p_PD [, patch_id]
+CSV columns: patient_id, cohort, label (CR|PR|SD|PD), p_CR, p_PR, p_SD, p_PD [, patch_id]. Strict: a duplicated
+column, a patient under two cohorts, or a probability that is not a plain decimal (0x1, 1e, Infinity, empty) refuses
+the file, listing every bad row by line and patient; labels are read in any case, with a warning.
 
 Options:
   --predictions <file>  predictions CSV (required)
@@ -24,6 +26,9 @@ Options:
   --seed <n>            seed of every bootstrap (default 1)
   --ci-level <x>        confidence level in (0, 1) (default 0.95)
 `;
+
+/** Warnings printed one by one; the rest are counted (a file of lower-case labels would warn on every row). */
+const MAX_WARNINGS = 10;
 
 export const evaluateCommand: Command = {
   name: "evaluate",
@@ -55,7 +60,15 @@ export const evaluateCommand: Command = {
     const out = await outputOption("--out", values.out, io.cwd, "file");
     const started = Date.now();
     const text = await readFile(input, "utf8");
-    const rows = parsePredictionsCsv(text, values.predictions);
+    const {rows, warnings} = readPredictionsCsv(text, values.predictions);
+    for (const w of warnings.slice(0, MAX_WARNINGS)) io.stderr(`warning: ${w}\n`);
+    if (warnings.length > MAX_WARNINGS) io.stderr(`warning: … and ${warnings.length - MAX_WARNINGS} more\n`);
+    const protocols = [...new Set(rows.flatMap((r) => (r.protocol === undefined ? [] : [r.protocol])))];
+    if (protocols.length > 1) {
+      throw new Error(
+        `${values.predictions}: rows of ${protocols.length} protocols (${protocols.join(", ")}); evaluate one at a time (keep one protocol's rows)`,
+      );
+    }
     const patches = rows.some((r) => r.patchId !== undefined);
     io.stderr(
       `evaluate: ${rows.length} ${patches ? "patches" : "patients"} from ${values.predictions}; ${bootstrap} bootstrap replicates, seed ${seed}\n`,

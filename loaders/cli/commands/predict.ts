@@ -1,9 +1,9 @@
 import {writeFile} from "node:fs/promises";
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
+import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {createEngine} from "../../features/createEngine.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
-import {predictionsCsv} from "../../predict/predictionRows.js";
 import {defaultEmbeddingCacheDir, defaultRunsDir, loadRun, predictWithRun} from "../../predict/predictManifest.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 
@@ -45,7 +45,7 @@ export const predictCommand: Command = {
     const engine = await createEngine(run.config, {log});
     try {
       const rows = await predictWithRun(run, study.cohorts, engine, defaultEmbeddingCacheDir, log);
-      await writeFile(resolve(io.cwd, values.out), predictionsCsv(rows));
+      await writeFile(resolve(io.cwd, values.out), writePredictionsCsv(rows));
       log(`predict: ${rows.length} patches → ${values.out}`);
       return rows.length > 0 ? ExitCode.ok : ExitCode.failure;
     } finally {

@@ -3,7 +3,6 @@ export {confidence, filterGallery, type GalleryFilter, type GalleryItem} from ".
 export {formatP, formatW} from "./formatStat.js";
 export {type HeadlineRow, headlineRows} from "./headlineRows.js";
 export {type CiMethod, ciMethods, ciOf, type LevelInputs, levelInputs} from "./levelInputs.js";
-export {predictionRows} from "./predictionRows.js";
 export {compareCounts, type Table1Row, type Table1Test, table1} from "./table1.js";
 export {type Table1Variable, table1Variables} from "./table1Variables.js";
 export {type ThresholdMetrics, thresholdMetrics} from "./thresholdMetrics.js";

@@ -5,10 +5,10 @@ import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
 import type {TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
-import {predictionsCsv} from "../../../loaders/predict/predictionRows.js";
 import {predictWithRun} from "../../../loaders/predict/predictManifest.js";
 import {runModel} from "../../../loaders/train/runModel.js";
 import {loadRun} from "../../../loaders/train/runStore.js";
+import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {tinyPatchSet, tinyTfjsEngine} from "../../models/tinyResNet.js";
 
 describe("predictWithRun", () => {
@@ -37,7 +37,7 @@ describe("predictWithRun", () => {
       assert.equal(r.patchId, expected[i]!.patchId);
       for (let c = 0; c < 4; c++) assert.ok(Math.abs(r.probabilities[c]! - expected[i]!.probabilities[c]!) <= 1e-6);
     });
-    assert.match(predictionsCsv(rows).split("\n")[1]!, /^ZHHAJU-P0,ZHHAJU,ZHHAJU-0,CR,/);
+    assert.match(writePredictionsCsv(rows).split("\n")[1]!, /^ZHHAJU-P0,ZHHAJU,ZHHAJU-0,CR,/);
   });
 
   it("refuses an engine running other weights than the run's", async () => {
