@@ -1,6 +1,7 @@
+import {basename} from "node:path";
 import type {ProtocolArtifact, Provenance} from "../../src/components/artifacts.js";
 import {protocolTable} from "../config/protocolTable.js";
-import {switchProtocol} from "../config/studyConfig.js";
+import {type StudyConfig, switchProtocol} from "../config/studyConfig.js";
 import {configHash} from "../hash.js";
 import {type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
 
@@ -27,9 +28,9 @@ export function protocolArtifact(result: PipelineResult): ProtocolArtifact {
     runs[protocol] = provenance;
   }
   return {
-    config: result.config,
+    config: publishedConfig(result.config),
     source: result.loaded.source ? "study file" : "built-in defaults",
-    table: protocolTable(result.config),
+    table: protocolTable(publishedConfig(result.config)),
     runs,
     primary: result.config.protocol,
     timings: result.timings,
@@ -50,4 +51,14 @@ function paperScaleCost(result: PipelineResult): ProtocolArtifact["cost"] {
     paperScaleEmbeddings,
     paperScaleMinutes: paperScaleEmbeddings / perSecond / 60,
   };
+}
+
+/**
+ * The configuration as the site shows it: the manifest by its file name only, since its folder can name a patient or
+ * a hospital (/data/Smith_J/study.csv). The hashes above are of the real configuration, so they match the run folder;
+ * the methods table and the config shown are of this one.
+ */
+function publishedConfig(config: StudyConfig): StudyConfig {
+  const manifest = config.study.manifest;
+  return manifest === null ? config : {...config, study: {...config.study, manifest: basename(manifest)}};
 }
