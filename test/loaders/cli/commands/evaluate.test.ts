@@ -134,3 +134,60 @@ describe("workbench evaluate", () => {
     assert.match(io.out, /--predictions <file>/);
   });
 });
+
+describe("workbench evaluate: strict predictions", () => {
+  const head = "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD";
+  const run = async (name: string, content: string | Uint8Array) => {
+    writeFileSync(join(dir, name), content);
+    const io = fakeIO();
+    const code = await runCli(["evaluate", "--predictions", name, "--out", `${name}.json`, "--bootstrap", "5"], io);
+    return {
+      code,
+      err: io.err,
+      wrote: readdirSync(dir).some((f) => f.startsWith(`${name}.json`)),
+    };
+  };
+  it("refuses a duplicated column, naming the file and the column; writes nothing", async () => {
+    const r = await run("dup.csv", `${head},p_CR\nP1,NFH,CR,1,0,0,0,0\nP2,NFH,PD,0,0,0,1,0\n`);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /dup\.csv: line 1: column "p_CR" appears twice \(columns 4 and 8\)/);
+    assert.equal(r.wrote, false);
+  });
+  it("refuses a patient listed under two cohorts, by line", async () => {
+    const r = await run("two.csv", `${head}\nP1,NFH,CR,1,0,0,0\nP2,NFH,PD,0,0,0,1\nP1,SYUCC,CR,1,0,0,0\n`);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /two\.csv: 1 invalid row/);
+    assert.match(r.err, /line 4 \(patient P1\): patient is in cohort SYUCC here but in cohort NFH on line 2/);
+    assert.equal(r.wrote, false);
+  });
+  it("refuses 0x1 (which Number() reads as 1)", async () => {
+    const r = await run("hex.csv", `${head}\nP1,NFH,CR,0x1,0,0,0\nP2,NFH,PD,0,0,0,1\n`);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /line 2 \(patient P1\): p_CR must be a plain decimal number, not "0x1"/);
+  });
+  it("reads lower-case labels with a warning naming the file and line, as the manifest does", async () => {
+    const r = await run("lower.csv", `${head}\nP1,NFH,cr,1,0,0,0\nP2,NFH,pd,0,0,0,1\n`);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /warning: lower\.csv: line 2 \(patient P1\): label "cr" read as CR/);
+    assert.match(r.err, /warning: lower\.csv: line 3 \(patient P2\): label "pd" read as PD/);
+    const metrics = JSON.parse(readFileSync(join(dir, "lower.csv.json"), "utf8"));
+    assert.deepEqual(metrics.cohorts.NFH.patient.confusion.counts[0], [1, 0, 0, 0]);
+  });
+  it("reports a UTF-16 file as UTF-16, not as missing columns", async () => {
+    const text = `\ufeff${head}\nP1,NFH,CR,1,0,0,0\n`;
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) bytes[2 * i] = text.charCodeAt(i) & 0xff;
+    bytes[1] = 0xfe; // the BOM U+FEFF in little-endian order: FF FE
+    const r = await run("u16.csv", bytes);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /u16\.csv: the file is encoded as UTF-16; save it as UTF-8/);
+    assert.doesNotMatch(r.err, /missing/);
+  });
+  it("refuses a file holding two protocols' rows", async () => {
+    const site =
+      "protocol,patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD\npaper,P1,NFH,CR,1,0,0,0\ncorrected,P1,NFH,CR,1,0,0,0\n";
+    const r = await run("site.csv", site);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /site\.csv: rows of 2 protocols \(paper, corrected\)/);
+  });
+});
