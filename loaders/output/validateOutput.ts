@@ -35,6 +35,11 @@ export interface ValidateOutputOptions {
    * mistyped `--out ~` can never wipe a home folder.
    */
   ownedIf?: string;
+  /**
+   * For a folder that is written into rather than replaced (an artifact cache): an existing folder is accepted
+   * whatever it holds; the code writing into it checks each name it writes (see writeNoFollow.ts).
+   */
+  writeInto?: boolean;
 }
 
 function code(error: unknown): string | undefined {
@@ -93,6 +98,14 @@ export async function validateOutput(
     return {given, path, kind, exists: true};
   }
   if (!info.isDirectory()) fail("is a file; expected a folder");
+  if (options.writeInto) {
+    try {
+      await access(path, constants.W_OK | constants.X_OK);
+    } catch {
+      fail("the folder is not writable");
+    }
+    return {given, path, kind, exists: true};
+  }
   const entries = await readdir(path);
   if (entries.length > 0 && options.ownedIf !== undefined) {
     const marker = await lstat(resolve(path, options.ownedIf)).catch(() => null);

@@ -1,9 +1,10 @@
 import {resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {stderrProgress} from "../../pipeline/progressBar.js";
 import {Protocols, runPipeline} from "../../pipeline/runPipeline.js";
 import {repoRoot} from "../../site/sitePipeline.js";
 import type {Command} from "../command.js";
+import {outputOption} from "../outputOption.js";
+import {parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench run [--study study.json] [--cache <dir>]
 
@@ -21,9 +22,17 @@ export const runCommand: Command = {
   summary: "run the whole pipeline (cached) and print a summary",
   usage,
   async run(argv, io) {
-    const {values} = parseArgs({args: argv, options: {study: {type: "string"}, cache: {type: "string"}}, strict: true});
+    const {values} = parseCommandArgs({
+      args: argv,
+      options: {study: {type: "string"}, cache: {type: "string"}},
+      strict: true,
+    });
+    // The cache is written into, not replaced: any existing folder will do, but not a link or a file.
+    const cacheDir = values.cache
+      ? (await outputOption("--cache", values.cache, io.cwd, "directory", {writeInto: true})).path
+      : undefined;
     const result = await runPipeline(
-      {repo: repoRoot, studyPath: values.study ? resolve(io.cwd, values.study) : null, cacheDir: values.cache},
+      {repo: repoRoot, studyPath: values.study ? resolve(io.cwd, values.study) : null, cacheDir},
       {log: (m) => io.stderr(`${m}\n`), progress: stderrProgress()},
     );
     for (const t of result.timings)

