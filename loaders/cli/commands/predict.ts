@@ -1,11 +1,12 @@
-import {writeFile} from "node:fs/promises";
 import {resolve} from "node:path";
-import {parseArgs} from "node:util";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {createEngine} from "../../features/createEngine.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {defaultEmbeddingCacheDir, defaultRunsDir, loadRun, predictWithRun} from "../../predict/predictManifest.js";
+import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
+import {outputOption} from "../outputOption.js";
+import {parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench predict --run <id> --manifest new.csv --out preds.csv [--runs <dir>]
 
@@ -26,7 +27,7 @@ export const predictCommand: Command = {
   summary: "apply a trained run to a new manifest (patch-level probabilities CSV)",
   usage,
   async run(argv, io) {
-    const {values, positionals} = parseArgs({
+    const {values, positionals} = parseCommandArgs({
       args: argv,
       options: {run: {type: "string"}, manifest: {type: "string"}, out: {type: "string"}, runs: {type: "string"}},
       strict: true,
@@ -36,6 +37,8 @@ export const predictCommand: Command = {
     if (!values.run) throw new UsageError("--run <id> is required");
     if (!values.manifest) throw new UsageError("--manifest <file> is required");
     if (!values.out) throw new UsageError("--out <file> is required");
+    // Checked before the run is loaded or any patient read.
+    const out = await outputOption("--out", values.out, io.cwd, "file");
     const log = (m: string) => io.stderr(`${m}\n`);
     const run = await loadRun(values.runs ? resolve(io.cwd, values.runs) : defaultRunsDir, values.run);
     const study = await preprocessStudy(resolve(io.cwd, values.manifest), run.config, {log});
@@ -45,7 +48,7 @@ export const predictCommand: Command = {
     const engine = await createEngine(run.config, {log});
     try {
       const rows = await predictWithRun(run, study.cohorts, engine, defaultEmbeddingCacheDir, log);
-      await writeFile(resolve(io.cwd, values.out), writePredictionsCsv(rows));
+      await writeFileAtomically(out, writePredictionsCsv(rows));
       log(`predict: ${rows.length} patches → ${values.out}`);
       return rows.length > 0 ? ExitCode.ok : ExitCode.failure;
     } finally {
