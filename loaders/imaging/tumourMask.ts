@@ -6,7 +6,12 @@ import type {Volume} from "./volume.js";
  * - "nonzero": every nonzero voxel, but only when the mask has a single nonzero label (0/1, or 0/255 as IRCAD writes);
  *   several labels (liver + tumour, organ maps) would silently mix tissues, so they are refused with the labels found;
  * - a number: voxels with exactly that value; an absent label is an empty mask.
+ * A mask with more than MaxMaskLabels distinct values is an image (a CT given as the mask holds hundreds of
+ * intensities; the largest label maps, e.g. TotalSegmentator's 117 structures, stay well below): it is refused by that
+ * count rather than by listing every value.
  */
+export const MaxMaskLabels = 255;
+
 export function tumourMask(
   mask: Volume,
   tumourLabel: "nonzero" | number,
@@ -20,6 +25,16 @@ export function tumourMask(
     if (v !== 0) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   const labels = [...counts.keys()].sort((a, b) => a - b);
+  if (labels.length > MaxMaskLabels) {
+    let nonzero = 0;
+    for (const n of counts.values()) nonzero += n;
+    const distinct = labels.length + (nonzero < data.length ? 1 : 0);
+    throw new PatientError(
+      "maskLabels",
+      `${what}: mask has ${distinct} distinct values (looks like an image, not a label mask; was the CT given as the mask?): ${file}`,
+      file,
+    );
+  }
   if (labels.length === 0) throw new PatientError("emptyMask", `${what}: empty mask (no nonzero voxel): ${file}`, file);
   if (labels.some((l) => !Number.isInteger(l))) {
     throw new PatientError(

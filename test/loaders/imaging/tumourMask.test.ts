@@ -42,4 +42,20 @@ describe("tumourMask(mask, tumourLabel, what, file)", () => {
       fails("maskLabels", /must be integers, got 0\.5/),
     );
   });
+  it("refuses a CT given as the mask by its count of distinct values, not a list of them", () => {
+    // A CT-like ramp of HU values -1000…999 (2000 distinct values, 0 among them).
+    const ct = Array.from({length: 2000}, (_, i) => i - 1000);
+    assert.throws(
+      () => tumourMask(volume(ct), "nonzero", "patient P7 (NFH) mask", "ct/p7.nii.gz"),
+      (e: unknown) =>
+        fails(
+          "maskLabels",
+          /^patient P7 \(NFH\) mask: mask has 2000 distinct values \(looks like an image, not a label mask; was the CT given as the mask\?\): ct\/p7\.nii\.gz$/,
+        )(e) && (e as Error).message.length < 200,
+    );
+    assert.throws(() => tumourMask(volume(ct), 3, "p", "f"), fails("maskLabels", /mask has 2000 distinct values/));
+    // A label map of up to MaxMaskLabels labels is still a label map.
+    const labels = Array.from({length: 256}, (_, i) => i);
+    assert.deepEqual([...tumourMask(volume(labels), 117, "p", "f").data].filter((v) => v === 1).length, 1);
+  });
 });
