@@ -35,6 +35,11 @@ export interface HccTaceSegReport {
   notes: string[];
 }
 
+/**
+ * The manifest columns taken from the clinical spreadsheet: the id, and Table 1's known variables only
+ * (clinicalColumns.ts). The spreadsheet's other columns (BCLC, TTP, OS, censoring…) are not written, since a manifest
+ * column outside the allow-list is refused unless the study configuration declares it.
+ */
 const columnCandidates: Record<string, string[]> = {
   patient_id: ["TCIA_ID", "patient_id", "ID"],
   age: ["age"],
@@ -47,10 +52,6 @@ const columnCandidates: Record<string, string[]> = {
   cirrhosis: ["cirrhosis"],
   tumour_size_cm: ["tumour_size_cm", "tumor_size_cm", "tumor_size"],
   tumour_number: ["tumour_number", "tumor_number", "tumor_nodul", "nodules"],
-  bclc: ["BCLC"],
-  ttp: ["TTP"],
-  os: ["OS"],
-  censored_0_progressed_1: ["Censored_0_progressed_1"],
 };
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");

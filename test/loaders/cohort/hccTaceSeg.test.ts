@@ -79,10 +79,11 @@ describe("hccTaceSegManifest(options, effects) on a TCIA-style layout", () => {
         p.clinical.sex,
         p.clinical.hbsag,
         p.clinical.child_pugh,
-        p.clinical.bclc,
       ]),
-      [["HCC_900", "PR", "M", "positive", "A", "B"]],
+      [["HCC_900", "PR", "M", "positive", "A"]],
     );
+    // Only allow-listed columns are written (the spreadsheet's BCLC is not), so the manifest is accepted as is.
+    assert.deepEqual(manifest.clinicalColumns, ["age", "sex", "hbsag", "child_pugh"]);
     assert.equal(manifest.patients[0]?.image, ct);
     assert.deepEqual(
       manifest.problems.map((p) => [p.patientId, p.kind]),
