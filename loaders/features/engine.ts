@@ -31,3 +31,8 @@ export interface EmbeddingEngine {
     variant: Variant,
   ): Promise<{activations: Float32Array; height: number; width: number; channels: number}>;
 }
+
+/** The compute backend an engine reports (tfjs: tensorflow, wasm or cpu), or its name when it reports none. */
+export function backendOf(engine: EmbeddingEngine): string {
+  return "backend" in engine ? String((engine as {backend: unknown}).backend) : engine.name;
+}

@@ -1,19 +1,20 @@
 import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
-import {effectiveWeights, type Head, headProbabilities} from "../../models/head.js";
+import {type Head, headProbabilities} from "../../models/head.js";
 import {modelIdOf} from "../../models/resnet50.js";
+import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import {ResponseLabels, type StudyConfig, type Variant} from "../config/studyConfig.js";
 import {createEmbeddingCache} from "../features/embeddingCache.js";
-import type {EmbeddingEngine} from "../features/engine.js";
+import {backendOf, type EmbeddingEngine} from "../features/engine.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
-import {createTfjsEngine} from "../features/tfjsEngine.js";
 import {configHash} from "../hash.js";
-import {type PatchRecord, type PatchSet, patchByteLength} from "../imaging/patchSet.js";
+import type {PatchSet} from "../imaging/patchSet.js";
 import {defaultWeightsDir} from "../model/fetchWeights.js";
 import {readModelFiles} from "../model/readModelFiles.js";
-import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import {type PredictionRow, patchPredictions} from "../predict/patchPredictions.js";
-import {classActivationMap} from "./classActivationMap.js";
+import {type GalleryCam, type GalleryChooser, galleryCams} from "./galleryCams.js";
+import {headNote} from "./headNote.js";
+import {checkModelStage} from "./modelGuards.js";
 import {patchDataHash, runIdOf} from "./runIdentity.js";
 import {saveRun} from "./runStore.js";
 import {type CurvePoint, type LabelledEmbeddings, trainHead} from "./trainHead.js";
@@ -36,7 +37,7 @@ export interface ModelRunInput {
   cacheDir: string;
   runsDir: string;
   /** Chooses the patches to compute CAMs for; default: per true class up to 3 correct + 3 misclassified. */
-  galleryPatchIds?: (cohort: string, records: PatchRecord[], probabilities: Float64Array) => string[];
+  galleryPatchIds?: GalleryChooser;
   /** Weights folder, used only when the engine lacks modelId or lastConv. Default models/weights/resnet50. */
   weightsDir?: string;
   /** Standardise the 2048 features on the training cohort before the head (default DefaultStandardizeFeatures). */
@@ -63,7 +64,7 @@ export interface ModelRun {
     trainingCohort: string;
     validationCohorts: string[];
   };
-  cams: Array<{patchId: string; cohort: string; label: string; predicted: string; side: number; cam: number[]}>;
+  cams: GalleryCam[];
 }
 
 /**
@@ -94,86 +95,10 @@ function labelIndex(set: PatchSet): Int32Array {
   });
 }
 
-/** Per cohort and true class: up to 3 correct and 3 misclassified patches, most confident first. */
-export function defaultGallery(records: PatchRecord[], probabilities: Float64Array, perKind = 3): string[] {
-  const predicted = records.map((_, i) => argmax(probabilities.subarray(i * 4, i * 4 + 4)));
-  const ids: string[] = [];
-  ResponseLabels.forEach((label, c) => {
-    const members = records.map((r, i) => ({r, i})).filter(({r}) => r.label === label);
-    const byConfidence = (a: {i: number}, b: {i: number}) =>
-      probabilities[b.i * 4 + predicted[b.i]!]! - probabilities[a.i * 4 + predicted[a.i]!]! || a.i - b.i;
-    const correct = members
-      .filter(({i}) => predicted[i] === c)
-      .sort(byConfidence)
-      .slice(0, perKind);
-    const wrong = members
-      .filter(({i}) => predicted[i] !== c)
-      .sort(byConfidence)
-      .slice(0, perKind);
-    for (const {r} of [...correct, ...wrong]) ids.push(r.patchId);
-  });
-  return ids;
-}
-
-function argmax(p: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  return best;
-}
-
-function headNote(config: StudyConfig, standardized: boolean): string {
-  const m = config.model;
-  const parts = [
-    m.head === "sigmoid"
-      ? "sigmoid head trained with binary cross-entropy on one-hot targets (the paper); the four sigmoid outputs are normalised to sum to 1 in the predictions table"
-      : "softmax head trained with categorical cross-entropy; probabilities sum to 1",
-    config.augmentation.balancing === "oversample"
-      ? `classes balanced per epoch by oversampling to the largest class with random variants (${config.augmentation.variants.join(", ")})`
-      : config.augmentation.balancing === "classWeights"
-        ? `class-weighted loss (N / (K·n_c)) at natural prevalence, every variant (${config.augmentation.variants.join(", ")}) once per epoch`
-        : `natural prevalence, every variant (${config.augmentation.variants.join(", ")}) once per epoch`,
-    `${m.optimizer}${m.optimizer === "sgd" ? ` momentum ${m.momentum}` : ""}, learning rate ${m.learningRate}, mini-batch ${m.batchSize}, ${m.epochs} epochs`,
-    standardized
-      ? "2048 avg_pool features standardised (per-feature mean and sd of the training cohort, all training variants) before the head"
-      : "raw avg_pool features",
-    "backbone frozen through avg_pool (layers 1–174 of 177), run in inference mode once per patch and variant",
-  ];
-  return `${parts.join("; ")}.`;
-}
-
 export async function runModel(input: ModelRunInput, effects: {log(msg: string): void}): Promise<ModelRun> {
   const {config, engine, cohorts} = input;
   const log = effects.log;
-  const training = config.cohorts.training;
-  const trainSet = cohorts[training];
-  if (!trainSet) {
-    throw new Error(
-      `cohorts.training: expected cohort "${training}" among [${Object.keys(cohorts).join(", ")}], got none`,
-    );
-  }
-  const validation =
-    config.cohorts.validation.length > 0
-      ? config.cohorts.validation
-      : Object.keys(cohorts).filter((c) => c !== training);
-  for (const v of validation) {
-    if (!cohorts[v])
-      throw new Error(
-        `cohorts.validation: expected cohort "${v}" among [${Object.keys(cohorts).join(", ")}], got none`,
-      );
-  }
-  if (config.model.fineTune !== "none") {
-    const backend = "backend" in engine ? String((engine as {backend: unknown}).backend) : engine.name;
-    throw new Error(
-      backend === "wasm"
-        ? "model.fineTune res5: the wasm backend has no Conv2DBackpropFilter kernel, so convolutions cannot be trained; install @tensorflow/tfjs-node(-gpu) or keep model.fineTune = none"
-        : "model.fineTune res5: fine-tuning is not implemented in this version; keep model.fineTune = none (the paper's protocol freezes the backbone)",
-    );
-  }
-  if (config.model.frozenLayers !== 174) {
-    throw new Error(
-      `model.frozenLayers: expected 174 (the backbone is frozen through avg_pool and only the head is trained), got ${config.model.frozenLayers}`,
-    );
-  }
+  const {training, validation} = checkModelStage(config, cohorts, engine);
   const weightsDir = input.weightsDir ?? defaultWeightsDir;
   const eps = config.model.batchNormEpsilon;
   const engineHash = "weightsHash" in engine && typeof engine.weightsHash === "string" ? engine.weightsHash : undefined;
@@ -181,7 +106,6 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   const weightsHash = engineHash ?? (await readModelFiles(weightsDir)).weightsHash;
   const modelId = engine.modelId ?? modelIdOf(weightsHash, eps);
   const cache = createEmbeddingCache(input.cacheDir, modelId);
-  const backend = "backend" in engine ? String((engine as {backend: unknown}).backend) : engine.name;
 
   const names = [training, ...validation];
   const embedded = new Map<string, LabelledEmbeddings>();
@@ -245,11 +169,23 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     predictions.push(...patchPredictions(set, probs));
   }
 
-  const cams = await galleryCams(input, names, probsByCohort, head, weightsDir, log);
+  const cams = await galleryCams(
+    {
+      cohorts,
+      names,
+      probsByCohort,
+      head,
+      engine,
+      weightsDir,
+      model: config.model,
+      ...(input.galleryPatchIds ? {choose: input.galleryPatchIds} : {}),
+    },
+    log,
+  );
 
   const provenance: ModelRun["provenance"] = {
     engine: engine.name,
-    backend,
+    backend: backendOf(engine),
     weightsHash,
     patchDataHash: patches,
     configHash: configHash(config),
@@ -270,73 +206,4 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   });
   log(`run ${runId} saved in ${dir}`);
   return {runId, predictions, curves, provenance, cams};
-}
-
-async function galleryCams(
-  input: ModelRunInput,
-  names: string[],
-  probsByCohort: Map<string, Float64Array>,
-  head: Head,
-  weightsDir: string,
-  log: (msg: string) => void,
-): Promise<ModelRun["cams"]> {
-  const wanted = names.map((name) => {
-    const set = input.cohorts[name]!;
-    const probs = probsByCohort.get(name)!;
-    const ids = new Set((input.galleryPatchIds ?? ((_, r, p) => defaultGallery(r, p)))(name, set.records, probs));
-    return {name, set, probs, indices: set.records.flatMap((r, i) => (ids.has(r.patchId) ? [i] : []))};
-  });
-  const total = wanted.reduce((n, w) => n + w.indices.length, 0);
-  if (total === 0) return [];
-  let engine = input.engine;
-  let owned = false;
-  if (!engine.lastConv) {
-    log(`engine ${engine.name} has no last-conv output; computing ${total} CAMs with the tfjs engine (one thread)`);
-    engine = await createTfjsEngine({
-      weightsDir,
-      batchNormEpsilon: input.config.model.batchNormEpsilon,
-      backend: input.config.model.backend,
-      threads: 1,
-      log,
-    });
-    owned = true;
-  }
-  const weights = effectiveWeights(head);
-  const cams: ModelRun["cams"] = [];
-  try {
-    log(`class activation maps for ${total} gallery patches`);
-    for (const {name, set, probs, indices} of wanted) {
-      if (indices.length === 0) continue;
-      const bytes = patchByteLength(set.sizePx);
-      const pixels = new Uint8Array(indices.length * bytes);
-      indices.forEach((i, k) => {
-        pixels.set(set.pixels.subarray(i * bytes, (i + 1) * bytes), k * bytes);
-      });
-      const out = await engine.lastConv!(pixels, indices.length, set.sizePx, "identity");
-      const per = out.height * out.width * out.channels;
-      indices.forEach((i, k) => {
-        const predicted = argmax(probs.subarray(i * 4, i * 4 + 4));
-        const record = set.records[i]!;
-        cams.push({
-          patchId: record.patchId,
-          cohort: name,
-          label: record.label,
-          predicted: ResponseLabels[predicted]!,
-          side: out.height,
-          cam: classActivationMap(
-            out.activations.subarray(k * per, (k + 1) * per),
-            out.height,
-            out.width,
-            out.channels,
-            weights,
-            4,
-            predicted,
-          ),
-        });
-      });
-    }
-  } finally {
-    if (owned) await engine.dispose();
-  }
-  return cams;
 }
