@@ -104,11 +104,13 @@ export async function benchModel(options: {seconds?: number; batches?: number[]}
     patientId: `P${Math.floor(i / 3)}`,
     cohort: "NFH",
     label: (["CR", "PR", "SD", "PD"] as const)[i % 4]!,
+    geometry: "roi",
     sliceIndex: 0,
     centreMm: [0, 0, 0],
     sizeMm: 16,
     roiCoverage: 1,
-    scale: 1,
+    nativePx: 224,
+    magnification: 1,
     fallback: false,
   }));
   const set: PatchSet = {cohort: "NFH", sizePx: 224, records, pixels: patches(n, 224, 7)};

@@ -10,10 +10,13 @@ import {
   Engines,
   FineTunes,
   Heads,
+  InPlaneSpacings,
   Levels,
   Losses,
   Optimizers,
   PatchFallbacks,
+  PatchGeometries,
+  PatchLesions,
   PatientIdModes,
   Protocols,
   type StudyConfig,
@@ -66,8 +69,12 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
   const cohorts = record("cohorts", root.cohorts, ["training", "validation"]);
   const imaging = record("imaging", root.imaging, ["window", "targetSpacingMm", "tumourLabel"]);
   const patches = record("patches", root.patches, [
+    "geometry",
     "sizePx",
     "sizeMm",
+    "minNativePx",
+    "lesion",
+    "inPlaneSpacing",
     "slicesPerPatient",
     "patchesPerSlice",
     "minSliceAreaFraction",
@@ -152,8 +159,21 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
       tumourLabel,
     },
     patches: {
+      geometry: oneOf("patches.geometry", patches.geometry, PatchGeometries, d.patches.geometry),
       sizePx: number("patches.sizePx", patches.sizePx, d.patches.sizePx, {integer: true, min: 32, max: 1024}),
       sizeMm: number("patches.sizeMm", patches.sizeMm, d.patches.sizeMm, {above: 0, max: 300}),
+      minNativePx: number("patches.minNativePx", patches.minNativePx, d.patches.minNativePx, {
+        integer: true,
+        min: 1,
+        max: 1024,
+      }),
+      lesion: oneOf("patches.lesion", patches.lesion, PatchLesions, d.patches.lesion),
+      inPlaneSpacing: oneOf(
+        "patches.inPlaneSpacing",
+        patches.inPlaneSpacing,
+        InPlaneSpacings,
+        d.patches.inPlaneSpacing,
+      ),
       slicesPerPatient: number("patches.slicesPerPatient", patches.slicesPerPatient, d.patches.slicesPerPatient, {
         integer: true,
         min: 1,

@@ -8,8 +8,12 @@ export function paperDefaults(): StudyConfig {
     cohorts: {training: "NFH", validation: []},
     imaging: {window: {level: 50, width: 400}, targetSpacingMm: [1, 1, 1], tumourLabel: "nonzero"},
     patches: {
+      geometry: "roi",
       sizePx: 224,
       sizeMm: 16,
+      minNativePx: 16,
+      lesion: "largest",
+      inPlaneSpacing: "native",
       slicesPerPatient: 3,
       patchesPerSlice: 1,
       minSliceAreaFraction: 0.25,
@@ -20,7 +24,7 @@ export function paperDefaults(): StudyConfig {
         {level: 60, width: 150},
         {level: 100, width: 600},
       ],
-      fallback: "inscribed",
+      fallback: "exclude",
     },
     augmentation: {variants: [...Variants], balancing: "oversample"},
     model: {

@@ -71,12 +71,15 @@ const descriptors: Descriptor[] = [
   },
   {
     section: "Imaging",
-    parameter: "Voxel spacing",
-    key: "imaging.targetSpacingMm",
-    paper: "1 mm reconstruction thickness",
-    paperValue: "1 × 1 × 1 mm",
-    value: (c) => `${c.imaging.targetSpacingMm.join(" × ")} mm`,
-    reason: "Resampled so that a patch has the same physical size in every centre.",
+    parameter: "Slices and in-plane grid",
+    key: "patches.inPlaneSpacing",
+    paper: "native slices (1 mm reconstruction); no resampling reported",
+    paperValue: "native slices, native pixels",
+    value: (c) =>
+      c.patches.inPlaneSpacing === "native"
+        ? "native slices, native pixels"
+        : `native slices, ${c.imaging.targetSpacingMm.slice(0, 2).join(" × ")} mm pixels where finer than native`,
+    reason: "A common in-plane spacing was asked for; it never coarsens a scan before the final resize.",
   },
   {
     section: "Imaging",
@@ -107,13 +110,42 @@ const descriptors: Descriptor[] = [
   },
   {
     section: "Patches",
+    parameter: "Patch geometry",
+    key: "patches.geometry",
+    paper: 'whole CT-ROI patches, entirely inside the ROI ("in-house algorithm")',
+    paperValue: "roi",
+    value: (c) => c.patches.geometry,
+    reason: "Fixed-size patches: the sensitivity analysis of the paper's unreported patch placement.",
+  },
+  {
+    section: "Patches",
     parameter: "Patch size (physical)",
     key: "patches.sizeMm",
     paper: 'not reported ("in-house algorithm")',
-    value: (c) => `${c.patches.sizeMm} mm`,
+    value: (c) => (c.patches.geometry === "roi" ? "largest square inside the ROI" : `${c.patches.sizeMm} mm`),
     reason: "",
     unreported:
-      "The paper gives only the pixel size; we fix the physical size so patches are comparable across centres.",
+      "Each patch records its size in mm, native pixels across and magnification, so size can be checked as a confounder.",
+  },
+  {
+    section: "Patches",
+    parameter: "Minimum native pixels across a patch",
+    key: "patches.minNativePx",
+    paper: "not reported",
+    value: (c) => `${c.patches.minNativePx} px`,
+    reason: "",
+    unreported:
+      "A slice whose largest square inside the ROI spans fewer native pixels gives no patch; a patient left with none is excluded and counted, never blown up to 224 px.",
+  },
+  {
+    section: "Patches",
+    parameter: "Lesions of a multi-focal ROI",
+    key: "patches.lesion",
+    paper: "not reported (the tumour)",
+    value: (c) => (c.patches.lesion === "largest" ? "largest lesion" : "every lesion"),
+    reason: "",
+    unreported:
+      "The largest connected lesion is the tumour whose area picks the slices; satellites would add tiny patches.",
   },
   {
     section: "Patches",
@@ -150,7 +182,7 @@ const descriptors: Descriptor[] = [
     value: (c) => c.patches.fallback,
     reason: "",
     unreported:
-      "The paper does not say; such patients are flagged and counted in the flow diagram, never dropped silently.",
+      'The paper does not say; for fixed-size patches, "inscribed" takes the largest square inside the ROI (flagged and counted), "exclude" excludes the patient with the reason.',
   },
   {
     section: "Augmentation",

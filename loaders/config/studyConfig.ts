@@ -30,6 +30,13 @@ export const Engines = ["auto", "onnx", "tfjs"] as const;
 export const Backends = ["auto", "tensorflow", "wasm", "cpu"] as const;
 export const FineTunes = ["none", "res5"] as const;
 export const PatchFallbacks = ["inscribed", "exclude"] as const;
+/** roi: the largest square inside the ROI on each slice (the paper's "whole CT-ROI patch"); fixed: sizeMm squares. */
+export const PatchGeometries = ["roi", "fixed"] as const;
+export type PatchGeometry = (typeof PatchGeometries)[number];
+/** Which voxels of the ROI mask are the tumour: its largest connected lesion (default) or every lesion together. */
+export const PatchLesions = ["largest", "union"] as const;
+/** In-plane grid for cutting: the scan's own pixels, or imaging.targetSpacingMm (x, y) where that is finer. */
+export const InPlaneSpacings = ["native", "common"] as const;
 export const CiMethods = ["cluster", "naive", "delong"] as const;
 export const Levels = ["patch", "patient"] as const;
 export const Aggregations = ["mean", "median", "max"] as const;
@@ -54,13 +61,23 @@ export type StudyConfig = {
   };
   imaging: {
     window: {level: number; width: number};
+    /**
+     * The common spacing, used only when patches.inPlaneSpacing = "common": its x and y (never coarser than the scan's
+     * own pixels). Slices are always the scan's native slices, so its z is not used for cutting.
+     */
     targetSpacingMm: [number, number, number];
     /** Which mask value is tumour: "nonzero" or a specific label. */
     tumourLabel: "nonzero" | number;
   };
   patches: {
+    geometry: PatchGeometry;
     sizePx: number;
+    /** Side of a "fixed" patch in mm (unused by "roi", whose side is the largest square inside the ROI). */
     sizeMm: number;
+    /** A slice whose patch would span fewer native pixels across gives no patch (the minimum-information rule). */
+    minNativePx: number;
+    lesion: (typeof PatchLesions)[number];
+    inPlaneSpacing: (typeof InPlaneSpacings)[number];
     slicesPerPatient: number;
     patchesPerSlice: number;
     /** Slices whose tumour area is below this fraction of the largest slice's area are skipped. */
@@ -70,6 +87,10 @@ export type StudyConfig = {
     channels: ChannelMode;
     /** The three HU windows used when channels = "windows". */
     channelWindows: Array<{level: number; width: number}>;
+    /**
+     * "fixed" only: when no selected slice holds a sizeMm patch, "inscribed" takes the largest square inside the ROI
+     * instead (still ≥ minNativePx, flagged on the patch and counted in the flow); "exclude" excludes the patient.
+     */
     fallback: (typeof PatchFallbacks)[number];
   };
   augmentation: {

@@ -65,3 +65,31 @@ export function axisAlignedGrid(input: Grid, spacing: Vec3): Grid {
   const size = [0, 1, 2].map((a) => Math.floor((hi[a]! - lo[a]!) / spacing[a]! + 1e-6) + 1) as Vec3;
   return {size, spacing: [...spacing], origin: lo, direction: [1, 0, 0, 0, 1, 0, 0, 0, 1]};
 }
+
+/** For each physical axis (x, y, z), the input axis that runs most nearly along it (a signed permutation for any
+ * axis-aligned scan, whether stored LPS, RAS or slice-reversed). */
+export function axisOfPhysical(input: Grid): Vec3 {
+  const d = input.direction;
+  return [0, 1, 2].map((r) => {
+    let best = 0;
+    for (let a = 1; a < 3; a++) if (Math.abs(d[r * 3 + a]!) > Math.abs(d[r * 3 + best]!)) best = a;
+    return best;
+  }) as Vec3;
+}
+
+/**
+ * The cutting grid: LPS-aligned like axisAlignedGrid, but at the scan's own spacing, so for an axis-aligned scan every
+ * grid point is a native voxel centre and every axial plane a native acquisition slice (nothing is interpolated).
+ * `inPlaneMm`, when given, asks for a common in-plane spacing; it is used only where it is finer than the scan's
+ * (cutting never throws native resolution away before the final resize). Slices always keep the native spacing.
+ */
+export function nativeAxialGrid(input: Grid, inPlaneMm?: readonly [number, number]): Grid {
+  const axes = axisOfPhysical(input);
+  const native = axes.map((a) => input.spacing[a]!) as Vec3;
+  const spacing: Vec3 = [
+    Math.min(native[0], inPlaneMm?.[0] ?? native[0]),
+    Math.min(native[1], inPlaneMm?.[1] ?? native[1]),
+    native[2],
+  ];
+  return axisAlignedGrid(input, spacing);
+}

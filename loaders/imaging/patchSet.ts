@@ -1,4 +1,4 @@
-import type {ResponseLabel} from "../config/studyConfig.js";
+import type {PatchGeometry, ResponseLabel} from "../config/studyConfig.js";
 import type {Vec3} from "./volume.js";
 
 /**
@@ -11,17 +11,24 @@ export interface PatchRecord {
   patientId: string;
   cohort: string;
   label: ResponseLabel;
-  /** Axial slice index in the resampled volume. */
+  /** How the patch was placed: the largest square inside the ROI ("roi") or a square of patches.sizeMm ("fixed"). */
+  geometry: PatchGeometry;
+  /**
+   * The native acquisition slice the patch was cut from: its index along the stored volume's slice axis, as a viewer
+   * of the original file numbers it (never an interpolated slice).
+   */
   sliceIndex: number;
   /** Patch centre in physical LPS coordinates (mm). */
   centreMm: Vec3;
   /** Side of the square patch in mm, before resizing to sizePx. */
   sizeMm: number;
+  /** Native in-plane pixels across the patch (sizeMm / the scan's in-plane spacing): how much image it holds. */
+  nativePx: number;
+  /** sizePx / nativePx: how much the scan's pixels were enlarged (> 1) or reduced (< 1) to reach sizePx. */
+  magnification: number;
   /** Fraction of the patch's pixels inside the ROI (1 = entirely inside, as the paper requires). */
   roiCoverage: number;
-  /** sizePx / (side in resampled pixels): how much the patch was enlarged. */
-  scale: number;
-  /** True when the patient's tumour could not hold a patch of the configured size and the fallback was used. */
+  /** True when the patient's tumour could not hold a fixed-size patch and the inscribed-square fallback was used. */
   fallback: boolean;
 }
 

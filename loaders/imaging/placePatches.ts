@@ -121,23 +121,32 @@ export function placePatches(mask: SliceMask, w: number, h: number, minCoverage:
 }
 
 /**
- * The fallback for a tumour too small for the configured patch: the largest patch (w × round(w·aspect)) that lies
- * entirely inside the ROI, found by bisection on w (feasibility is monotone: a smaller square fits wherever a larger one
- * does). `aspect` = spacingX / spacingY keeps the patch square in millimetres. Undefined when not even 1 pixel fits.
+ * The largest patch (w × round(w·aspect) pixels) whose coverage of the ROI is at least `minCoverage` (1 = entirely
+ * inside): the "roi" geometry's patch, and the "fixed" geometry's fallback. Found by bisection on w; with coverage 1
+ * feasibility is monotone (a smaller square fits wherever a larger one does), so the answer is exact; with a partial
+ * coverage rule it is a largest feasible side found by the same search. `aspect` = spacingX / spacingY keeps the patch
+ * square in millimetres. Among positions of that size the deepest one is taken (placePatches). Undefined when not even
+ * 1 pixel qualifies.
  */
-export function largestInscribed(mask: SliceMask, maxW: number, aspect: number): Placement | undefined {
+export function largestInscribed(
+  mask: SliceMask,
+  maxW: number,
+  aspect: number,
+  minCoverage = 1,
+): Placement | undefined {
   const hOf = (w: number) => Math.max(1, Math.round(w * aspect));
+  const fits = (w: number) => hOf(w) <= mask.height && placePatches(mask, w, hOf(w), minCoverage, 1)[0];
   let lo = 0;
   let hi = Math.min(maxW, mask.width);
   let found: Placement | undefined;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    const [p] = placePatches(mask, mid, hOf(mid), 1, 1);
+    const p = fits(mid);
     if (p) {
       lo = mid;
       found = p;
     } else hi = mid - 1;
   }
   if (lo === 0) return undefined;
-  return found && found.w === lo ? found : placePatches(mask, lo, hOf(lo), 1, 1)[0];
+  return found && found.w === lo ? found : fits(lo) || undefined;
 }

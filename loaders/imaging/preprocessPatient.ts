@@ -1,7 +1,8 @@
 import {PatientError} from "../cohort/exclusion.js";
 import type {StudyConfig} from "../config/studyConfig.js";
 import {type ChannelSource, extractPatch} from "./extractPatch.js";
-import {axisAlignedGrid, type Grid, indexToPhysical, physicalToIndex} from "./grid.js";
+import {axisOfPhysical, type Grid, indexToPhysical, nativeAxialGrid, physicalToIndex} from "./grid.js";
+import {largestLesion} from "./largestLesion.js";
 import type {PatchRecord} from "./patchSet.js";
 import {largestInscribed, type Placement, placePatches, type SliceMask} from "./placePatches.js";
 import {type Block, blockSize, resampleLinear, resampleNearest} from "./resample.js";
@@ -11,23 +12,30 @@ import type {HuWindow} from "./window.js";
 
 /**
  * One patient's CT + binary tumour mask (same grid, already validated) → patches, following the paper's "Image
- * preprocessing": resample to the target spacing (linear CT, nearest mask), take the largest-area axial slice and its
- * nearest neighbours, cut square patches of sizeMm inside the ROI, resize to sizePx, window to uint8.
- * Only the block around the tumour is resampled, so memory and time scale with the tumour, not the scan.
+ * preprocessing" on native slices: take the tumour (the ROI's largest lesion, or every lesion: patches.lesion), find
+ * its largest-area native axial slice and the nearest native slices, and on each cut either the largest square inside
+ * the ROI (geometry "roi", the paper's "whole CT-ROI patch") or squares of sizeMm ("fixed"), at the scan's own in-plane
+ * resolution, then resize to sizePx and window to uint8. A slice whose largest inside-ROI square spans fewer than
+ * minNativePx native pixels gives no patch, and a patient left with none is excluded (tumourTooSmall) rather than
+ * blown up. Only the block around the tumour is read, so memory and time scale with the tumour, not the scan.
  */
 export interface PatientGeometry {
   patientId: string;
   cohort: string;
   originalSize: Vec3;
   originalSpacing: Vec3;
-  resampledSpacing: Vec3;
-  /** Tumour volume counted on the original grid (mm³). */
+  /** Spacing (LPS x, y, z) of the grid the patches were cut on: the scan's own, finer in-plane only on request. */
+  cuttingSpacing: Vec3;
+  /** Volume of the whole ROI counted on the original grid (mm³). */
   tumourVolumeMm3: number;
-  /** Largest axial tumour area after resampling (mm²) and the diameter of the circle of that area (mm). */
+  /** Every lesion of the ROI (26-connected), mm³, largest first; patches.lesion says which were analysed. */
+  lesionVolumesMm3: number[];
+  /** Largest axial area of the analysed tumour (mm²) and the diameter of the circle of that area (mm). */
   largestAreaMm2: number;
   equivalentDiameterMm: number;
-  /** Axial slice indices (resampled grid) chosen, and those that could not hold a patch. */
+  /** Native slice indices chosen, each one's largest inside-ROI square, and the slices that gave no patch. */
   slices: number[];
+  largestSquares: Array<{sliceIndex: number; nativePx: number; sizeMm: number}>;
   slicesWithoutPatch: number[];
   fallback: boolean;
 }
@@ -48,17 +56,29 @@ export interface PatientInput {
   maskFile?: string;
 }
 
-/** HU written where the resampled grid leaves the scan (air). */
+/** HU written where the cutting grid leaves the scan (air). */
 export const outsideHu = -1024;
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+/** Native pixels as a person reads them: whole on the native grid, one decimal on a finer common grid. */
+const px = (v: number) => (Number.isInteger(round4(v)) ? String(round4(v)) : v.toFixed(1));
 
 export function preprocessPatient(input: PatientInput, config: StudyConfig): PatientPatches {
   const {image, mask, patientId, cohort, label} = input;
   const {patches: p, imaging} = config;
   const what = `patient ${patientId}`;
-  const grid = axisAlignedGrid(image, imaging.targetSpacingMm);
-  const block = tumourBlock(mask, grid);
+  const maskName = input.maskFile ? `: mask ${input.maskFile}` : "";
+  const [lo, hi, tumourVoxels] = tumourExtent(mask);
+  const lesions = largestLesion(mask, lo, hi);
+  const roi = p.lesion === "largest" ? lesions.largest : mask;
+  const extent: [Vec3, Vec3] = roi === mask ? [lo, hi] : (tumourExtent(roi).slice(0, 2) as [Vec3, Vec3]);
+  const common = p.inPlaneSpacing === "common" ? imaging.targetSpacingMm : undefined;
+  const grid = nativeAxialGrid(image, common ? [common[0], common[1]] : undefined);
+  const nativeSx = nativeAxialGrid(image).spacing[0];
+  const sliceAxis = axisOfPhysical(image)[2];
+  const block = tumourBlock(roi, grid, extent);
   const [bx, by, bz] = blockSize(block);
-  const resampled = resampleNearest(mask, grid, block);
+  const resampled = resampleNearest(roi, grid, block);
   const [sx, sy] = grid.spacing;
   const areas = new Float64Array(bz);
   for (let z = 0; z < bz; z++) {
@@ -67,18 +87,19 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
     areas[z] = n * sx * sy;
   }
   const voxelMm3 = image.spacing[0] * image.spacing[1] * image.spacing[2];
-  const tumourVoxels = tumourExtent(mask)[2];
   const largestAreaMm2 = Math.max(0, ...areas);
   const geometry: PatientGeometry = {
     patientId,
     cohort,
     originalSize: [...image.size],
     originalSpacing: [...image.spacing],
-    resampledSpacing: [...grid.spacing],
+    cuttingSpacing: [...grid.spacing],
     tumourVolumeMm3: tumourVoxels * voxelMm3,
+    lesionVolumesMm3: lesions.voxelCounts.map((n) => round4(n * voxelMm3)),
     largestAreaMm2,
     equivalentDiameterMm: 2 * Math.sqrt(largestAreaMm2 / Math.PI),
     slices: [],
+    largestSquares: [],
     slicesWithoutPatch: [],
     fallback: false,
   };
@@ -86,7 +107,7 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
   if (chosen.length === 0) {
     throw new PatientError(
       "tumourTooSmall",
-      `${what}: the tumour (${geometry.tumourVolumeMm3.toFixed(1)} mm³) vanishes when resampled to ${grid.spacing.join("×")} mm: mask ${input.maskFile}`,
+      `${what}: tumour too small for a patch: the tumour (${geometry.tumourVolumeMm3.toFixed(1)} mm³) covers no axial slice${maskName}`,
       input.maskFile,
     );
   }
@@ -95,21 +116,51 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
     height: by,
     data: resampled.subarray(z * bx * by, (z + 1) * bx * by),
   });
-  const w = Math.max(1, Math.round(p.sizeMm / sx));
-  const h = Math.max(1, Math.round(p.sizeMm / sy));
-  let placements = chosen.map((z) => placePatches(sliceMask(z), w, h, p.minRoiCoverage, p.patchesPerSlice));
-  if (placements.every((list) => list.length === 0)) {
-    const inscribed = chosen.map((z) => largestInscribed(sliceMask(z), w - 1, sx / sy));
-    const best = Math.max(0, ...inscribed.map((q) => (q ? q.w * sx : 0)));
-    if (p.fallback === "exclude" || best === 0) {
-      throw new PatientError(
-        "tumourTooSmall",
-        `${what}: tumour cannot hold a ${p.sizeMm} mm patch on its ${chosen.length} largest slice(s) (largest inscribed square ${best.toFixed(1)} mm; patches.fallback = "${p.fallback}")`,
-        input.maskFile,
-      );
+  // The minimum-information rule, measured by each slice's largest square inside the ROI (coverage rule included).
+  const squares = chosen.map((z) => largestInscribed(sliceMask(z), bx, sx / sy, p.minRoiCoverage));
+  const nativePxOf = (w: number) => (w * sx) / nativeSx;
+  const passes = squares.map((q) => q !== undefined && nativePxOf(q.w) >= p.minNativePx - 1e-9);
+  const nativeSlice = (z: number) => {
+    const centre = indexToPhysical(grid, [block.lo[0] + (bx - 1) / 2, block.lo[1] + (by - 1) / 2, block.lo[2] + z]);
+    return Math.round(physicalToIndex(image, centre)[sliceAxis]!);
+  };
+  chosen.forEach((z, s) => {
+    const q = squares[s];
+    geometry.largestSquares.push({
+      sliceIndex: nativeSlice(z),
+      nativePx: q ? round4(nativePxOf(q.w)) : 0,
+      sizeMm: q ? round4(q.w * sx) : 0,
+    });
+  });
+  const best = geometry.largestSquares.reduce((a, b) => (b.nativePx > a.nativePx ? b : a));
+  const bestText = `largest square ${px(best.nativePx)} px / ${best.sizeMm.toFixed(1)} mm`;
+  if (!passes.some(Boolean)) {
+    throw new PatientError(
+      "tumourTooSmall",
+      `${what}: tumour too small for a patch: ${bestText} on its ${chosen.length} largest slice(s), below patches.minNativePx = ${p.minNativePx}${maskName}`,
+      input.maskFile,
+    );
+  }
+  let placements: Placement[][];
+  if (p.geometry === "roi") {
+    placements = squares.map((q, s) => (q && passes[s] ? [q] : []));
+  } else {
+    const w = Math.max(1, Math.round(p.sizeMm / sx));
+    const h = Math.max(1, Math.round(p.sizeMm / sy));
+    placements = chosen.map((z, s) =>
+      passes[s] ? placePatches(sliceMask(z), w, h, p.minRoiCoverage, p.patchesPerSlice) : [],
+    );
+    if (placements.every((list) => list.length === 0)) {
+      if (p.fallback === "exclude") {
+        throw new PatientError(
+          "tumourTooSmall",
+          `${what}: tumour too small for a ${p.sizeMm} mm patch: ${bestText} on its ${chosen.length} largest slice(s) (patches.fallback = "exclude")${maskName}`,
+          input.maskFile,
+        );
+      }
+      placements = squares.map((q, s) => (q && passes[s] ? [q] : []));
+      geometry.fallback = true;
     }
-    placements = inscribed.map((q) => (q ? [q] : []));
-    geometry.fallback = true;
   }
 
   const sliceCache = new Map<number, Float32Array>();
@@ -127,21 +178,25 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
   const pixels: Uint8Array[] = [];
   chosen.forEach((z, s) => {
     const k = block.lo[2] + z;
-    geometry.slices.push(k);
+    const native = geometry.largestSquares[s]!.sliceIndex;
+    geometry.slices.push(native);
     const list = placements[s] ?? [];
-    if (list.length === 0) geometry.slicesWithoutPatch.push(k);
+    if (list.length === 0) geometry.slicesWithoutPatch.push(native);
     list.forEach((placement, n) => {
+      const nativePx = round4(nativePxOf(placement.w));
       pixels.push(extractPatch(channelSources(k, hu, config), bx, placement, p.sizePx));
       records.push({
-        patchId: `${patientId}-s${k}-p${n}`,
+        patchId: `${patientId}-s${native}-p${n}`,
         patientId,
         cohort,
         label,
-        sliceIndex: k,
+        geometry: p.geometry,
+        sliceIndex: native,
         centreMm: patchCentre(grid, block, placement, k),
-        sizeMm: placement.w * sx,
+        sizeMm: round4(placement.w * sx),
+        nativePx,
+        magnification: round4(p.sizePx / nativePx),
         roiCoverage: placement.coverage,
-        scale: p.sizePx / placement.w,
         fallback: geometry.fallback,
       });
     });
@@ -181,9 +236,12 @@ function patchCentre(grid: Grid, block: Block, q: Placement, k: number): Vec3 {
   return c.map((v) => Math.round(v * 1e4) / 1e4) as Vec3;
 }
 
-/** The block of the target grid covering the mask's bounding box (its voxel cells, ±½ voxel) plus one voxel. */
-export function tumourBlock(mask: Volume<Uint8Array>, grid: Grid): Block {
-  const [lo, hi] = tumourExtent(mask);
+/**
+ * The block of the target grid covering the mask's bounding box (its voxel cells, ±½ voxel) plus one voxel.
+ * `extent` (from tumourExtent) saves a pass over the volume when the caller already has it.
+ */
+export function tumourBlock(mask: Volume<Uint8Array>, grid: Grid, extent?: [Vec3, Vec3]): Block {
+  const [lo, hi] = extent ?? tumourExtent(mask);
   const out: Block = {lo: [...grid.size], hi: [0, 0, 0]};
   for (let c = 0; c < 8; c++) {
     const corner: Vec3 = [

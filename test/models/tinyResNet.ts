@@ -48,11 +48,13 @@ export function tinyPatchSet(cohort: string, perClass: number, seed: number, siz
         patientId: `${cohort}-P${Math.floor(k / 2)}`,
         cohort,
         label,
+        geometry: "roi",
         sliceIndex: 0,
         centreMm: [0, 0, 0],
         sizeMm: 16,
         roiCoverage: 1,
-        scale: 1,
+        nativePx: 224,
+        magnification: 1,
         fallback: false,
       });
     }

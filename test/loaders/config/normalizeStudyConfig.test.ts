@@ -14,6 +14,12 @@ describe("normalizeStudyConfig(spec)", () => {
     assert.equal(c.patches.slicesPerPatient, 3);
     assert.equal(c.patches.minRoiCoverage, 1);
     assert.equal(c.patches.channels, "grey");
+    // The paper's "whole CT-ROI patch" reading on native pixels; tumours too small are excluded, not blown up.
+    assert.equal(c.patches.geometry, "roi");
+    assert.equal(c.patches.minNativePx, 16);
+    assert.equal(c.patches.lesion, "largest");
+    assert.equal(c.patches.inPlaneSpacing, "native");
+    assert.equal(c.patches.fallback, "exclude");
     assert.deepEqual(c.augmentation.variants, ["identity", "flipH", "flipV", "flipHV", "rot90", "rot270"]);
     assert.equal(c.augmentation.balancing, "oversample");
     assert.equal(c.model.frozenLayers, 174);
@@ -50,6 +56,30 @@ describe("normalizeStudyConfig(spec)", () => {
     const c = normalizeStudyConfig({protocol: "corrected", evaluation: {ciMethod: "delong"}, model: {epochs: 10}});
     assert.equal(c.evaluation.ciMethod, "delong");
     assert.equal(c.model.epochs, 10);
+  });
+
+  it("accepts the fixed geometry with its options for the sensitivity analysis", () => {
+    const c = normalizeStudyConfig({
+      patches: {
+        geometry: "fixed",
+        sizeMm: 32,
+        minNativePx: 8,
+        lesion: "union",
+        inPlaneSpacing: "common",
+        fallback: "inscribed",
+      },
+    });
+    assert.deepEqual(
+      [
+        c.patches.geometry,
+        c.patches.sizeMm,
+        c.patches.minNativePx,
+        c.patches.lesion,
+        c.patches.inPlaneSpacing,
+        c.patches.fallback,
+      ],
+      ["fixed", 32, 8, "union", "common", "inscribed"],
+    );
   });
 
   it("accepts a scalar spacing and a numeric tumour label", () => {
@@ -107,6 +137,31 @@ describe("normalizeStudyConfig(spec)", () => {
       /patches\.channelWindows: expected an array of 3 windows/,
     ],
     ["an unknown fallback", {patches: {fallback: "drop"}}, /patches\.fallback: expected one of "inscribed", "exclude"/],
+    [
+      "an unknown patch geometry",
+      {patches: {geometry: "circle"}},
+      /patches\.geometry: expected one of "roi", "fixed", got "circle"/,
+    ],
+    [
+      "a fractional minNativePx",
+      {patches: {minNativePx: 7.5}},
+      /patches\.minNativePx: expected an integer ≥ 1 and ≤ 1024, got 7\.5/,
+    ],
+    [
+      "a zero minNativePx",
+      {patches: {minNativePx: 0}},
+      /patches\.minNativePx: expected an integer ≥ 1 and ≤ 1024, got 0/,
+    ],
+    [
+      "an unknown lesion rule",
+      {patches: {lesion: "all"}},
+      /patches\.lesion: expected one of "largest", "union", got "all"/,
+    ],
+    [
+      "an unknown in-plane spacing",
+      {patches: {inPlaneSpacing: 1}},
+      /patches\.inPlaneSpacing: expected one of "native", "common", got 1/,
+    ],
     ["an empty variant list", {augmentation: {variants: []}}, /augmentation\.variants: expected a non-empty array/],
     [
       "an unknown variant",

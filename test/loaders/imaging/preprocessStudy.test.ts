@@ -94,7 +94,8 @@ describe("preprocessStudy(manifestPath, config, effects) on NIfTI files written 
     // tumourLabel = 2 turns the two-label mask into a usable one.
     const relabelled = await preprocessStudy(
       await writeManifest(dir, [rows[8]!], "labels.csv"),
-      normalizeStudyConfig({patches: {sizePx: 32}, imaging: {tumourLabel: 2}}),
+      // Every other voxel is label 2, so no square wider than 1 px fits: the rule is relaxed to analyse it.
+      normalizeStudyConfig({patches: {sizePx: 32, minNativePx: 1}, imaging: {tumourLabel: 2}}),
       quiet,
     );
     assert.equal(relabelled.flow.SYUCC?.analysedPatients, 1);
@@ -118,7 +119,10 @@ describe("preprocessStudy(…, {readPatient}) with in-memory volumes", () => {
 
   it("keeps cohorts in manifest order, flags fallback patients, and counts manifest problems in the flow", async () => {
     const dir = await tempDir();
-    const study = await preprocessStudy(await rows(dir), config, {...quiet, readPatient});
+    const fallback = normalizeStudyConfig({
+      patches: {sizePx: 32, geometry: "fixed", fallback: "inscribed", minNativePx: 4},
+    });
+    const study = await preprocessStudy(await rows(dir), fallback, {...quiet, readPatient});
     assert.deepEqual(Object.keys(study.cohorts), ["train"]);
     assert.deepEqual(Object.keys(study.flow), ["train", "valid"]);
     assert.equal(study.flow.train?.eligible, 3);
@@ -134,18 +138,23 @@ describe("preprocessStudy(…, {readPatient}) with in-memory volumes", () => {
     for (const f of Object.values(study.flow)) assert.equal(f.eligible, f.excluded.length + f.analysedPatients);
   });
 
-  it("excludes, never drops, a too-small tumour with fallback 'exclude'", async () => {
+  it("excludes, never drops, a too-small tumour, naming its size, under either geometry", async () => {
     const dir = await tempDir();
-    const study = await preprocessStudy(
-      await rows(dir),
-      normalizeStudyConfig({patches: {sizePx: 32, fallback: "exclude"}}),
-      {
+    for (const geometry of ["roi", "fixed"]) {
+      const study = await preprocessStudy(await rows(dir), normalizeStudyConfig({patches: {sizePx: 32, geometry}}), {
         ...quiet,
         readPatient,
-      },
-    );
-    const excluded = study.flow.train?.excluded.find((e) => e.patientId === "small1");
-    assert.equal(excluded?.kind, "tumourTooSmall");
+      });
+      const excluded = study.flow.train?.excluded.find((e) => e.patientId === "small1");
+      assert.equal(excluded?.kind, "tumourTooSmall");
+      assert.match(
+        excluded!.reason,
+        /patient small1: tumour too small for a patch: largest square \d+ px \/ \d+\.\d mm/,
+      );
+      const small = study.flow.train?.excludedByKind.find((g) => g.kind === "tumourTooSmall");
+      assert.deepEqual(small, {kind: "tumourTooSmall", count: 1, patientIds: ["small1"]});
+      assert.equal(study.flow.train?.analysedPatients, 1);
+    }
   });
 
   it("gives identical results for identical inputs and config", async () => {
