@@ -4,6 +4,7 @@ import {RESPONSE_CLASSES} from "../../src/components/stats/evaluateCohorts.js";
 import {encodePng} from "../imaging/encodePng.js";
 import {patchPixels} from "../imaging/patchSet.js";
 import {patchThumbnailPng} from "../imaging/patchThumbnailPng.js";
+import {safeName} from "../output/safeName.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {camOverlay} from "./camOverlay.js";
 
@@ -13,6 +14,9 @@ const epoch = new Date(Date.UTC(2020, 0, 1));
 /**
  * data/gallery.zip (Fig 4): the primary protocol's gallery patches — per cohort and true class, correctly classified
  * and misclassified examples chosen by the model stage — as PNGs, their CAM overlays, and gallery.json.
+ * Entry names come from the item's position and a hash of its patch id (output/safeName.ts), so ids such as `../x`,
+ * `X/1` beside `X_1`, or ids equal in their first 60 characters can neither escape `patches/` nor overwrite each
+ * other; gallery.json maps every item to its entries.
  */
 export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
   const protocol = result.config.protocol;
@@ -20,7 +24,7 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
   const byPatch = new Map(model.predictions.map((p) => [p.patchId, p]));
   const zip = new JSZip();
   const items: GalleryArtifact["items"] = [];
-  for (const cam of model.cams) {
+  for (const [n, cam] of model.cams.entries()) {
     const set = result.cohorts[cam.cohort];
     const index = set?.records.findIndex((r) => r.patchId === cam.patchId) ?? -1;
     const prediction = byPatch.get(cam.patchId);
@@ -31,9 +35,12 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
     const probabilities = [...prediction.probabilities] as [number, number, number, number];
     const predicted = RESPONSE_CLASSES[probabilities.indexOf(Math.max(...probabilities))] as ResponseLabel;
     const camSize = Math.round(Math.sqrt(cam.cam.length));
-    zip.file(`patches/${cam.patchId}.png`, patchThumbnailPng(set, index), {date: epoch});
+    const name = safeName(n, cam.patchId, ".png");
+    const image = `patches/${name}`;
+    const camEntry = `cams/${name}`;
+    zip.file(image, patchThumbnailPng(set, index), {date: epoch});
     const overlay = camOverlay(patchPixels(set, index), set.sizePx, cam.cam, camSize);
-    zip.file(`cams/${cam.patchId}.png`, encodePng(overlay, set.sizePx, set.sizePx, 3), {date: epoch});
+    zip.file(camEntry, encodePng(overlay, set.sizePx, set.sizePx, 3), {date: epoch});
     items.push({
       patchId: cam.patchId,
       patientId: record.patientId,
@@ -44,6 +51,8 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
       probabilities,
       correct: predicted === record.label,
       hasCam: true,
+      image,
+      cam: camEntry,
     });
   }
   const gallery: GalleryArtifact = {protocol, items};

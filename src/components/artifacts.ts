@@ -109,9 +109,11 @@ export interface TrainingArtifact {
 }
 
 /**
- * data/gallery.zip — members: gallery.json (GalleryArtifact), patches/<patch_id>.png (224×224 grey patch),
- * cams/<patch_id>.png (224×224 RGB: the patch blended with a heat map of its class activation map for the
- * predicted class; shown instead of the plain patch when the overlay is toggled on).
+ * data/gallery.zip — members: gallery.json (GalleryArtifact), patches/<name>.png (224×224 grey patch),
+ * cams/<name>.png (224×224 RGB: the patch blended with a heat map of its class activation map for the
+ * predicted class; shown instead of the plain patch when the overlay is toggled on). Entry names are derived from
+ * the item's position and a hash of its id (`0007-x_1-3f2a9c01.png`), never from the id itself; each item names its
+ * own entries in `image` and `cam`, so the page looks images up through the item, never by building a path from an id.
  */
 export interface GalleryArtifact {
   protocol: ProtocolName;
@@ -125,5 +127,9 @@ export interface GalleryArtifact {
     probabilities: [number, number, number, number];
     correct: boolean;
     hasCam: boolean;
+    /** The patch image's entry in the zip, e.g. "patches/0007-x_1-3f2a9c01.png". */
+    image: string;
+    /** The CAM overlay's entry, or null without one. */
+    cam: string | null;
   }>;
 }

@@ -12,6 +12,8 @@ const item = (patchId: string, label: "CR" | "PD", predicted: "CR" | "PD", p: nu
   probabilities: (predicted === "CR" ? [p, 0, 0, 1 - p] : [1 - p, 0, 0, p]) as [number, number, number, number],
   correct: label === predicted,
   hasCam: true,
+  image: `patches/${patchId}.png`,
+  cam: null,
 });
 const items = Object.freeze([
   item("a1", "CR", "CR", 0.6),

@@ -194,7 +194,8 @@ describe("site artifacts from a real DICOM study", () => {
       [smith],
     );
     assert.match(texts["predictions.csv"]!, new RegExp(`\\n[a-z]+,${doe},REAL,${doe}-s\\d+-p\\d+,PR,`));
-    assert.ok(Object.keys(texts).some((name) => name.startsWith(`gallery.zip/patches/${doe}-s`)));
+    // Entry names are `<index>-<slug of the published patch id>-<hash>.png` (output/safeName.ts).
+    assert.ok(Object.keys(texts).some((name) => name.startsWith("gallery.zip/patches/") && name.includes(`-${doe}-s`)));
 
     // Declared values travel only in Table 1's clinical rows, typed as declared.
     const {patient_id: _id, cohort: _cohort, label: _label, ...clinical} = cohorts.clinical[0]!;
