@@ -50,7 +50,7 @@ function pipelineResult(study: PreprocessedStudy, config: StudyConfig, manifest:
       engine: "test",
       backend: "test",
       weightsHash: "w",
-      dataHash: "d",
+      patchDataHash: "d",
       configHash: "c",
       seeds: [1],
       versions: {},
