@@ -19,6 +19,7 @@ const areas: Record<string, [string, string]> = {
   model: ["./model.js", "benchModel"],
   embeddings: ["./embeddingsForIndex.js", "benchEmbeddingsForIndex"],
   site: ["./site.js", "benchSite"],
+  evaluate: ["./evaluate.js", "benchEvaluate"],
 };
 
 const {values, positionals} = parseArgs({options: {json: {type: "string"}}, allowPositionals: true});

@@ -105,12 +105,21 @@ function classIndex(row: PredictionRow, i: number): number {
   return k;
 }
 
-/** Patient-level rows: patches averaged per patient (first-seen order). */
+/** Patient-level rows: patches averaged per patient (first-seen order). Linear: one pass, Maps keyed by patient. */
 function patientRows(list: readonly PredictionRow[], patchLevel: boolean): PredictionRow[] {
   const groups = meanByGroup(
     list.map((r) => r.patientId),
     list.map((r) => r.probabilities),
   );
+  // The first row whose label differs from its patient's first label, found in the same single pass (a search per
+  // patient made this quadratic: 20k patients took minutes).
+  const firstLabel = new Map<string, PredictionRow["label"]>();
+  const otherLabel = new Map<string, PredictionRow["label"]>();
+  for (const r of list) {
+    const label = firstLabel.get(r.patientId);
+    if (label === undefined) firstLabel.set(r.patientId, r.label);
+    else if (label !== r.label && !otherLabel.has(r.patientId)) otherLabel.set(r.patientId, r.label);
+  }
   return groups.map((g) => {
     const first = list[g.first] as PredictionRow;
     if (!patchLevel && g.count > 1) {
@@ -118,8 +127,8 @@ function patientRows(list: readonly PredictionRow[], patchLevel: boolean): Predi
         `patient ${g.key} appears ${g.count} times in cohort ${first.cohort} but rows have no patch id`,
       );
     }
-    const other = list.find((r) => r.patientId === g.key && r.label !== first.label);
-    if (other) throw new RangeError(`patient ${g.key} has patches labelled ${first.label} and ${other.label}`);
+    const other = otherLabel.get(g.key);
+    if (other !== undefined) throw new RangeError(`patient ${g.key} has patches labelled ${first.label} and ${other}`);
     return {
       patientId: g.key,
       cohort: first.cohort,

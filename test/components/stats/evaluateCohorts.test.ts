@@ -125,6 +125,19 @@ describe("evaluatePredictions(rows, options)", () => {
     const nan: PredictionRow[] = [{patientId: "A", cohort: "X", label: "SD", probabilities: [0, Number.NaN, 1, 0]}];
     assert.throws(() => evaluatePredictions(nan, options), RangeError);
   });
+  it("finds a label conflict among interleaved patients, naming the first differing label", () => {
+    const row = (patientId: string, label: PredictionRow["label"], patchId: string): PredictionRow => ({
+      patientId,
+      cohort: "X",
+      label,
+      probabilities: [0.25, 0.25, 0.25, 0.25],
+      patchId,
+    });
+    const rows = Array.from({length: 300}, (_, i) => row(`P${i % 100}`, "CR", String(i)));
+    rows.splice(150, 0, row("P42", "PD", "x"), row("P42", "SD", "y"));
+    assert.throws(() => evaluatePredictions(rows, options), /^RangeError: patient P42 has patches labelled CR and PD$/);
+    assert.equal(evaluatePredictions(rows.slice(0, 150), options).cohorts.X?.patient.n, 100);
+  });
   it("empty input gives no cohorts", () => {
     assert.deepEqual(evaluatePredictions([], options).cohorts, {});
   });
