@@ -38,6 +38,17 @@ export class LinkRefusedError extends Error {
   override name = "LinkRefusedError";
 }
 
+/** Throws a LinkRefusedError when `path` is a symbolic link (a missing path is fine: it will be created). */
+export async function refuseLink(path: string): Promise<void> {
+  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  if (info?.isSymbolicLink()) {
+    throw new LinkRefusedError(`${path} is a symbolic link; refusing to write through it (remove the link)`);
+  }
+}
+
 /**
  * Writes `folder/name` in a folder that already exists: refuses when `name` is a symbolic link (or not a regular file),
  * writes a temporary file beside it with O_EXCL | O_NOFOLLOW and renames it into place (rename replaces a name, it
@@ -45,13 +56,8 @@ export class LinkRefusedError extends Error {
  */
 export async function replaceFile(folder: string, name: string, data: string | Uint8Array): Promise<void> {
   const target = join(folder, assertEntryName(name));
-  const info = await lstat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return null;
-    throw error;
-  });
-  if (info?.isSymbolicLink()) {
-    throw new LinkRefusedError(`${target} is a symbolic link; refusing to write through it (remove the link)`);
-  }
+  await refuseLink(target);
+  const info = await lstat(target).catch(() => null);
   if (info && !info.isFile()) throw new Error(`${target} exists and is not a regular file; refusing to replace it`);
   const temp = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString("hex")}`);
   try {

@@ -1,6 +1,8 @@
-import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {randomBytes} from "node:crypto";
+import {mkdir, readFile, rename, rm} from "node:fs/promises";
 import {join} from "node:path";
 import {hashJson} from "../hash.js";
+import {refuseLink, writeNewFile} from "../output/writeNoFollow.js";
 
 /**
  * A content-addressed artifact cache. An artifact lives in <root>/<stage>/<key>/, where key hashes everything the
@@ -31,9 +33,13 @@ export function createArtifactCache(root: string, log: (message: string) => void
       } catch {
         // A miss, or an incomplete folder from an interrupted run: recompute from scratch.
       }
-      const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-      await rm(tmp, {recursive: true, force: true});
-      await mkdir(tmp, {recursive: true});
+      const tmp = `${dir}.tmp-${randomBytes(6).toString("hex")}`;
+      // The stage folder is shared between runs: a link planted there or at the artifact's name is refused, never
+      // written through; the temporary folder is fresh (a non-recursive mkdir fails on anything already there).
+      await mkdir(join(root, stage), {recursive: true});
+      await refuseLink(join(root, stage));
+      await refuseLink(dir);
+      await mkdir(tmp);
       const started = Date.now();
       let value: T;
       try {
@@ -42,7 +48,7 @@ export function createArtifactCache(root: string, log: (message: string) => void
         await rm(tmp, {recursive: true, force: true});
         throw error;
       }
-      await writeFile(join(tmp, "done.json"), JSON.stringify(value ?? null));
+      await writeNewFile(join(tmp, "done.json"), JSON.stringify(value ?? null));
       await rm(dir, {recursive: true, force: true});
       await rename(tmp, dir);
       log(`${stage}: computed in ${((Date.now() - started) / 1000).toFixed(1)} s (${key})`);

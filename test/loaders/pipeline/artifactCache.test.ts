@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
@@ -74,5 +74,30 @@ describe("codeVersion(repo, sources)", () => {
       await codeVersion(repo, []),
       "missing sources hash as nothing",
     );
+  });
+
+  it("refuses a link planted at the stage folder or at the artifact's name, leaving its target untouched", async () => {
+    const root = mkdtempSync(join(tmpdir(), "cache-"));
+    const outside = mkdtempSync(join(tmpdir(), "outside-"));
+    writeFileSync(join(outside, "victim.txt"), "untouched");
+    const before = statSync(join(outside, "victim.txt")).mtimeMs;
+    symlinkSync(outside, join(root, "linked-stage"));
+    const cache = createArtifactCache(root);
+    await assert.rejects(
+      cache.get("linked-stage", {a: 1}, async () => 1),
+      /linked-stage is a symbolic link; refusing to write through it/,
+    );
+    mkdirSync(join(root, "stage"));
+    const key = (await cache.get("stage", {a: 1}, async () => 1)).key;
+    const other = createArtifactCache(root);
+    symlinkSync(outside, join(root, "stage", hashJson({a: 2}).slice(0, 20)));
+    assert.notEqual(key, hashJson({a: 2}).slice(0, 20));
+    await assert.rejects(
+      other.get("stage", {a: 2}, async () => 2),
+      /is a symbolic link; refusing to write through it/,
+    );
+    assert.equal(readFileSync(join(outside, "victim.txt"), "utf8"), "untouched");
+    assert.equal(statSync(join(outside, "victim.txt")).mtimeMs, before);
+    assert.equal(existsSync(join(outside, "done.json")), false);
   });
 });
