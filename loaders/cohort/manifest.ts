@@ -97,9 +97,9 @@ export function parseManifest(text: string, path: string, declared: DeclaredColu
   const candidates: ManifestPatient[] = [];
   const readRow = ({fields: cells, line: row}: CsvRecord): void => {
     const cell = (c: string) => (cells[index(c)] ?? "").trim();
-    const patientId = cell("patient_id") || `(row ${row})`;
+    const patientId = cell("patient_id") || `(line ${row})`;
     const cohort = cell("cohort");
-    const where = `manifest ${path} row ${row}, patient ${patientId}`;
+    const where = `manifest ${path} line ${row}, patient ${patientId}`;
     const reject = (reason: string, kind: ExclusionKind = "manifestRow"): void => {
       problems.push({patientId, ...(cohort ? {cohort} : {}), kind, reason: `${where}: ${reason}`});
     };
@@ -152,8 +152,8 @@ export function parseManifest(text: string, path: string, declared: DeclaredColu
     const rowsText = same.map((s) => s.row).join(", ");
     const reason =
       cohorts.length > 1
-        ? `patient ${p.patientId} appears in ${cohorts.length} cohorts (${cohorts.join(", ")}; rows ${rowsText}); a patient belongs to one cohort only`
-        : `duplicated patient ID ${p.patientId} (rows ${rowsText} of manifest ${path})`;
+        ? `patient ${p.patientId} appears in ${cohorts.length} cohorts (${cohorts.join(", ")}; lines ${rowsText}); a patient belongs to one cohort only`
+        : `duplicated patient ID ${p.patientId} (lines ${rowsText} of manifest ${path})`;
     problems.push({patientId: p.patientId, cohort: p.cohort, kind: "duplicatePatient", reason});
   }
   return {patients, clinicalColumns, problems, warnings};

@@ -36,7 +36,7 @@ describe("parseManifest(text, path, declared)", () => {
     assert.equal(m.warnings.length, 3);
     assert.match(
       m.warnings[0]!,
-      /row 2, patient P1: age: expected a number \(years\), got "sixty" \(treated as missing\)/,
+      /line 2, patient P1: age: expected a number \(years\), got "sixty" \(treated as missing\)/,
     );
     assert.match(m.warnings[2]!, /bmi: expected a number \(kg\/m²\), got "John Smith"/);
   });
@@ -85,9 +85,9 @@ describe("parseManifest(text, path, declared)", () => {
   it("names the file's own line numbers when the manifest has blank lines and multi-line cells", () => {
     const text = `${header},site_note\n\nP1,A,i,m,XX,\n\n\nP2,A,i,m,CR,"left\nlobe"\nP3,A,i,m,SD,left lobe\n\nP4,A,i,m\n`;
     const m = parseManifest(text, "s.csv", declared);
-    assert.match(m.problems.find((p) => p.patientId === "P1")!.reason, /^manifest s\.csv row 3, patient P1: unknown/);
-    assert.match(m.problems.find((p) => p.patientId === "P4")!.reason, /row 10, patient P4: expected 6 fields, got 4/);
-    assert.match(m.warnings[0]!, /row 6, patient P2: site_note: expected one of left lobe\|right lobe/);
+    assert.match(m.problems.find((p) => p.patientId === "P1")!.reason, /^manifest s\.csv line 3, patient P1: unknown/);
+    assert.match(m.problems.find((p) => p.patientId === "P4")!.reason, /line 10, patient P4: expected 6 fields, got 4/);
+    assert.match(m.warnings[0]!, /line 6, patient P2: site_note: expected one of left lobe\|right lobe/);
     assert.deepEqual(
       m.patients.map((p) => [p.patientId, p.row]),
       [
@@ -131,7 +131,7 @@ describe("parseManifest(text, path, declared)", () => {
     assert.match(byId.P1!.reason, /patient P1: unknown response label "XX", expected one of CR, PR, SD, PD/);
     assert.match(byId.P2!.reason, /empty image path/);
     assert.match(byId.P3!.reason, /expected 5 fields, got 4/);
-    assert.match(byId["(row 5)"]!.reason, /empty patient_id/);
+    assert.match(byId["(line 5)"]!.reason, /empty patient_id/);
     assert.match(byId.P5!.reason, /empty cohort/);
   });
 
@@ -143,8 +143,8 @@ describe("parseManifest(text, path, declared)", () => {
     );
     assert.equal(m.problems.length, 4);
     assert.ok(m.problems.every((p) => p.kind === "duplicatePatient"));
-    assert.match(m.problems[0]!.reason, /duplicated patient ID P1 \(rows 2, 3/);
-    assert.match(m.problems.find((p) => p.patientId === "P2")!.reason, /appears in 2 cohorts \(A, B; rows 4, 5\)/);
+    assert.match(m.problems[0]!.reason, /duplicated patient ID P1 \(lines 2, 3/);
+    assert.match(m.problems.find((p) => p.patientId === "P2")!.reason, /appears in 2 cohorts \(A, B; lines 4, 5\)/);
   });
 
   it("throws a ManifestError for a file that is not a manifest", () => {
