@@ -1,3 +1,4 @@
+import {writeCsv} from "../../src/components/csv/writeCsv.js";
 import type {ClinicalRecord} from "./clinical.js";
 import type {PatientPlan} from "./planStudy.js";
 
@@ -31,30 +32,29 @@ export interface StudyRow {
   tumourNumber: number;
 }
 
-function cell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 function clinicalCells(c: ClinicalRecord, row: StudyRow): Array<string | number> {
   return [c.age, c.sex, c.hbsag, c.child_pugh, c.alt, c.ast, c.afp, c.cirrhosis, row.tumourSizeCm, row.tumourNumber];
 }
 
+/** study.csv, through the project's one CSV writer (src/components/csv/writeCsv.ts). */
 export function manifestCsv(rows: readonly StudyRow[]): string {
-  const lines = [ManifestHeader.join(",")];
-  for (const row of rows) {
-    const p = row.plan;
-    lines.push(
-      [p.patientId, p.cohort, row.image, row.mask, p.label, ...clinicalCells(p.clinical, row)].map(cell).join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
+  return writeCsv(
+    ManifestHeader,
+    rows.map((row) => [
+      row.plan.patientId,
+      row.plan.cohort,
+      row.image,
+      row.mask,
+      row.plan.label,
+      ...clinicalCells(row.plan.clinical, row),
+    ]),
+  );
 }
 
+/** clinical.csv, through the project's one CSV writer. */
 export function clinicalCsv(rows: readonly StudyRow[]): string {
-  const lines = [ClinicalHeader.join(",")];
-  for (const row of rows) {
-    lines.push([row.plan.patientId, row.plan.cohort, ...clinicalCells(row.plan.clinical, row)].map(cell).join(","));
-  }
-  return `${lines.join("\n")}\n`;
+  return writeCsv(
+    ClinicalHeader,
+    rows.map((row) => [row.plan.patientId, row.plan.cohort, ...clinicalCells(row.plan.clinical, row)]),
+  );
 }
