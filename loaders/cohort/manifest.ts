@@ -1,8 +1,8 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
 import {type CsvRecord, parseCsvRecords} from "../../src/components/csv/parseCsv.js";
-import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
 import {parseResponseLabel} from "../../src/components/vocabulary/responseLabel.js";
+import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
 import {
   ClinicalColumns,
   type ClinicalValue,
@@ -123,7 +123,7 @@ export function parseManifest(text: string, path: string, declared: DeclaredColu
       reject("empty mask path");
       return;
     }
-    const label = parseLabel(cell("label"));
+    const label = parseLabel(cell("label"), (message) => warnings.push(`${where}: ${message}`));
     if (label === undefined) {
       reject(`unknown response label "${cell("label")}", expected one of ${ResponseLabels.join(", ")}`, "unknownLabel");
       return;

@@ -147,6 +147,17 @@ describe("parseManifest(text, path, declared)", () => {
     assert.match(m.problems.find((p) => p.patientId === "P2")!.reason, /appears in 2 cohorts \(A, B; lines 4, 5\)/);
   });
 
+  it("reads labels in any case with a warning naming the line and patient, the rule evaluate uses", () => {
+    const m = parseManifest(`${header}\nP1,A,i,m,cr\nP2,A,i,m, Pd \nP3,A,i,m,SD\n`, "s.csv", declared);
+    assert.deepEqual(
+      m.patients.map((p) => p.label),
+      ["CR", "PD", "SD"],
+    );
+    assert.equal(m.warnings.length, 2);
+    assert.match(m.warnings[0]!, /^manifest s\.csv line 2, patient P1: label "cr" read as CR/);
+    assert.match(m.warnings[1]!, /line 3, patient P2: label "Pd" read as PD/);
+  });
+
   it("throws a ManifestError for a file that is not a manifest", () => {
     assert.throws(
       () => parseManifest("", "s.csv"),
