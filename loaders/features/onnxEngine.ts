@@ -5,7 +5,7 @@ import {dirname, join} from "node:path";
 import type * as Ort from "onnxruntime-node";
 import type {Variant} from "../config/studyConfig.js";
 import type {EmbeddingEngine} from "./engine.js";
-import {OnnxInputName, OnnxLastConvName, OnnxOutputName} from "./onnxExport.js";
+import {OnnxInputName, OnnxLastConvName, OnnxOutputName} from "./onnx/graphNames.js";
 import {applyVariantBatch} from "./variants.js";
 
 /**

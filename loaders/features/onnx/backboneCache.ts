@@ -2,7 +2,8 @@ import {readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import {hashFile, sha256 as sha256Of} from "../../hash.js";
-import {exportOnnx, OnnxExporterVersion, type OnnxExportInfo} from "../onnxExport.js";
+import {exportOnnx, type OnnxExportInfo} from "../onnxExport.js";
+import {OnnxExporterVersion} from "./graphNames.js";
 import type {LayersArtifacts} from "./kerasLayersFromArtifacts.js";
 
 /**
