@@ -93,11 +93,11 @@ export async function validateOutput(
   if (info === null) return {given, path, kind, exists: false};
   if (info.isSymbolicLink()) fail("is a symbolic link; outputs are never written through links (give the real path)");
   if (kind === "file") {
-    if (info.isDirectory()) fail("is a folder; expected a file name");
+    if (info.isDirectory()) fail("is a folder, not a file (give a file name)");
     if (!info.isFile()) fail("exists and is not a regular file");
     return {given, path, kind, exists: true};
   }
-  if (!info.isDirectory()) fail("is a file; expected a folder");
+  if (!info.isDirectory()) fail("is a file, not a folder");
   if (options.writeInto) {
     try {
       await access(path, constants.W_OK | constants.X_OK);
@@ -108,8 +108,10 @@ export async function validateOutput(
   }
   const entries = await readdir(path);
   if (entries.length > 0 && options.ownedIf !== undefined) {
+    // lstat, and a link counts: an earlier output whose marker was replaced by a link is still ours to replace (the
+    // link is removed with the old folder, never followed).
     const marker = await lstat(resolve(path, options.ownedIf)).catch(() => null);
-    if (!marker?.isFile()) {
+    if (!(marker?.isFile() || marker?.isSymbolicLink())) {
       fail(
         `the folder exists, is not empty and holds no ${options.ownedIf} from an earlier run; refusing to replace it (give a new or empty folder)`,
       );

@@ -45,8 +45,8 @@ describe("validateOutput(given, cwd, kind)", () => {
   });
 
   it("refuses a file where a folder is expected, and a folder where a file is expected", async () => {
-    await refuses("a-file", "directory", /is a file; expected a folder/);
-    await refuses("a-folder", "file", /is a folder; expected a file name/);
+    await refuses("a-file", "directory", /is a file, not a folder/);
+    await refuses("a-folder", "file", /is a folder, not a file/);
     await refuses("a-file/out.json", "file", /part of the path is a file|is not a folder/);
   });
 
@@ -58,6 +58,10 @@ describe("validateOutput(given, cwd, kind)", () => {
   it("refuses to replace a non-empty folder that is not an earlier output", async () => {
     await refuses("full", "directory", /not empty and holds no study\.json/);
     await assert.rejects(validateOutput("full", dir, "directory"), /not empty; refusing to replace it/);
+    // An earlier output whose marker was replaced by a link is still an earlier output (the link is never followed).
+    await mkdir(join(dir, "tampered"));
+    await symlink(join(dir, "a-file"), join(dir, "tampered", "study.json"));
+    assert.equal((await validateOutput("tampered", dir, "directory", {ownedIf: "study.json"})).exists, true);
   });
 
   it("accepts any existing folder to write into (a cache), but still refuses links and files", async () => {

@@ -117,7 +117,7 @@ describe("workbench evaluate", () => {
     symlinkSync(join(dir, "target.json"), join(dir, "link.json"));
     for (const [out, message] of [
       ["no-such-dir/m.json", /--out no-such-dir\/m\.json: the folder no-such-dir does not exist/],
-      ["a-folder", /--out a-folder: is a folder; expected a file name/],
+      ["a-folder", /--out a-folder: is a folder, not a file/],
       ["link.json", /--out link\.json: is a symbolic link/],
     ] as const) {
       const io = fakeIO();

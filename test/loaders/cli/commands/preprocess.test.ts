@@ -49,7 +49,7 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
     // The manifest does not exist: a message about --out proves the location was checked first.
     for (const [out, message] of [
       ["no/such/store", /--out no\/such\/store: the folder no\/such does not exist/],
-      ["a-file", /--out a-file: is a file; expected a folder/],
+      ["a-file", /--out a-file: is a file, not a folder/],
       ["papers", /--out papers: the folder exists, is not empty and holds no study\.json/],
     ] as const) {
       const {io, err} = fakeIO(dir);

@@ -28,7 +28,7 @@ describe("workbench run --cache <dir>", () => {
     await writeFile(join(dir, "a-file"), "x");
     await symlink(tmpdir(), join(dir, "a-link"));
     for (const [cache, message] of [
-      ["a-file", /--cache a-file: is a file; expected a folder/],
+      ["a-file", /--cache a-file: is a file, not a folder/],
       ["a-link", /--cache a-link: is a symbolic link/],
       ["no/such", /--cache no\/such: the folder no does not exist/],
     ] as const) {
