@@ -16,7 +16,7 @@ describe("normalizeStudyConfig(spec)", () => {
     assert.equal(c.patches.channels, "grey");
     // The paper's "whole CT-ROI patch" reading on native pixels; tumours too small are excluded, not blown up.
     assert.equal(c.patches.geometry, "roi");
-    assert.equal(c.patches.minNativePx, 16);
+    assert.equal(c.patches.minNativePx, 10);
     assert.equal(c.patches.lesion, "largest");
     assert.equal(c.patches.inPlaneSpacing, "native");
     assert.equal(c.patches.fallback, "exclude");
