@@ -105,13 +105,10 @@ export async function measureEmbeddings(opts: BenchEmbeddingsOptions = {}): Prom
       }
     }
     if (engines.includes("tfjs")) {
-      const engine = await createTfjsEngine({
-        weightsDir,
-        batchNormEpsilon: BatchNormEpsilon,
-        backend: "auto",
-        microBatch: maxBatch,
-        log,
-      });
+      const engine = await createTfjsEngine(
+        {weightsDir, batchNormEpsilon: BatchNormEpsilon, backend: "auto"},
+        {microBatch: maxBatch, log},
+      );
       await time(engine, engine.threads);
       await engine.dispose();
     }

@@ -77,7 +77,7 @@ export async function benchModel(options: {seconds?: number; batches?: number[]}
     for (const backend of backends) {
       const threadCounts = backend === "wasm" ? [...new Set([1, availableParallelism()])] : [1];
       for (const threads of threadCounts) {
-        const engine = await createTfjsEngine({weightsDir, batchNormEpsilon: 1e-3, backend, threads, log: () => {}});
+        const engine = await createTfjsEngine({weightsDir, batchNormEpsilon: 1e-3, backend, threads}, {log: () => {}});
         try {
           await engine.embed(patches(threads, 224, 0), threads, 224, "identity"); // warm-up: compile kernels, allocate
           for (const batch of batches) {
@@ -132,21 +132,15 @@ export async function benchModel(options: {seconds?: number; batches?: number[]}
     rows.push({name: `embedding cache hit, ${n} patches × 6 variants`, value: hitMs, unit: "ms"});
 
     const labels = Int32Array.from(records, (_, i) => i % 4);
-    for (const [protocol, options] of [
-      ["paper", {kind: "sigmoid", loss: "binaryCrossentropy", balancing: "oversample"}],
-      ["corrected", {kind: "softmax", loss: "categoricalCrossentropy", balancing: "classWeights"}],
+    for (const [protocol, options, balancing] of [
+      ["paper", {head: "sigmoid", loss: "binaryCrossentropy"}, "oversample"],
+      ["corrected", {head: "softmax", loss: "categoricalCrossentropy"}, "classWeights"],
     ] as const) {
       const t = performance.now();
       trainHead({name: "NFH", x: filled, labels}, [], {
-        ...options,
-        optimizer: "sgd",
-        variants,
-        learningRate: 1e-4,
-        momentum: 0.9,
-        batchSize: 64,
-        epochs: 54,
-        seed: 1,
-        augmentationSeed: 1,
+        model: {...options, optimizer: "sgd", learningRate: 1e-4, momentum: 0.9, batchSize: 64, epochs: 54},
+        augmentation: {balancing, variants},
+        seeds: {training: 1, augmentation: 1},
         standardize: false,
       });
       const s = (performance.now() - t) / 1000;

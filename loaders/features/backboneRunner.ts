@@ -2,8 +2,9 @@ import * as tf from "@tensorflow/tfjs";
 import {toCaffeInput} from "../../models/preprocessing.js";
 import type {ResNet50} from "../../models/resnet50.js";
 import type {Variant} from "../config/studyConfig.js";
-import {type BackendRequest, chooseBackend} from "../model/chooseBackend.js";
+import {chooseBackend} from "../model/chooseBackend.js";
 import {loadBackbone} from "../model/loadBackbone.js";
+import type {BackboneSpec} from "./backboneSpec.js";
 import {applyVariantBatch} from "./variants.js";
 
 /**
@@ -13,9 +14,6 @@ import {applyVariantBatch} from "./variants.js";
  * released before returning (tf.memory().numTensors is unchanged after a call).
  */
 export interface BackboneRunnerOptions {
-  weightsDir: string;
-  batchNormEpsilon: number;
-  backend: BackendRequest;
   /** Patches per predict() call; bounds memory (~30 MB of activations per 224-px patch on wasm). */
   microBatch: number;
   log: (msg: string) => void;
@@ -40,9 +38,13 @@ export interface BackboneRunner {
   dispose(): void;
 }
 
-export async function createBackboneRunner(options: BackboneRunnerOptions): Promise<BackboneRunner> {
-  const choice = await chooseBackend(options.backend, options.log);
-  const net = await loadBackbone(options.weightsDir, {batchNormEpsilon: options.batchNormEpsilon});
+/** The runner of `backbone` in this thread (its `threads` do not apply: a runner is one thread). */
+export async function createBackboneRunner(
+  backbone: BackboneSpec,
+  options: BackboneRunnerOptions,
+): Promise<BackboneRunner> {
+  const choice = await chooseBackend(backbone.backend, options.log);
+  const net = await loadBackbone(backbone.weightsDir, {batchNormEpsilon: backbone.batchNormEpsilon});
   return runnerFor(net, choice.backend, choice.provider, options.microBatch);
 }
 

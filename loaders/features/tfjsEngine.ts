@@ -1,10 +1,11 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import type {Variant} from "../config/studyConfig.js";
-import {type BackendRequest, chooseBackend} from "../model/chooseBackend.js";
+import {chooseBackend} from "../model/chooseBackend.js";
 import {type BackboneRunner, createBackboneRunner, type LastConvOutput} from "./backboneRunner.js";
+import type {BackboneSpec} from "./backboneSpec.js";
 import {type EmbeddingEngine, EmbeddingSize} from "./engine.js";
-import type {WorkerReply, WorkerRequest} from "./tfjsWorker.js";
+import type {WorkerData, WorkerReply, WorkerRequest} from "./tfjsWorker.js";
 
 /**
  * The reference embedding engine: the frozen ResNet50 in TensorFlow.js.
@@ -15,11 +16,6 @@ import type {WorkerReply, WorkerRequest} from "./tfjsWorker.js";
  *   output does not depend on the number of threads. Each worker holds its own copy of the weights (~100 MB).
  */
 export interface TfjsEngineOptions {
-  weightsDir: string;
-  batchNormEpsilon: number;
-  backend: BackendRequest;
-  /** Worker threads for the wasm backend; 1 = run in this thread. Default: os.availableParallelism(). */
-  threads?: number;
   /** Patches per predict() call inside a thread. Default 8. */
   microBatch?: number;
   log: (msg: string) => void;
@@ -34,20 +30,22 @@ export interface TfjsEngine extends EmbeddingEngine {
   lastConv(pixels: Uint8Array, count: number, sizePx: number, variant: Variant): Promise<LastConvOutput>;
 }
 
-export async function createTfjsEngine(options: TfjsEngineOptions): Promise<TfjsEngine> {
+/**
+ * The tfjs engine for `backbone`: `threads` (wasm only; 1 = run in this thread) default to
+ * os.availableParallelism(); the backend asked for is resolved once here and every thread runs the one chosen.
+ */
+export async function createTfjsEngine(backbone: BackboneSpec, options: TfjsEngineOptions): Promise<TfjsEngine> {
   const microBatch = options.microBatch ?? 8;
-  const choice = await chooseBackend(options.backend, options.log);
-  const threads = choice.backend === "wasm" ? (options.threads ?? availableParallelism()) : 1;
+  const choice = await chooseBackend(backbone.backend, options.log);
+  const threads = choice.backend === "wasm" ? (backbone.threads ?? availableParallelism()) : 1;
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`tfjs engine: expected threads ≥ 1, got ${threads}`);
-  const common = {weightsDir: options.weightsDir, batchNormEpsilon: options.batchNormEpsilon, microBatch};
+  const chosen: BackboneSpec = {...backbone, backend: choice.backend, threads: 1};
   if (threads === 1) {
-    const runner = await createBackboneRunner({...common, backend: choice.backend, log: () => {}});
+    const runner = await createBackboneRunner(chosen, {microBatch, log: () => {}});
     return localEngine(runner);
   }
   options.log(`tfjs engine: starting ${threads} wasm worker threads (each loads the weights)`);
-  const pool = await Promise.all(
-    Array.from({length: threads}, () => startWorker({...common, backend: choice.backend})),
-  );
+  const pool = await Promise.all(Array.from({length: threads}, () => startWorker({backbone: chosen, microBatch})));
   return workerEngine(pool);
 }
 
@@ -81,7 +79,7 @@ import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerDa
   .catch((error) => { require("node:worker_threads").parentPort.postMessage({id: -1, ok: false, error: String(error && error.stack || error)}); });
 `;
 
-function startWorker(data: Record<string, unknown>): Promise<PooledWorker> {
+function startWorker(data: WorkerData): Promise<PooledWorker> {
   const workerUrl = new URL("./tfjsWorker.ts", import.meta.url).href;
   const tsxApi = import.meta.resolve("tsx/esm/api");
   const worker = new Worker(bootstrap, {eval: true, workerData: {...data, workerUrl, tsxApi}});

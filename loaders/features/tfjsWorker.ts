@@ -1,5 +1,6 @@
 import {parentPort, workerData} from "node:worker_threads";
-import {type BackboneRunner, type BackboneRunnerOptions, createBackboneRunner} from "./backboneRunner.js";
+import {type BackboneRunner, createBackboneRunner} from "./backboneRunner.js";
+import type {BackboneSpec} from "./backboneSpec.js";
 
 /**
  * One thread of the tfjs engine: loads its own copy of the backbone (the wasm backend is single-threaded in Node, so
@@ -8,6 +9,12 @@ import {type BackboneRunner, type BackboneRunnerOptions, createBackboneRunner} f
 export type WorkerRequest =
   | {id: number; op: "embed" | "lastConv"; pixels: Uint8Array; count: number; sizePx: number; variant: string}
   | {id: number; op: "dispose"};
+
+/** What tfjsEngine.ts starts each worker with (structured-cloned as workerData). */
+export interface WorkerData {
+  backbone: BackboneSpec;
+  microBatch: number;
+}
 
 export type WorkerReply =
   | {id: number; ok: true; values: Float32Array; height?: number; width?: number; channels?: number}
@@ -22,10 +29,10 @@ export type WorkerReply =
 const port = parentPort;
 if (!port) throw new Error("tfjsWorker.ts must run inside a worker thread");
 
-const options = workerData as Omit<BackboneRunnerOptions, "log">;
+const data = workerData as WorkerData;
 let runner: BackboneRunner | undefined;
 try {
-  runner = await createBackboneRunner({...options, log: () => {}});
+  runner = await createBackboneRunner(data.backbone, {microBatch: data.microBatch, log: () => {}});
   const {backend, provider, modelId, weightsHash, layerCount} = runner;
   port.postMessage({
     id: -1,

@@ -4,6 +4,7 @@ import type {Evaluation, PredictionRow} from "../../src/components/stats/evaluat
 import {evaluatePredictions} from "../../src/components/stats/evaluateCohorts.js";
 import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig.js";
 import {type Protocol, type StudyConfig, switchProtocol} from "../config/studyConfig.js";
+import {backboneSpec} from "../features/backboneSpec.js";
 import {createEngine} from "../features/createEngine.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import {hashJson} from "../hash.js";
@@ -58,7 +59,8 @@ export interface PipelineResult {
   clinical: ClinicalRow[];
   clinicalColumns: string[];
   cohorts: Record<string, PatchSet>;
-  models: Record<Protocol, ModelArtifact & {dir: string}>;
+  /** Each protocol's run with the configuration it ran under (switchProtocol applied here, once). */
+  models: Record<Protocol, ModelArtifact & {dir: string; config: StudyConfig}>;
   evaluations: Record<Protocol, Evaluation>;
   timings: StageTiming[];
 }
@@ -125,7 +127,9 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   const stored = await readPatchStore(prep.dir);
   const cohorts = stored.cohorts;
 
-  // Model: both protocols on the same cached embeddings; the engine loads only on a cache miss.
+  // Model: both protocols on the same cached embeddings; the engine loads only on a cache miss. The protocols differ
+  // in the head, loss and evaluation only, so one backbone (weights, BatchNorm epsilon, backend) serves both.
+  const backbone = backboneSpec(config);
   let engine: EmbeddingEngine | undefined;
   let throughput: number | null = null;
   const models = {} as PipelineResult["models"];
@@ -145,12 +149,12 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
       const model = await cache.get(`model-${protocol}`, modelKey, (dir) =>
         timed(async () => {
           if (!engine) {
-            engine = await createEngine(protocolConfig, {log: effects.log});
+            engine = await createEngine(backbone, config.model.engine, {log: effects.log});
             throughput = await measureThroughput(engine, Object.values(cohorts));
             effects.log(`engine ${engine.name}: ${throughput?.toFixed(1) ?? "?"} embeddings/s`);
           }
           const run = await runModel(
-            {cohorts, config: protocolConfig, engine, cacheDir: embeddingsBeside(cache.root), runsDir},
+            {cohorts, config: protocolConfig, engine, backbone, cacheDir: embeddingsBeside(cache.root), runsDir},
             {log: effects.log},
           );
           await writeModelArtifact(dir, {
@@ -165,7 +169,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
       );
       timings.push({stage: `model (${protocol})`, seconds: model.value.seconds, cached: model.hit});
       const artifact = await readModelArtifact(model.dir);
-      models[protocol] = {...artifact, dir: model.dir};
+      models[protocol] = {...artifact, dir: model.dir, config: protocolConfig};
 
       const evaluation = await cache.get(
         `evaluate-${protocol}`,

@@ -1,7 +1,7 @@
 import {basename} from "node:path";
 import type {ProtocolArtifact, Provenance} from "../../src/components/artifacts.js";
 import {protocolTable} from "../config/protocolTable.js";
-import {type StudyConfig, switchProtocol} from "../config/studyConfig.js";
+import type {StudyConfig} from "../config/studyConfig.js";
 import {configHash} from "../hash.js";
 import {type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
 
@@ -10,7 +10,7 @@ export function protocolArtifact(result: PipelineResult): ProtocolArtifact {
   const runs = {} as ProtocolArtifact["runs"];
   for (const protocol of Protocols) {
     const model = result.models[protocol];
-    const config = switchProtocol(result.config, protocol);
+    const config = model.config;
     const provenance: Provenance = {
       runId: model.runId,
       protocol,

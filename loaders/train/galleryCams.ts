@@ -1,5 +1,6 @@
 import {effectiveWeights, type Head} from "../../models/head.js";
-import {ResponseLabels, type StudyConfig} from "../config/studyConfig.js";
+import {ResponseLabels} from "../config/studyConfig.js";
+import type {BackboneSpec} from "../features/backboneSpec.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import {createTfjsEngine} from "../features/tfjsEngine.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "../imaging/patchSet.js";
@@ -27,9 +28,8 @@ export interface CamRequest {
   engine: EmbeddingEngine;
   /** Default: per true class up to 3 correct + 3 misclassified (gallery.ts). */
   choose?: GalleryChooser;
-  /** For the fallback engine when `engine` has no last-conv output: the same weights and BatchNorm epsilon. */
-  weightsDir: string;
-  model: Pick<StudyConfig["model"], "batchNormEpsilon" | "backend">;
+  /** For the fallback engine when `engine` has no last-conv output: the backbone `engine` runs. */
+  backbone: BackboneSpec;
 }
 
 /**
@@ -50,13 +50,7 @@ export async function galleryCams(request: CamRequest, log: (msg: string) => voi
   let owned = false;
   if (!engine.lastConv) {
     log(`engine ${engine.name} has no last-conv output; computing ${total} CAMs with the tfjs engine (one thread)`);
-    engine = await createTfjsEngine({
-      weightsDir: request.weightsDir,
-      batchNormEpsilon: request.model.batchNormEpsilon,
-      backend: request.model.backend,
-      threads: 1,
-      log,
-    });
+    engine = await createTfjsEngine({...request.backbone, threads: 1}, {log});
     owned = true;
   }
   const weights = effectiveWeights(head);

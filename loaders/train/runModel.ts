@@ -4,12 +4,12 @@ import {type Head, headProbabilities} from "../../models/head.js";
 import {modelIdOf} from "../../models/resnet50.js";
 import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import {ResponseLabels, type StudyConfig, type Variant} from "../config/studyConfig.js";
+import {type BackboneSpec, backboneSpec} from "../features/backboneSpec.js";
 import {createEmbeddingCache} from "../features/embeddingCache.js";
 import {backendOf, type EmbeddingEngine} from "../features/engine.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import {configHash} from "../hash.js";
 import type {PatchSet} from "../imaging/patchSet.js";
-import {defaultWeightsDir} from "../model/fetchWeights.js";
 import {readModelFiles} from "../model/readModelFiles.js";
 import {type PredictionRow, patchPredictions} from "../predict/patchPredictions.js";
 import {type GalleryCam, type GalleryChooser, galleryCams} from "./galleryCams.js";
@@ -38,8 +38,11 @@ export interface ModelRunInput {
   runsDir: string;
   /** Chooses the patches to compute CAMs for; default: per true class up to 3 correct + 3 misclassified. */
   galleryPatchIds?: GalleryChooser;
-  /** Weights folder, used only when the engine lacks modelId or lastConv. Default models/weights/resnet50. */
-  weightsDir?: string;
+  /**
+   * The backbone `engine` runs, as createEngine was given it (default: backboneSpec(config)). Its weights folder is
+   * read only when the engine lacks weightsHash or lastConv; its BatchNorm epsilon goes into the model id.
+   */
+  backbone?: BackboneSpec;
   /** Standardise the 2048 features on the training cohort before the head (default DefaultStandardizeFeatures). */
   standardizeFeatures?: boolean;
 }
@@ -58,7 +61,7 @@ export interface ModelRun {
     configHash: string;
     seeds: number[];
     versions: Record<string, string>;
-    bnEpsilon: number;
+    batchNormEpsilon: number;
     headNote: string;
     standardized: boolean;
     trainingCohort: string;
@@ -99,12 +102,16 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   const {config, engine, cohorts} = input;
   const log = effects.log;
   const {training, validation} = checkModelStage(config, cohorts, engine);
-  const weightsDir = input.weightsDir ?? defaultWeightsDir;
-  const eps = config.model.batchNormEpsilon;
+  const backbone = input.backbone ?? backboneSpec(config);
+  if (backbone.batchNormEpsilon !== config.model.batchNormEpsilon) {
+    throw new Error(
+      `model.batchNormEpsilon: expected the engine's backbone to use ${config.model.batchNormEpsilon}, got ${backbone.batchNormEpsilon}`,
+    );
+  }
   const engineHash = "weightsHash" in engine && typeof engine.weightsHash === "string" ? engine.weightsHash : undefined;
-  // Engines that do not report their weights (e.g. ONNX) are assumed to run the weights folder's model.
-  const weightsHash = engineHash ?? (await readModelFiles(weightsDir)).weightsHash;
-  const modelId = engine.modelId ?? modelIdOf(weightsHash, eps);
+  // Engines that do not report their weights are assumed to run the weights folder's model.
+  const weightsHash = engineHash ?? (await readModelFiles(backbone.weightsDir)).weightsHash;
+  const modelId = engine.modelId ?? modelIdOf(weightsHash, backbone.batchNormEpsilon);
   const cache = createEmbeddingCache(input.cacheDir, modelId);
 
   const names = [training, ...validation];
@@ -131,20 +138,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     const result = trainHead(
       embedded.get(training)!,
       validation.map((v) => embedded.get(v)!),
-      {
-        kind: config.model.head,
-        loss: config.model.loss,
-        optimizer: config.model.optimizer,
-        balancing: config.augmentation.balancing,
-        variants: config.augmentation.variants,
-        learningRate: config.model.learningRate,
-        momentum: config.model.momentum,
-        batchSize: config.model.batchSize,
-        epochs: config.model.epochs,
-        seed,
-        augmentationSeed: config.seeds.augmentation,
-        standardize,
-      },
+      {model: config.model, augmentation: config.augmentation, seeds: {...config.seeds, training: seed}, standardize},
     );
     primary ??= result.head;
     curves.push(...result.curves);
@@ -176,8 +170,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
       probsByCohort,
       head,
       engine,
-      weightsDir,
-      model: config.model,
+      backbone,
       ...(input.galleryPatchIds ? {choose: input.galleryPatchIds} : {}),
     },
     log,
@@ -191,7 +184,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     configHash: configHash(config),
     seeds,
     versions: {workbench: packageVersion(), tfjs: tf.version_core, node: process.version},
-    bnEpsilon: eps,
+    batchNormEpsilon: backbone.batchNormEpsilon,
     headNote: headNote(config, standardize),
     standardized: standardize,
     trainingCohort: training,

@@ -1,7 +1,7 @@
-import {activate, type Head, type HeadKind, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
+import {activate, type Head, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
 import {createRng, deriveSeed} from "../../src/components/stats/random.js";
-import type {Variant} from "../config/studyConfig.js";
-import {type Balancing, classWeights, epochVisits, shuffle} from "./epochSchedule.js";
+import type {StudyConfig, Variant} from "../config/studyConfig.js";
+import {classWeights, epochVisits, shuffle} from "./epochSchedule.js";
 import {fitStandardizer} from "./standardizer.js";
 
 /**
@@ -27,18 +27,18 @@ export interface LabelledEmbeddings {
   labels: Int32Array;
 }
 
+/**
+ * The training options are a slice of the study configuration, under the configuration's own names (runModel passes
+ * `config.model` and `config.augmentation` as they are), so a key is never renamed or copied on the way in. `seeds`
+ * is the configuration's with `training` set to the seed of this run (the configured one, or an extra seed after it).
+ */
 export interface TrainOptions {
-  kind: HeadKind;
-  loss: "binaryCrossentropy" | "categoricalCrossentropy";
-  optimizer: "sgd" | "adam";
-  balancing: Balancing;
-  variants: readonly Variant[];
-  learningRate: number;
-  momentum: number;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-  augmentationSeed: number;
+  model: Pick<
+    StudyConfig["model"],
+    "head" | "loss" | "optimizer" | "learningRate" | "momentum" | "batchSize" | "epochs"
+  >;
+  augmentation: Pick<StudyConfig["augmentation"], "balancing" | "variants">;
+  seeds: Pick<StudyConfig["seeds"], "training" | "augmentation">;
   standardize: boolean;
 }
 
@@ -79,31 +79,31 @@ export function evaluateHead(head: Head, set: LabelledEmbeddings): {loss: number
 export function trainHead(
   train: LabelledEmbeddings,
   evaluation: LabelledEmbeddings[],
-  options: TrainOptions,
+  {model, augmentation, seeds, standardize}: TrainOptions,
 ): {head: Head; curves: CurvePoint[]} {
-  if (options.kind === "sigmoid" && options.loss !== "binaryCrossentropy") {
-    throw new Error(`model.loss: expected binaryCrossentropy with a sigmoid head, got ${options.loss}`);
+  if (model.head === "sigmoid" && model.loss !== "binaryCrossentropy") {
+    throw new Error(`model.loss: expected binaryCrossentropy with a sigmoid head, got ${model.loss}`);
   }
-  if (options.kind === "softmax" && options.loss !== "categoricalCrossentropy") {
-    throw new Error(`model.loss: expected categoricalCrossentropy with a softmax head, got ${options.loss}`);
+  if (model.head === "softmax" && model.loss !== "categoricalCrossentropy") {
+    throw new Error(`model.loss: expected categoricalCrossentropy with a softmax head, got ${model.loss}`);
   }
   const n = train.labels.length;
   if (n === 0) throw new Error(`training cohort ${train.name}: expected labelled patches, got none`);
-  for (const v of options.variants) {
+  for (const v of augmentation.variants) {
     if (train.x.get(v)?.length !== n * InputSize) {
       throw new Error(`training cohort ${train.name}: expected ${n} × ${InputSize} embeddings for variant ${v}`);
     }
   }
-  const head = initHead(options.kind, InputSize, Classes, deriveSeed(options.seed, "head-init"));
-  if (options.standardize) {
+  const head = initHead(model.head, InputSize, Classes, deriveSeed(seeds.training, "head-init"));
+  if (standardize) {
     head.standardize = fitStandardizer(
-      options.variants.map((v) => train.x.get(v)!),
+      augmentation.variants.map((v) => train.x.get(v)!),
       InputSize,
     );
   }
-  const orderRng = createRng(deriveSeed(options.seed, "batch-order"));
-  const augRng = createRng(deriveSeed(options.augmentationSeed, "augmentation"));
-  const weightsOfClass = options.balancing === "classWeights" ? classWeights(train.labels, Classes) : null;
+  const orderRng = createRng(deriveSeed(seeds.training, "batch-order"));
+  const augRng = createRng(deriveSeed(seeds.augmentation, "augmentation"));
+  const weightsOfClass = augmentation.balancing === "classWeights" ? classWeights(train.labels, Classes) : null;
 
   const params = head.weights.length + Classes;
   const velocity = new Float64Array(params);
@@ -119,14 +119,17 @@ export function trainHead(
   const curves: CurvePoint[] = [];
   const record = (epoch: number) => {
     for (const set of [train, ...evaluation])
-      curves.push({seed: options.seed, epoch, cohort: set.name, ...evaluateHead(head, set)});
+      curves.push({seed: seeds.training, epoch, cohort: set.name, ...evaluateHead(head, set)});
   };
   record(0);
 
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const visits = shuffle(epochVisits(train.labels, Classes, options.variants, options.balancing, augRng), orderRng);
-    for (let start = 0; start < visits.length; start += options.batchSize) {
-      const batch = visits.slice(start, start + options.batchSize);
+  for (let epoch = 1; epoch <= model.epochs; epoch++) {
+    const visits = shuffle(
+      epochVisits(train.labels, Classes, augmentation.variants, augmentation.balancing, augRng),
+      orderRng,
+    );
+    for (let start = 0; start < visits.length; start += model.batchSize) {
+      const batch = visits.slice(start, start + model.batchSize);
       grad.fill(0);
       for (const {index, variant} of batch) {
         const y = train.labels[index]!;
@@ -144,9 +147,9 @@ export function trainHead(
         for (let c = 0; c < Classes; c++) grad[head.weights.length + c]! += dz[c]!;
       }
       const b = batch.length;
-      const lr = options.learningRate;
-      if (options.optimizer === "sgd") {
-        for (let p = 0; p < params; p++) velocity[p] = options.momentum * velocity[p]! - (lr * grad[p]!) / b;
+      const lr = model.learningRate;
+      if (model.optimizer === "sgd") {
+        for (let p = 0; p < params; p++) velocity[p] = model.momentum * velocity[p]! - (lr * grad[p]!) / b;
       } else {
         adamStep++;
         const c1 = 1 - 0.9 ** adamStep;

@@ -21,13 +21,10 @@ export async function tinyWeightsDir(seed = 3): Promise<string> {
 
 /** A one-thread wasm tfjs engine on a fresh tiny model: the fixture of the runModel and predict tests. */
 export async function tinyTfjsEngine(): Promise<TfjsEngine> {
-  return createTfjsEngine({
-    weightsDir: await tinyWeightsDir(),
-    batchNormEpsilon: 1e-3,
-    backend: "wasm",
-    threads: 1,
-    log: () => {},
-  });
+  return createTfjsEngine(
+    {weightsDir: await tinyWeightsDir(), batchNormEpsilon: 1e-3, backend: "wasm", threads: 1},
+    {log: () => {}},
+  );
 }
 
 /** A cohort of `perClass` patches per class (32 px), class-dependent brightness plus seeded noise. */

@@ -1,5 +1,6 @@
 import {resolve} from "node:path";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
+import {backboneSpec} from "../../features/backboneSpec.js";
 import {createEngine} from "../../features/createEngine.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
@@ -45,7 +46,7 @@ export const predictCommand: Command = {
     for (const f of Object.values(study.flow)) {
       for (const e of f.excluded) log(`excluded (${f.cohort}): ${e.reason}`);
     }
-    const engine = await createEngine(run.config, {log});
+    const engine = await createEngine(backboneSpec(run.config), run.config.model.engine, {log});
     try {
       const rows = await predictWithRun(run, study.cohorts, engine, defaultEmbeddingCacheDir, log);
       await writeFileAtomically(out, writePredictionsCsv(rows));

@@ -1,6 +1,7 @@
 import {modelIdOf} from "../../../models/resnet50.js";
 import {readModelFiles} from "../../model/readModelFiles.js";
 import {ResNetPackage} from "../../model/weightsSource.js";
+import type {BackboneSpec} from "../backboneSpec.js";
 import {type OnnxEngine, tryCreateOnnxEngine} from "../onnxEngine.js";
 import {ensureBackboneOnnx} from "./backboneCache.js";
 
@@ -10,12 +11,14 @@ import {ensureBackboneOnnx} from "./backboneCache.js";
  * weights, export, native library) comes back as `{engine: null, reason}` so the caller can fall back to the tfjs
  * engine. The export reads the files directly (no tfjs model is built) and applies `batchNormEpsilon` to every
  * BatchNorm, exactly as the tfjs engine loads the model (models/resnet50.ts). The engine reports the same
- * `weightsHash` and `modelId` (modelIdOf(weightsHash, epsilon)) as the tfjs engine would for these weights and epsilon.
+ * `weightsHash` and `modelId` (modelIdOf(weightsHash, batchNormEpsilon)) as the tfjs engine would for this backbone.
+ * `backbone.backend` (a tfjs backend) does not apply; `backbone.threads` are ONNX Runtime's intra-op threads.
  */
 export async function tryCreateOnnxEngineFor(
-  weightsDir: string,
-  options: {batchNormEpsilon: number; threads?: number; log: (message: string) => void},
+  backbone: BackboneSpec,
+  effects: {log: (message: string) => void},
 ): Promise<{engine: OnnxEngine; reason: null} | {engine: null; reason: string}> {
+  const {weightsDir, batchNormEpsilon} = backbone;
   let modelPath: string;
   let weightsHash: string;
   try {
@@ -30,9 +33,9 @@ export async function tryCreateOnnxEngineFor(
     const backbone = await ensureBackboneOnnx({
       dir: weightsDir,
       weightsHash,
-      batchNormEpsilon: options.batchNormEpsilon,
+      batchNormEpsilon,
       load: async () => files,
-      log: options.log,
+      log: effects.log,
     });
     modelPath = backbone.path;
   } catch (error) {
@@ -41,8 +44,8 @@ export async function tryCreateOnnxEngineFor(
   }
   return tryCreateOnnxEngine({
     modelPath,
-    threads: options.threads,
+    threads: backbone.threads,
     weightsHash,
-    modelId: modelIdOf(weightsHash, options.batchNormEpsilon),
+    modelId: modelIdOf(weightsHash, batchNormEpsilon),
   });
 }

@@ -13,14 +13,10 @@ describe("tfjsEngine", () => {
   const n = set.records.length;
   before(async () => {
     dir = await tinyWeightsDir();
-    engine = await createTfjsEngine({
-      weightsDir: dir,
-      batchNormEpsilon: 1e-3,
-      backend: "wasm",
-      threads: 1,
-      microBatch: 3,
-      log: () => {},
-    });
+    engine = await createTfjsEngine(
+      {weightsDir: dir, batchNormEpsilon: 1e-3, backend: "wasm", threads: 1},
+      {microBatch: 3, log: () => {}},
+    );
   });
   after(async () => {
     await engine.dispose();
@@ -76,13 +72,10 @@ describe("tfjsEngine", () => {
   });
 
   it("two wasm worker threads give exactly the single-thread embeddings", async () => {
-    const pooled = await createTfjsEngine({
-      weightsDir: dir,
-      batchNormEpsilon: 1e-3,
-      backend: "wasm",
-      threads: 2,
-      log: () => {},
-    });
+    const pooled = await createTfjsEngine(
+      {weightsDir: dir, batchNormEpsilon: 1e-3, backend: "wasm", threads: 2},
+      {log: () => {}},
+    );
     try {
       assert.equal(pooled.threads, 2);
       assert.equal(pooled.modelId, engine.modelId);

@@ -54,7 +54,7 @@ function pipelineResult(study: PreprocessedStudy, config: StudyConfig, manifest:
       configHash: "c",
       seeds: [1],
       versions: {},
-      bnEpsilon: 0.001,
+      batchNormEpsilon: 0.001,
       headNote: "test",
       standardized: false,
       trainingCohort: config.cohorts.training,
@@ -88,7 +88,7 @@ function pipelineResult(study: PreprocessedStudy, config: StudyConfig, manifest:
     clinical: study.clinical,
     clinicalColumns: study.clinicalColumns,
     cohorts: study.cohorts,
-    models: {paper: model, corrected: model},
+    models: {paper: {...model, config}, corrected: {...model, config}},
     evaluations: {paper: evaluation, corrected: evaluation},
     timings: [],
   };

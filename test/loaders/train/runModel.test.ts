@@ -4,6 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {backboneSpec} from "../../../loaders/features/backboneSpec.js";
 import {createEmbeddingCache} from "../../../loaders/features/embeddingCache.js";
 import {extractEmbeddings} from "../../../loaders/features/extractEmbeddings.js";
 import {tryCreateOnnxEngineFor} from "../../../loaders/features/onnx/onnxEngineFor.js";
@@ -45,7 +46,7 @@ describe("runModel", () => {
     assert.deepEqual(run.provenance.seeds, [1, 2]);
     assert.equal(run.curves.length, 2 * 4 * 3); // seeds × epochs 0..3 × cohorts
     assert.equal(run.provenance.engine, "tfjs-wasm");
-    assert.equal(run.provenance.bnEpsilon, 1e-3);
+    assert.equal(run.provenance.batchNormEpsilon, 1e-3);
     assert.match(run.provenance.headNote, /normalised to sum to 1/);
     assert.equal(run.provenance.standardized, false);
     assert.ok(run.cams.length > 0);
@@ -129,14 +130,9 @@ describe("runModel with the ONNX engine: CAMs from its last_conv output", () => 
     const model = buildResNet({...TinyResNetShape, inputPx: 96, seed: 5});
     await writeModelFiles(model, weightsDir);
     model.dispose();
-    tfjsEngine = await createTfjsEngine({
-      weightsDir,
-      batchNormEpsilon: 1e-3,
-      backend: "wasm",
-      threads: 1,
-      log: () => {},
-    });
-    const onnx = await tryCreateOnnxEngineFor(weightsDir, {batchNormEpsilon: 1e-3, threads: 1, log: () => {}});
+    const backbone = {weightsDir, batchNormEpsilon: 1e-3, backend: "wasm", threads: 1} as const;
+    tfjsEngine = await createTfjsEngine(backbone, {log: () => {}});
+    const onnx = await tryCreateOnnxEngineFor(backbone, {log: () => {}});
     assert.ok(onnx.engine, onnx.reason ?? "");
     onnxEngine = onnx.engine;
   });
@@ -150,7 +146,8 @@ describe("runModel with the ONNX engine: CAMs from its last_conv output", () => 
     cacheDir: join(root, "emb"),
     runsDir: join(root, `runs-${name}`),
     galleryPatchIds: gallery,
-    weightsDir: join(root, "absent"), // neither engine may need the weights folder: both report weightsHash
+    // neither engine may need the weights folder: both report weightsHash
+    backbone: backboneSpec(config, {weightsDir: join(root, "absent")}),
   });
 
   it("reports the tfjs engine's weightsHash and modelId, uses its own lastConv, and gives CAMs close to tfjs's", async () => {

@@ -27,20 +27,26 @@ function synthetic(
   return {name, x, labels};
 }
 
+// A slice of the paper's configuration, as runModel passes it.
 const paper: TrainOptions = {
-  kind: "sigmoid",
-  loss: "binaryCrossentropy",
-  optimizer: "sgd",
-  balancing: "oversample",
-  variants: ["identity", "flipH"],
-  learningRate: 1e-4,
-  momentum: 0.9,
-  batchSize: 64,
-  epochs: 1,
-  seed: 1,
-  augmentationSeed: 1,
+  model: {
+    head: "sigmoid",
+    loss: "binaryCrossentropy",
+    optimizer: "sgd",
+    learningRate: 1e-4,
+    momentum: 0.9,
+    batchSize: 64,
+    epochs: 1,
+  },
+  augmentation: {balancing: "oversample", variants: ["identity", "flipH"]},
+  seeds: {training: 1, augmentation: 1},
   standardize: false,
 };
+
+/** `paper` with some model keys changed. */
+function withModel(model: Partial<TrainOptions["model"]>, base: TrainOptions = paper): TrainOptions {
+  return {...base, model: {...base.model, ...model}};
+}
 
 describe("epochVisits / classWeights", () => {
   it("oversample draws every class up to the largest class's count, each patch at least once", () => {
@@ -76,23 +82,20 @@ describe("trainHead", () => {
 
   it("one epoch of the paper's SGD lowers the training loss (sigmoid and softmax heads)", () => {
     for (const options of [
-      {...paper, learningRate: 1e-3},
+      withModel({learningRate: 1e-3}),
       {
-        ...paper,
-        kind: "softmax",
-        loss: "categoricalCrossentropy",
-        balancing: "classWeights",
-        learningRate: 1e-3,
-      } as const,
+        ...withModel({head: "softmax", loss: "categoricalCrossentropy", learningRate: 1e-3}),
+        augmentation: {...paper.augmentation, balancing: "classWeights"},
+      } satisfies TrainOptions,
     ]) {
       const {curves} = trainHead(train, [valid], options);
       const at = (e: number) => curves.find((c) => c.epoch === e && c.cohort === "T")!.loss;
-      assert.ok(at(1) < at(0), `${options.kind}: ${at(1)} < ${at(0)}`);
+      assert.ok(at(1) < at(0), `${options.model.head}: ${at(1)} < ${at(0)}`);
     }
   });
 
   it("records loss and accuracy per epoch for the training cohort and every validation cohort, from epoch 0", () => {
-    const {curves} = trainHead(train, [valid], {...paper, epochs: 3});
+    const {curves} = trainHead(train, [valid], withModel({epochs: 3}));
     assert.deepEqual(
       curves.map((c) => `${c.epoch}:${c.cohort}`),
       ["0:T", "0:V", "1:T", "1:V", "2:T", "2:V", "3:T", "3:V"],
@@ -101,23 +104,22 @@ describe("trainHead", () => {
   });
 
   it("the same seeds and data give bit-identical heads; another seed gives another head", () => {
-    const a = trainHead(train, [valid], {...paper, epochs: 2});
-    const b = trainHead(train, [valid], {...paper, epochs: 2});
-    const c = trainHead(train, [valid], {...paper, epochs: 2, seed: 2});
+    const a = trainHead(train, [valid], withModel({epochs: 2}));
+    const b = trainHead(train, [valid], withModel({epochs: 2}));
+    const c = trainHead(train, [valid], {...withModel({epochs: 2}), seeds: {...paper.seeds, training: 2}});
     assert.deepEqual(a.head.weights, b.head.weights);
     assert.deepEqual(a.curves, b.curves);
     assert.notDeepEqual(a.head.weights, c.head.weights);
   });
 
   it("learns separable data to full validation accuracy (softmax, adam); standardised, it fits the training set", () => {
-    const softmax = {
-      ...paper,
-      kind: "softmax",
+    const softmax = withModel({
+      head: "softmax",
       loss: "categoricalCrossentropy",
       optimizer: "adam",
       learningRate: 1e-3,
       epochs: 40,
-    } as const;
+    });
     const raw = trainHead(train, [valid], softmax).curves;
     assert.equal(raw.find((c) => c.epoch === 40 && c.cohort === "V")!.accuracy, 1);
     const standardized = trainHead(train, [valid], {...softmax, standardize: true});
@@ -127,7 +129,7 @@ describe("trainHead", () => {
 
   it("rejects a loss that does not match the head", () => {
     assert.throws(
-      () => trainHead(train, [], {...paper, loss: "categoricalCrossentropy"}),
+      () => trainHead(train, [], withModel({loss: "categoricalCrossentropy"})),
       /expected binaryCrossentropy with a sigmoid head/,
     );
   });

@@ -9,7 +9,7 @@ import {tryCreateOnnxEngineFor} from "../../../../loaders/features/onnx/onnxEngi
 import {writeModelFiles} from "../../../../loaders/model/writeModelFiles.js";
 import {buildResNet, TinyResNetShape} from "../../../../models/resNetTopology.js";
 
-describe("tryCreateOnnxEngineFor(weightsDir, {batchNormEpsilon, threads, log})", () => {
+describe("tryCreateOnnxEngineFor(backbone, {log})", () => {
   let dir = "";
   before(async () => {
     await tf.setBackend("cpu");
@@ -24,8 +24,9 @@ describe("tryCreateOnnxEngineFor(weightsDir, {batchNormEpsilon, threads, log})",
 
   it("exports backbone.onnx beside the weights on first use, reuses it after, and embeds", async () => {
     const logs: string[] = [];
-    const options = {batchNormEpsilon: 1e-3, threads: 1, log: (m: string) => logs.push(m)};
-    const first = await tryCreateOnnxEngineFor(join(dir, "tiny"), options);
+    const backbone = {weightsDir: join(dir, "tiny"), batchNormEpsilon: 1e-3, backend: "wasm", threads: 1} as const;
+    const effects = {log: (m: string) => logs.push(m)};
+    const first = await tryCreateOnnxEngineFor(backbone, effects);
     assert.ok(first.engine, first.reason ?? "");
     assert.ok(existsSync(join(dir, "tiny", "backbone.onnx")));
     assert.equal(logs.filter((m) => m.startsWith("exporting the ONNX backbone")).length, 1);
@@ -33,7 +34,7 @@ describe("tryCreateOnnxEngineFor(weightsDir, {batchNormEpsilon, threads, log})",
     assert.equal(out.length, 2 * 2048);
     assert.ok(out.every(Number.isFinite));
     await first.engine.dispose();
-    const second = await tryCreateOnnxEngineFor(join(dir, "tiny"), options);
+    const second = await tryCreateOnnxEngineFor(backbone, effects);
     assert.ok(second.engine);
     assert.equal(
       logs.filter((m) => m.startsWith("exporting the ONNX backbone")).length,
@@ -44,7 +45,8 @@ describe("tryCreateOnnxEngineFor(weightsDir, {batchNormEpsilon, threads, log})",
   });
 
   it("returns null and a one-line reason when the weights folder is missing", async () => {
-    const r = await tryCreateOnnxEngineFor(join(dir, "absent"), {batchNormEpsilon: 1e-3, log: () => {}});
+    const absent = {weightsDir: join(dir, "absent"), batchNormEpsilon: 1e-3, backend: "wasm"} as const;
+    const r = await tryCreateOnnxEngineFor(absent, {log: () => {}});
     assert.equal(r.engine, null);
     assert.match(r.reason ?? "", /^ONNX export unavailable: .*absent.*model\.json/);
   });
