@@ -6,6 +6,8 @@ export default {
   root: "src",
   head: '<link rel="icon" href="data:,">',
   globalStylesheets: [],
+  // The default theme plus every static style of the components and pages, in one stylesheet (src/style.css).
+  style: "style.css",
   footer: "tace-workbench — reproduces and audits Peng et al., Eur Radiol 2020;30:413–424.",
   search: true,
   interpreters: {".ts": ["node", "--import", "tsx"]},
