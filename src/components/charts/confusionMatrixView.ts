@@ -1,10 +1,12 @@
 import type {Provenance} from "../artifacts.js";
 import type {ConfusionTable} from "../tables/confusionTable.js";
+import {formatFixed, formatInterval, formatPercent} from "../tables/formatStat.js";
 import {toCsv} from "../tables/toCsv.js";
 import {button, download, el} from "./dom.js";
 import {provenanceFooter} from "./provenanceFooter.js";
 
-const pct = (v: number | null) => (v === null ? "–" : `${v.toFixed(1)}%`);
+// Cell percentages arrive as percentages already (0–100), so they are printed, not scaled.
+const pct = (v: number | null) => (v === null ? "–" : `${formatFixed(v, 1)}%`);
 
 /**
  * A confusion matrix as an HTML table (rows true class, columns predicted): each cell shows the count with row %
@@ -60,10 +62,8 @@ export function confusionMatrixView(
   const acc =
     table.accuracy === null
       ? "Accuracy: n/a (no rows)"
-      : `Accuracy ${(100 * table.accuracy).toFixed(1)}% (${table.correct}/${table.n}; ${Math.round(ciLevel * 100)}% Wilson CI ${
-          table.accuracyCi
-            ? `${(100 * table.accuracyCi[0]).toFixed(1)}–${(100 * table.accuracyCi[1]).toFixed(1)}%`
-            : "n/a"
+      : `Accuracy ${formatPercent(table.accuracy)} (${table.correct}/${table.n}; ${Math.round(ciLevel * 100)}% Wilson CI ${
+          table.accuracyCi ? `${formatInterval([100 * table.accuracyCi[0], 100 * table.accuracyCi[1]], 1)}%` : "n/a"
         })`;
   const csv = toCsv(
     table.cells.flat().map((c) => ({...c})),

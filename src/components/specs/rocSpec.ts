@@ -1,6 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
+import {formatEstimate} from "../tables/formatStat.js";
 import {diagonalLayer} from "./diagonalLayer.js";
-import {formatEstimate} from "./palette.js";
 
 /** One ROC curve: the points of `rocCurve` (thresholds may be JSON strings "Infinity"/"-Infinity"). */
 export interface RocSeries {

@@ -1,7 +1,13 @@
 /**
- * Number formats shared by pages and tests, so a value on a page can be compared with metrics.json:
- * a statistic such as Mann–Whitney W in full precision (integers stay integers), a p-value to 4 significant digits.
+ * Number formats shared by pages, tables, figure legends and tests — each written once, so that a value on a page
+ * can be compared with metrics.json and an interval reads the same everywhere ("0.801–0.902", an en dash between
+ * its ends): a statistic such as Mann–Whitney W in full precision (integers stay integers), a p-value to 4
+ * significant digits, fixed decimals, percentages, intervals and estimates with their intervals.
  */
+
+/** A confidence interval as its two ends; pages receive `null` when there is none. */
+export type Interval = readonly [number, number];
+
 export function formatW(w: number): string {
   // String() is the shortest round-trip form: integers print as integers, ties (W = k + ½) keep their half.
   return String(w);
@@ -12,4 +18,34 @@ export function formatP(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return "n/a";
   if (p === 0) return "0";
   return p < 1e-4 ? p.toExponential(3) : String(Number(p.toPrecision(4)));
+}
+
+/** `value` to `digits` decimals ("0.853"); a missing value (null or undefined) → `missing`. */
+export function formatFixed(value: number | null | undefined, digits = 3, missing = "n/a"): string {
+  return value === null || value === undefined ? missing : value.toFixed(digits);
+}
+
+/** A proportion as a percentage to `digits` decimals ("84.3%"); missing → `missing`. */
+export function formatPercent(value: number | null | undefined, digits = 1, missing = "n/a"): string {
+  return value === null || value === undefined ? missing : `${(100 * value).toFixed(digits)}%`;
+}
+
+/** An interval's two ends, "0.801–0.902"; no interval → `missing` (a dash in table cells). */
+export function formatInterval(ci: Interval | null | undefined, digits = 3, missing = "–"): string {
+  return ci ? `${ci[0].toFixed(digits)}–${ci[1].toFixed(digits)}` : missing;
+}
+
+/** "0.853 (0.801–0.902)"; no interval → "0.853"; no value → "n/a". */
+export function formatEstimate(value: number | null, ci: Interval | null | undefined, digits = 3): string {
+  if (value === null) return "n/a";
+  const v = value.toFixed(digits);
+  return ci ? `${v} (${formatInterval(ci, digits)})` : v;
+}
+
+/** A proportion with its interval and counts, "0.850 (0.640–0.948; 17/20)"; no value → "n/a". */
+export function formatProportion(
+  p: {value: number | null; ci: Interval | null; x: number; n: number},
+  digits = 3,
+): string {
+  return p.value === null ? "n/a" : `${p.value.toFixed(digits)} (${formatInterval(p.ci, digits)}; ${p.x}/${p.n})`;
 }
