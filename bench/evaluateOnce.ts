@@ -4,7 +4,7 @@
 // Prints one JSON line. Used by bench/evaluate.ts; run alone: node --import tsx bench/evaluateOnce.ts 20000 0 1000
 import {readPredictionsCsv} from "../src/components/predictions/readPredictionsCsv.js";
 import {writePredictionsCsv} from "../src/components/predictions/writePredictionsCsv.js";
-import {evaluatePredictions} from "../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions} from "../src/components/stats/evaluatePredictions.js";
 import {syntheticPredictions} from "./stats.js";
 
 const [patients = 20_000, patches = 0, bootstrap = 1000] = process.argv.slice(2).map(Number);

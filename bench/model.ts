@@ -8,7 +8,6 @@ import {mkdtemp, rm} from "node:fs/promises";
 import {availableParallelism, tmpdir} from "node:os";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
-import type {Variant} from "../loaders/config/studyConfig.js";
 import {createEmbeddingCache} from "../loaders/features/embeddingCache.js";
 import type {EmbeddingEngine} from "../loaders/features/engine.js";
 import {extractEmbeddings} from "../loaders/features/extractEmbeddings.js";
@@ -20,6 +19,7 @@ import {writeModelFiles} from "../loaders/model/writeModelFiles.js";
 import {trainHead} from "../loaders/train/trainHead.js";
 import {buildResNet} from "../models/resNetTopology.js";
 import {createRng} from "../src/components/stats/random.js";
+import type {Variant} from "../src/components/study/vocabulary.js";
 
 type Row = {name: string; value: number; unit: string};
 const log = (m: string) => process.stderr.write(`bench model: ${m}\n`);

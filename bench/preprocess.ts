@@ -6,7 +6,7 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {resampleNode} from "@itk-wasm/downsample";
-import {normalizeStudyConfig} from "../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../loaders/config/normalizeStudyConfig.js";
 import {axisAlignedGrid} from "../loaders/imaging/grid.js";
 import {itkCall} from "../loaders/imaging/itkCall.js";
 import {preprocessPatient} from "../loaders/imaging/preprocessPatient.js";

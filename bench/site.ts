@@ -1,8 +1,9 @@
 // Report-site timings: what the Discrimination page recomputes live for one cohort (every CI of both levels via
 // `evaluatePredictions`, plus the four one-vs-rest ROC bands), at 1000 bootstrap replicates, for a validation-sized
 // and a paper-training-sized cohort. Run alone with `node --import tsx bench/site.ts`.
-import {evaluatePredictions, RESPONSE_CLASSES} from "../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions} from "../src/components/stats/evaluatePredictions.js";
 import {rocBand} from "../src/components/stats/rocBand.js";
+import {ResponseLabels} from "../src/components/study/vocabulary.js";
 import {levelInputs} from "../src/components/tables/levelInputs.js";
 import {syntheticPredictions} from "./stats.js";
 
@@ -18,7 +19,7 @@ function recompute(patients: number, replicates: number): number {
   const start = performance.now();
   evaluatePredictions(rows, {bootstrap: replicates, seed: 1, ciLevel: 0.95});
   const inputs = levelInputs(rows, "patch");
-  RESPONSE_CLASSES.forEach((_, c) => {
+  ResponseLabels.forEach((_, c) => {
     rocBand(
       inputs.truth.map((t) => (t === c ? 1 : 0)),
       inputs.probabilities.map((p) => p[c] as number),

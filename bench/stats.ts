@@ -1,8 +1,9 @@
 // Statistics engine timings: stratified bootstrap AUC CIs and a full `evaluatePredictions` on a generated file.
 // Run alone with `node --import tsx bench/stats.ts`, or through `npm run bench -- stats`.
 import {bootstrapAucCi} from "../src/components/stats/bootstrapAuc.js";
-import {evaluatePredictions, type PredictionRow, RESPONSE_CLASSES} from "../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions, type PredictionRow} from "../src/components/stats/evaluatePredictions.js";
 import {createRng} from "../src/components/stats/random.js";
+import {ResponseLabels} from "../src/components/study/vocabulary.js";
 
 interface Row {
   name: string;
@@ -35,7 +36,7 @@ export function syntheticPredictions(patients: number, patchesPerPatient: number
       rows.push({
         patientId: `P${p}`,
         cohort,
-        label: RESPONSE_CLASSES[k] as PredictionRow["label"],
+        label: ResponseLabels[k] as PredictionRow["label"],
         probabilities: e.map((v) => v / sum) as unknown as PredictionRow["probabilities"],
         patchId: `P${p}-${j}`,
       });

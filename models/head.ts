@@ -1,6 +1,5 @@
-// TODO(#17): from the study vocabulary module once it exists; the same four labels in the same order.
-import {RESPONSE_CLASSES as ResponseLabels} from "../src/components/stats/evaluateCohorts.js";
 import {createRng} from "../src/components/stats/random.js";
+import {type HeadKind, ResponseLabels} from "../src/components/study/vocabulary.js";
 
 /**
  * The new classification head that replaces fc1000: one fully connected layer 2048 → 4 (CR, PR, SD, PD), in plain
@@ -13,8 +12,6 @@ import {createRng} from "../src/components/stats/random.js";
  *   cohort only; it is part of the head and saved with it (trainHead.ts says why it is needed).
  * Weights are row-major [input][class]; initialisation is Glorot-uniform from the project's seeded PRNG.
  */
-export const HeadClasses = ResponseLabels;
-export type HeadKind = "sigmoid" | "softmax";
 
 export interface Standardize {
   mean: Float64Array;
@@ -147,7 +144,7 @@ export function headToJson(head: Head): HeadJson {
   return {
     kind: head.kind,
     inputSize: head.inputSize,
-    classes: [...HeadClasses],
+    classes: [...ResponseLabels],
     weights: [...head.weights],
     bias: [...head.bias],
     standardize: head.standardize ? {mean: [...head.standardize.mean], scale: [...head.standardize.scale]} : null,
@@ -158,8 +155,8 @@ export function headFromJson(json: HeadJson, where: string): Head {
   const k = json.classes?.length;
   if (json.kind !== "sigmoid" && json.kind !== "softmax")
     throw new Error(`${where}: expected head kind sigmoid|softmax, got ${json.kind}`);
-  if (k !== HeadClasses.length || json.classes.some((c, i) => c !== HeadClasses[i])) {
-    throw new Error(`${where}: expected classes ${HeadClasses.join(",")}, got ${json.classes}`);
+  if (k !== ResponseLabels.length || json.classes.some((c, i) => c !== ResponseLabels[i])) {
+    throw new Error(`${where}: expected classes ${ResponseLabels.join(",")}, got ${json.classes}`);
   }
   if (json.weights?.length !== json.inputSize * k || json.bias?.length !== k) {
     throw new Error(

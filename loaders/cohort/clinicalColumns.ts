@@ -1,21 +1,11 @@
+import type {ClinicalColumnSpec, DeclaredColumns} from "../../src/components/study/studyConfig.js";
+
 /**
  * The clinical columns a manifest may carry: an explicit allow-list, because every clinical column is published in the
  * site's Table 1 data and a hospital export often holds identifiers (name, MRN, birth date) beside the clinical
  * variables. The allow-list is the paper's Table 1 variables (below) plus the columns the study configuration declares
  * (`clinical.columns`), each with a type. Any other column is refused before any work (manifest.ts).
  */
-export const ClinicalColumnTypes = ["number", "category", "ordinal"] as const;
-export type ClinicalColumnType = (typeof ClinicalColumnTypes)[number];
-
-/** How one clinical column is read: a number (with an optional unit), or one of a list of levels (ordered or not). */
-export type ClinicalColumnSpec =
-  | {type: "number"; unit?: string}
-  | {type: "category"; levels: string[]}
-  | {type: "ordinal"; levels: string[]};
-
-/** Columns the study configuration declares, by lower-case header name. */
-export type DeclaredColumns = Record<string, ClinicalColumnSpec>;
-
 /** Peng et al. 2020, Table 1. The demo generator writes exactly these. */
 export const ClinicalColumns = {
   age: {type: "number", unit: "years"},

@@ -1,7 +1,7 @@
 import {readdir, readFile, stat} from "node:fs/promises";
 import {join, relative, sep} from "node:path";
 import {csvLine} from "../../src/components/csv/writeCsv.js";
-import {ResponseLabels} from "../config/studyConfig.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {type DicomHeader, parseDicomHeader, Tags, tagValue} from "./dicomHeader.js";
 import {ManifestColumns} from "./manifest.js";
 import {readSheet} from "./readSheet.js";

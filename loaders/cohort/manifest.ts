@@ -1,13 +1,13 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
 import {type CsvRecord, parseCsvRecords} from "../../src/components/csv/parseCsv.js";
-import {parseResponseLabel} from "../../src/components/vocabulary/responseLabel.js";
-import {type ResponseLabel, ResponseLabels} from "../config/studyConfig.js";
+import {parseResponseLabel} from "../../src/components/study/parseResponseLabel.js";
+import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
+import {type ResponseLabel, ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {
   ClinicalColumns,
   type ClinicalValue,
   clinicalColumnSpec,
-  type DeclaredColumns,
   declarationHint,
   parseClinicalValue,
 } from "./clinicalColumns.js";

@@ -1,9 +1,6 @@
-import {
-  type ClinicalColumnSpec,
-  ClinicalColumns,
-  ClinicalColumnTypes,
-  type DeclaredColumns,
-} from "../cohort/clinicalColumns.js";
+import type {ClinicalColumnSpec, DeclaredColumns} from "../../src/components/study/studyConfig.js";
+import {ClinicalColumnTypes} from "../../src/components/study/vocabulary.js";
+import {ClinicalColumns} from "../cohort/clinicalColumns.js";
 import {ManifestColumns} from "../cohort/manifestColumns.js";
 import {ConfigError, fail, isRecord, oneOf, record, text} from "./validate.js";
 

@@ -1,6 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {dirname, isAbsolute, resolve} from "node:path";
-import {normalizeStudyConfig, type StudyConfig} from "./studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {normalizeStudyConfig} from "./normalizeStudyConfig.js";
 import {ConfigError} from "./validate.js";
 
 /** The environment variable through which the site's data loaders find a study file (none = the demo study). */

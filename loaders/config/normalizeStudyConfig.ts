@@ -1,5 +1,4 @@
-import {normalizeDeclaredColumns} from "./clinicalConfig.js";
-import {protocolDefaults} from "./protocolDefaults.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {
   Aggregations,
   Backends,
@@ -9,7 +8,7 @@ import {
   DemoScales,
   Engines,
   FineTunes,
-  Heads,
+  HeadKinds,
   InPlaneSpacings,
   Levels,
   Losses,
@@ -19,9 +18,10 @@ import {
   PatchLesions,
   PatientIdModes,
   Protocols,
-  type StudyConfig,
   Variants,
-} from "./studyConfig.js";
+} from "../../src/components/study/vocabulary.js";
+import {normalizeDeclaredColumns} from "./clinicalConfig.js";
+import {protocolDefaults} from "./protocolDefaults.js";
 import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
 
 function window(path: string, value: unknown, fallback: {level: number; width: number}) {
@@ -213,7 +213,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
         above: 0,
         max: 0.1,
       }),
-      head: oneOf("model.head", model.head, Heads, d.model.head),
+      head: oneOf("model.head", model.head, HeadKinds, d.model.head),
       loss: oneOf("model.loss", model.loss, Losses, d.model.loss),
       optimizer: oneOf("model.optimizer", model.optimizer, Optimizers, d.model.optimizer),
       momentum: number("model.momentum", model.momentum, d.model.momentum, {min: 0, max: 0.999}),

@@ -1,4 +1,5 @@
-import {type Protocol, type StudyConfig, Variants} from "./studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {type Protocol, Variants} from "../../src/components/study/vocabulary.js";
 
 /** The paper's protocol, as far as the paper states it; values it does not report are our documented choices. */
 export function paperDefaults(): StudyConfig {

@@ -1,5 +1,5 @@
 import type {ProtocolRow} from "../../src/components/artifacts.js";
-import type {StudyConfig} from "./studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 
 export type {ProtocolRow};
 

@@ -1,5 +1,5 @@
-import type {StudyConfig} from "../config/studyConfig.js";
-import type {BackendRequest} from "../model/chooseBackend.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import type {Backend} from "../../src/components/study/vocabulary.js";
 import {defaultWeightsDir} from "../model/fetchWeights.js";
 
 /**
@@ -13,7 +13,7 @@ export interface BackboneSpec {
   /** Every BatchNormalization's epsilon (`model.batchNormEpsilon`); part of the model id with the weights hash. */
   batchNormEpsilon: number;
   /** The tfjs backend asked for (`model.backend`); the ONNX engine ignores it. */
-  backend: BackendRequest;
+  backend: Backend;
   /** Worker threads (tfjs wasm) or intra-op threads (ONNX Runtime); default one per core. */
   threads?: number;
 }

@@ -1,4 +1,4 @@
-import type {StudyConfig} from "../config/studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {defaultWeightsDir, ensureWeights} from "../model/fetchWeights.js";
 import type {BackboneSpec} from "./backboneSpec.js";
 import type {EmbeddingEngine} from "./engine.js";

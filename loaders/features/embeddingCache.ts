@@ -1,6 +1,6 @@
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {Variant} from "../config/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 import {sha256} from "../hash.js";
 import {EmbeddingSize} from "./engine.js";
 

@@ -1,4 +1,4 @@
-import type {Variant} from "../config/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 
 /**
  * An embedding engine runs the frozen ImageNet ResNet50 (input → avg_pool) on patches and returns 2048-d

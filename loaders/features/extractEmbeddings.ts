@@ -1,4 +1,4 @@
-import type {Variant} from "../config/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 import {type PatchSet, patchByteLength} from "../imaging/patchSet.js";
 import {type EmbeddingCache, patchHash} from "./embeddingCache.js";
 import {type EmbeddingEngine, EmbeddingSize} from "./engine.js";

@@ -3,7 +3,7 @@ import {createRequire} from "node:module";
 import {availableParallelism} from "node:os";
 import {dirname, join} from "node:path";
 import type * as Ort from "onnxruntime-node";
-import type {Variant} from "../config/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 import type {EmbeddingEngine} from "./engine.js";
 import {OnnxInputName, OnnxLastConvName, OnnxOutputName} from "./onnx/graphNames.js";
 import {applyVariantBatch} from "./variants.js";

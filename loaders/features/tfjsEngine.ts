@@ -1,6 +1,6 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
-import type {Variant} from "../config/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 import {chooseBackend} from "../model/chooseBackend.js";
 import {type BackboneRunner, createBackboneRunner, type LastConvOutput} from "./backboneRunner.js";
 import type {BackboneSpec} from "./backboneSpec.js";

@@ -1,4 +1,4 @@
-import type {Variant} from "../config/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 
 /**
  * The dihedral variants of the paper's augmentation, applied to uint8 HWC patches (row-major: y, then x, then

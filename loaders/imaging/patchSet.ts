@@ -1,4 +1,4 @@
-import type {PatchGeometry, ResponseLabel} from "../config/studyConfig.js";
+import type {PatchGeometry, ResponseLabel} from "../../src/components/study/vocabulary.js";
 import type {Vec3} from "./volume.js";
 
 /**

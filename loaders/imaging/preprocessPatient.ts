@@ -1,5 +1,5 @@
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {PatientError} from "../cohort/exclusion.js";
-import type {StudyConfig} from "../config/studyConfig.js";
 import {type ChannelSource, extractPatch} from "./extractPatch.js";
 import {axisOfPhysical, type Grid, indexToPhysical, nativeAxialGrid, physicalToIndex} from "./grid.js";
 import {largestLesion} from "./largestLesion.js";

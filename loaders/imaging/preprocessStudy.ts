@@ -1,7 +1,7 @@
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {ClinicalValue} from "../cohort/clinicalColumns.js";
 import {type Exclusion, PatientError} from "../cohort/exclusion.js";
 import {type ManifestPatient, readManifest} from "../cohort/manifest.js";
-import type {StudyConfig} from "../config/studyConfig.js";
 import {type CohortFlow, emptyFlow, type FlowReport, groupExclusions, noCohort} from "./flowReport.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
 import {type PatientGeometry, preprocessPatient} from "./preprocessPatient.js";

@@ -1,6 +1,6 @@
 import {existsSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
-import type {Backends} from "../config/studyConfig.js";
+import type {Backend} from "../../src/components/study/vocabulary.js";
 
 /**
  * Picks the TensorFlow.js backend at run time (evidence: ../shared/compute.md). The native backends are NOT
@@ -11,11 +11,10 @@ import type {Backends} from "../config/studyConfig.js";
  * Order for "auto": tfjs-node-gpu when a CUDA device is visible, then tfjs-node, then wasm (SIMD, single-threaded in
  * Node; the engine adds worker threads). "cpu" is the pure-JS reference backend (≈100× slower than wasm).
  */
-export type BackendRequest = (typeof Backends)[number];
 
 export interface BackendChoice {
   /** The tfjs backend name now active: "tensorflow", "wasm" or "cpu". */
-  backend: "tensorflow" | "wasm" | "cpu";
+  backend: Exclude<Backend, "auto">;
   /** The package that provides it, e.g. "@tensorflow/tfjs-node-gpu". */
   provider: string;
   /** Convolution gradients exist (fine-tuning possible): true on tensorflow and cpu, false on wasm. */
@@ -54,7 +53,7 @@ async function tensorflowChoice(): Promise<BackendChoice | undefined> {
   return undefined;
 }
 
-export async function chooseBackend(request: BackendRequest, log: (msg: string) => void): Promise<BackendChoice> {
+export async function chooseBackend(request: Backend, log: (msg: string) => void): Promise<BackendChoice> {
   if (request === "auto" || request === "tensorflow") {
     const native = await tensorflowChoice();
     if (native) {

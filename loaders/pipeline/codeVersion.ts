@@ -41,15 +41,19 @@ export async function codeVersion(repo: string, dirs: readonly string[]): Promis
   return hash.digest("hex").slice(0, 16);
 }
 
-/** The sources each pipeline stage depends on (see runPipeline.ts). Shared config code is part of every stage. */
+/**
+ * The sources each pipeline stage depends on (see runPipeline.ts). Shared config code, and the vocabulary and
+ * StudyConfig type it is built from (src/components/study), are part of every stage.
+ */
 export const StageSources = {
   demo: [
     "loaders/synth",
     "loaders/imaging/writeVolume.ts",
     "loaders/imaging/itkCall.ts",
     "src/components/stats/random.ts",
+    "src/components/study",
   ],
-  preprocess: ["loaders/config", "loaders/cohort", "loaders/imaging"],
+  preprocess: ["loaders/config", "loaders/cohort", "loaders/imaging", "src/components/study"],
   model: [
     "loaders/config",
     "loaders/features",
@@ -58,6 +62,7 @@ export const StageSources = {
     "loaders/train",
     "models",
     "src/components/stats/random.ts",
+    "src/components/study",
   ],
-  evaluate: ["src/components/stats"],
+  evaluate: ["src/components/stats", "src/components/study"],
 } as const;

@@ -1,9 +1,11 @@
 import {readFile, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
-import type {Evaluation, PredictionRow} from "../../src/components/stats/evaluateCohorts.js";
-import {evaluatePredictions} from "../../src/components/stats/evaluateCohorts.js";
+import type {Evaluation, PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
+import {evaluatePredictions} from "../../src/components/stats/evaluatePredictions.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js";
 import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig.js";
-import {type Protocol, type StudyConfig, switchProtocol} from "../config/studyConfig.js";
+import {switchProtocol} from "../config/protocolDefaults.js";
 import {backboneSpec} from "../features/backboneSpec.js";
 import {createEngine} from "../features/createEngine.js";
 import type {EmbeddingEngine} from "../features/engine.js";
@@ -64,8 +66,6 @@ export interface PipelineResult {
   evaluations: Record<Protocol, Evaluation>;
   timings: StageTiming[];
 }
-
-export const Protocols: readonly Protocol[] = ["paper", "corrected"];
 
 interface Timed<T> {
   seconds: number;

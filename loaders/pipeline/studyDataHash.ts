@@ -1,6 +1,6 @@
 import {readdir, stat} from "node:fs/promises";
 import {join} from "node:path";
-import type {DeclaredColumns} from "../cohort/clinicalColumns.js";
+import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
 import {readManifest} from "../cohort/manifest.js";
 import {hashFile, hashParts} from "../hash.js";
 

@@ -1,4 +1,4 @@
-import type {PredictionRow as StatsPredictionRow} from "../../src/components/stats/evaluateCohorts.js";
+import type {PredictionRow as StatsPredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 
 /**

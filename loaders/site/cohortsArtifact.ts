@@ -1,4 +1,5 @@
-import type {CohortsArtifact, ResponseLabel} from "../../src/components/artifacts.js";
+import type {CohortsArtifact} from "../../src/components/artifacts.js";
+import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
 import type {ExclusionKind} from "../cohort/exclusion.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import type {GalleryArtifact, ResponseLabel} from "../../src/components/artifacts.js";
-import {RESPONSE_CLASSES} from "../../src/components/stats/evaluateCohorts.js";
+import type {GalleryArtifact} from "../../src/components/artifacts.js";
+import {type ResponseLabel, ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {encodePng} from "../imaging/encodePng.js";
 import {patchPixels} from "../imaging/patchSet.js";
 import {patchThumbnailPng} from "../imaging/patchThumbnailPng.js";
@@ -33,7 +33,7 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
     }
     const record = set.records[index]!;
     const probabilities = [...prediction.probabilities] as [number, number, number, number];
-    const predicted = RESPONSE_CLASSES[probabilities.indexOf(Math.max(...probabilities))] as ResponseLabel;
+    const predicted = ResponseLabels[probabilities.indexOf(Math.max(...probabilities))] as ResponseLabel;
     const camSize = Math.round(Math.sqrt(cam.cam.length));
     const name = safeName(n, cam.patchId, ".png");
     const image = `patches/${name}`;

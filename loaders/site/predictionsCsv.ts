@@ -1,6 +1,6 @@
 import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
+import {Protocols} from "../../src/components/study/vocabulary.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
-import {Protocols} from "../pipeline/runPipeline.js";
 
 /**
  * data/predictions.csv: one row per patch and protocol, with the split of its cohort, in the project's one

@@ -1,9 +1,10 @@
 import {basename} from "node:path";
 import type {ProtocolArtifact, Provenance} from "../../src/components/artifacts.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {Protocols} from "../../src/components/study/vocabulary.js";
 import {protocolTable} from "../config/protocolTable.js";
-import type {StudyConfig} from "../config/studyConfig.js";
 import {configHash} from "../hash.js";
-import {type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
 
 /** data/protocol.json: the resolved configuration, the methods table, and the provenance of each protocol's run. */
 export function protocolArtifact(result: PipelineResult): ProtocolArtifact {

@@ -1,6 +1,7 @@
+import {Protocols} from "../../src/components/study/vocabulary.js";
 import type {Exclusion} from "../cohort/exclusion.js";
 import type {CohortFlow} from "../imaging/flowReport.js";
-import {type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {PseudonymHexDigits, pseudonym, pseudonymMap} from "./pseudonym.js";
 
 /**

@@ -1,5 +1,6 @@
 import type {TrainingArtifact} from "../../src/components/artifacts.js";
-import {type PipelineResult, Protocols} from "../pipeline/runPipeline.js";
+import {Protocols} from "../../src/components/study/vocabulary.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
 
 /** data/training.json: per-epoch loss and accuracy of every protocol and seed (Fig 2). */
 export function trainingArtifact(result: PipelineResult): TrainingArtifact {

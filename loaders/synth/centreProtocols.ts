@@ -1,3 +1,4 @@
+import type {DemoScale} from "../../src/components/study/vocabulary.js";
 import type {Vec3} from "../imaging/volume.js";
 import type {SynthScale} from "./synthScales.js";
 import type {Centre} from "./table1.js";
@@ -13,7 +14,7 @@ import type {Centre} from "./table1.js";
 export interface CentreProtocol {
   centre: Centre;
   /** Voxel spacing (x, y, z) in mm, per scale; the demo volumes are coarser to keep them small. */
-  spacingMm: Record<"demo" | "paper", Vec3>;
+  spacingMm: Record<DemoScale, Vec3>;
   /** Standard deviation of the added white quantum noise, HU. */
   noiseSdHu: number;
   /** Gaussian sigma of the in-plane reconstruction blur, mm (smaller = sharper kernel, and more noise). */

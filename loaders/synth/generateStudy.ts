@@ -1,6 +1,6 @@
 import {mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {ResponseLabels} from "../config/studyConfig.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {Volume} from "../imaging/volume.js";
 import {writeVolume} from "../imaging/writeVolume.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";

@@ -1,6 +1,6 @@
 import type {Rng} from "../../src/components/stats/random.js";
-import type {ResponseLabel} from "../config/studyConfig.js";
-import {ResponseLabels} from "../config/studyConfig.js";
+import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 
 /**
  * The response-linked tumour phenotype. Each patient's mRECIST label (CR < PR < SD < PD) sets an ordinal latent

@@ -1,6 +1,6 @@
 import {createRng, deriveSeed} from "../../src/components/stats/random.js";
-import type {ResponseLabel} from "../config/studyConfig.js";
-import {ResponseLabels} from "../config/studyConfig.js";
+import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {shuffledCategories} from "./apportion.js";
 import {type ClinicalRecord, drawClinical, table1Counts} from "./clinical.js";
 import {drawLatent, type Phenotype, phenotypeOf} from "./phenotype.js";

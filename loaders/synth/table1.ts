@@ -1,3 +1,5 @@
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
+
 /**
  * Peng et al. 2020, Table 1 ("Participant characteristics in the training and validation cohorts"): the counts per
  * category and cohort, transcribed as printed. Counts, not percentages, are the source: the paper's percentages are
@@ -72,7 +74,7 @@ export const Table1Categories = {
   cirrhosis: ["yes", "no"],
   sizeBin: ["≤5", "5–10", ">10"],
   numberOver3: ["≤3", ">3"],
-  response: ["CR", "PR", "SD", "PD"],
+  response: ResponseLabels,
 } as const;
 
 export type Table1Variable = keyof typeof Table1Categories;

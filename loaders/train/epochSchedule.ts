@@ -1,5 +1,5 @@
 import type {Rng} from "../../src/components/stats/random.js";
-import type {Variant} from "../config/studyConfig.js";
+import type {Balancing, Variant} from "../../src/components/study/vocabulary.js";
 
 /**
  * Which (patch, variant) pairs one training epoch visits, before shuffling.
@@ -13,8 +13,6 @@ export interface Visit {
   index: number;
   variant: Variant;
 }
-
-export type Balancing = "oversample" | "classWeights" | "none";
 
 export function epochVisits(
   labels: Int32Array,

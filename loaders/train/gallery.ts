@@ -1,4 +1,4 @@
-import {ResponseLabels} from "../config/studyConfig.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {PatchRecord} from "../imaging/patchSet.js";
 
 /** Which patches make the gallery of Fig 4 (and get a class activation map). */

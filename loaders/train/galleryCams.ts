@@ -1,5 +1,5 @@
 import {effectiveWeights, type Head} from "../../models/head.js";
-import {ResponseLabels} from "../config/studyConfig.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {BackboneSpec} from "../features/backboneSpec.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import {createTfjsEngine} from "../features/tfjsEngine.js";

@@ -1,4 +1,4 @@
-import type {StudyConfig} from "../config/studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 
 /**
  * The head's protocol in one sentence, for the run's provenance and the Protocol page: activation and loss, class

@@ -1,4 +1,4 @@
-import type {StudyConfig} from "../config/studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {backendOf, type EmbeddingEngine} from "../features/engine.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 

@@ -1,4 +1,4 @@
-import type {StudyConfig} from "../config/studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {patchHash} from "../features/embeddingCache.js";
 import {sha256} from "../hash.js";
 import {type PatchSet, patchByteLength} from "../imaging/patchSet.js";

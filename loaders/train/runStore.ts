@@ -1,7 +1,8 @@
 import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {type Head, type HeadJson, headFromJson, headToJson} from "../../models/head.js";
-import {normalizeStudyConfig, type StudyConfig} from "../config/studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {normalizeStudyConfig} from "../config/normalizeStudyConfig.js";
 
 /**
  * A trained run on disk, models/runs/<id>/ (git-ignored), nanoGPT-style: everything needed to reproduce or reuse it.

@@ -1,6 +1,7 @@
 import {activate, type Head, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
 import {createRng, deriveSeed} from "../../src/components/stats/random.js";
-import type {StudyConfig, Variant} from "../config/studyConfig.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import type {Variant} from "../../src/components/study/vocabulary.js";
 import {classWeights, epochVisits, shuffle} from "./epochSchedule.js";
 import {fitStandardizer} from "./standardizer.js";
 

@@ -1,16 +1,17 @@
+import type {Evaluation} from "./stats/evaluatePredictions.js";
+import type {StudyConfig} from "./study/studyConfig.js";
+import type {Protocol, ResponseLabel} from "./study/vocabulary.js";
+
 /**
  * The shapes of the site's data artifacts: written by the data loaders in src/data/ (Node), read by the pages
  * (browser). Types only, so both sides agree. Every number on a page comes from one of these, produced by the run
  * named in its provenance.
  */
 
-export type ProtocolName = "paper" | "corrected";
-export type ResponseLabel = "CR" | "PR" | "SD" | "PD";
-
 /** Provenance of a run: what a figure's footer shows. */
 export interface Provenance {
   runId: string;
-  protocol: ProtocolName;
+  protocol: Protocol;
   seed: number;
   dataHash: string;
   weightsHash: string;
@@ -39,13 +40,13 @@ export interface ProtocolRow {
 
 /** data/protocol.json */
 export interface ProtocolArtifact {
-  /** The resolved StudyConfig (see loaders/config/studyConfig.ts). */
-  config: {protocol: ProtocolName; study: {name: string; manifest: string | null}; [key: string]: unknown};
+  /** The resolved configuration, with the manifest by its file name only (loaders/site/protocolArtifact.ts). */
+  config: StudyConfig;
   source: string;
   table: ProtocolRow[];
   /** One per protocol that was run; `primary` is the configured one. */
-  runs: Record<ProtocolName, Provenance>;
-  primary: ProtocolName;
+  runs: Record<Protocol, Provenance>;
+  primary: Protocol;
   timings: Array<{stage: string; seconds: number; cached: boolean}>;
   /** What the paper scale would cost on this machine, measured from this run's throughput. */
   cost: {embeddingsPerSecond: number; paperScaleEmbeddings: number; paperScaleMinutes: number} | null;
@@ -57,7 +58,7 @@ export interface ProtocolArtifact {
  * where split is "training" or "validation". Probabilities sum to 1 per row.
  */
 export interface PredictionCsvRow {
-  protocol: ProtocolName;
+  protocol: Protocol;
   patient_id: string;
   cohort: string;
   patch_id: string;
@@ -69,10 +70,10 @@ export interface PredictionCsvRow {
   split: "training" | "validation";
 }
 
-/** data/metrics.json — `evaluatePredictions` (src/components/stats/evaluateCohorts.ts) per protocol. */
+/** data/metrics.json — `evaluatePredictions` (src/components/stats/evaluatePredictions.ts) per protocol. */
 export interface MetricsArtifact {
   options: {bootstrap: number; seed: number; ciLevel: number};
-  protocols: Record<ProtocolName, import("./stats/evaluateCohorts.js").Evaluation>;
+  protocols: Record<Protocol, Evaluation>;
 }
 
 /** data/cohorts.json — what Table 1 and the flow diagram need. */
@@ -98,7 +99,7 @@ export interface CohortsArtifact {
 /** data/training.json — Fig 2. */
 export interface TrainingArtifact {
   curves: Array<{
-    protocol: ProtocolName;
+    protocol: Protocol;
     seed: number;
     epoch: number;
     /** "training" or a validation cohort's name. */
@@ -116,7 +117,7 @@ export interface TrainingArtifact {
  * own entries in `image` and `cam`, so the page looks images up through the item, never by building a path from an id.
  */
 export interface GalleryArtifact {
-  protocol: ProtocolName;
+  protocol: Protocol;
   items: Array<{
     patchId: string;
     patientId: string;

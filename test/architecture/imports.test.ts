@@ -29,11 +29,7 @@ function layerOf(file: string): number {
  * Known cycles, each written as the sorted files of its strongly connected component, to be removed once fixed.
  * A cycle not listed here fails the test.
  */
-const KnownCycles: string[][] = [
-  // TODO(#17): studyConfig.ts re-exports normalizeStudyConfig and protocolDefaults, which import its vocabularies;
-  // gone once the vocabulary and the StudyConfig type have their own module and the re-exports are dropped.
-  ["loaders/config/normalizeStudyConfig.ts", "loaders/config/protocolDefaults.ts", "loaders/config/studyConfig.ts"],
-];
+const KnownCycles: string[][] = [];
 
 /**
  * Known imports that break a rule, as "from -> to", to be removed once fixed. Any other breach fails the test.

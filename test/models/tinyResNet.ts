@@ -2,13 +2,13 @@ import {existsSync} from "node:fs";
 import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {ResponseLabels} from "../../loaders/config/studyConfig.js";
 import {createTfjsEngine, type TfjsEngine} from "../../loaders/features/tfjsEngine.js";
 import type {PatchRecord, PatchSet} from "../../loaders/imaging/patchSet.js";
 import {defaultWeightsDir} from "../../loaders/model/fetchWeights.js";
 import {writeModelFiles} from "../../loaders/model/writeModelFiles.js";
 import {buildResNet, TinyResNetShape} from "../../models/resNetTopology.js";
 import {createRng} from "../../src/components/stats/random.js";
+import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 
 /** Test helpers: the tiny ResNet-shaped model written to a temp folder, and small synthetic patch sets. */
 export async function tinyWeightsDir(seed = 3): Promise<string> {

@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {resolve} from "node:path";
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
-import {evaluatePredictions} from "../../../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";

@@ -1,6 +1,7 @@
 import {resolve} from "node:path";
+import {Protocols} from "../../../src/components/study/vocabulary.js";
 import {stderrProgress} from "../../pipeline/progressBar.js";
-import {Protocols, runPipeline} from "../../pipeline/runPipeline.js";
+import {runPipeline} from "../../pipeline/runPipeline.js";
 import {repoRoot} from "../../site/sitePipeline.js";
 import type {Command} from "../command.js";
 import {outputOption} from "../outputOption.js";

@@ -1,12 +1,11 @@
 import {join} from "node:path";
+import {DemoScales} from "../../../src/components/study/vocabulary.js";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
 import {generateStudy} from "../../synth/generateStudy.js";
 import {synthCounts} from "../../synth/synthScales.js";
 import {type Command, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {nonNegativeIntegerOption, parseCommandArgs} from "../parseCommandArgs.js";
-
-const scales = ["demo", "paper"] as const;
 
 const usage = `Usage: workbench synth --out <dir> [--scale demo|paper] [--seed 1]
 
@@ -34,7 +33,7 @@ export const synthCommand: Command = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
     if (!values.out) throw new UsageError("--out <dir> is required");
-    const scale = scales.find((s) => s === values.scale);
+    const scale = DemoScales.find((s) => s === values.scale);
     if (!scale) throw new UsageError(`--scale: expected demo or paper, got "${values.scale}"`);
     const seed = nonNegativeIntegerOption(values.seed, "--seed");
     const target = await outputOption("--out", values.out, io.cwd, "directory", {ownedIf: "synth.json"});

@@ -1,4 +1,4 @@
-import type {PredictionRow} from "../stats/evaluateCohorts.js";
+import type {PredictionRow} from "../stats/evaluatePredictions.js";
 
 /**
  * The predictions CSV format, written by `predict`, by training runs and by the site (data/predictions.csv), read

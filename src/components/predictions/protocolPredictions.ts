@@ -1,4 +1,4 @@
-import type {PredictionRow} from "../stats/evaluateCohorts.js";
+import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import type {PredictionRecord} from "./predictionColumns.js";
 
 /**

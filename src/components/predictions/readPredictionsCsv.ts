@@ -1,6 +1,6 @@
 import {type CsvRecord, parseCsvRecords} from "../csv/parseCsv.js";
-import type {PredictionRow} from "../stats/evaluateCohorts.js";
-import {parseResponseLabel} from "../vocabulary/responseLabel.js";
+import type {PredictionRow} from "../stats/evaluatePredictions.js";
+import {parseResponseLabel} from "../study/parseResponseLabel.js";
 import {parsePlainDecimal} from "./plainDecimal.js";
 import {
   PROBABILITY_COLUMNS,

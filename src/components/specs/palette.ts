@@ -1,10 +1,10 @@
-import type {ResponseClass} from "../stats/evaluateCohorts.js";
+import type {ResponseLabel} from "../study/vocabulary.js";
 
 /**
  * Colours shared by every figure, so a class or a cohort keeps one colour across pages. Okabe–Ito hues (colour-blind
  * safe); the class order is the probability-vector order [CR, PR, SD, PD].
  */
-export const classColors: Record<ResponseClass, string> = {
+export const classColors: Record<ResponseLabel, string> = {
   CR: "#0072B2",
   PR: "#009E73",
   SD: "#E69F00",
@@ -16,11 +16,4 @@ export const cohortPalette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F
 
 export function cohortColor(index: number): string {
   return cohortPalette[index % cohortPalette.length] as string;
-}
-
-/** "0.853 (0.801–0.902)"; null → "n/a". */
-export function formatEstimate(value: number | null, ci: readonly [number, number] | null, digits = 3): string {
-  if (value === null) return "n/a";
-  const v = value.toFixed(digits);
-  return ci ? `${v} (${ci[0].toFixed(digits)}–${ci[1].toFixed(digits)})` : v;
 }

@@ -1,8 +1,8 @@
 import type {AucSummary} from "../stats/aucSummary.js";
-import type {Level} from "../stats/evaluateCohorts.js";
-import {formatP} from "./formatStat.js";
+import type {LevelEvaluation} from "../stats/evaluatePredictions.js";
+import {formatEstimate, formatFixed, formatP, formatPercent, type Interval} from "./formatStat.js";
 
-type CohortLevels = {patch?: Level; patient: Level};
+type CohortLevels = {patch?: LevelEvaluation; patient: LevelEvaluation};
 
 export interface HeadlineRow {
   metric: string;
@@ -17,10 +17,9 @@ export interface HeadlineRow {
   values: [number | null, number | null, number | null];
 }
 
-const f3 = (v: number | null | undefined) => (v === null || v === undefined ? "n/a" : v.toFixed(3));
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? "n/a" : `${(100 * v).toFixed(1)}%`);
-const withCi = (v: number | null, ci: readonly [number, number] | null | undefined) =>
-  v === null ? "n/a" : ci ? `${v.toFixed(3)} (${ci[0].toFixed(3)}–${ci[1].toFixed(3)})` : v.toFixed(3);
+const f3 = (v: number | null | undefined) => formatFixed(v, 3);
+const pct = (v: number | null | undefined) => formatPercent(v, 1);
+const withCi = (v: number | null, ci: Interval | null | undefined) => formatEstimate(v, ci, 3);
 const naive = (s: AucSummary) => s.ciBootstrapNaive ?? s.ciBootstrap;
 
 /**
@@ -33,7 +32,7 @@ export function headlineRows(paper: CohortLevels, corrected: CohortLevels): Head
   const pp = paper.patch ?? paper.patient;
   const pq = paper.patient;
   const cq = corrected.patient;
-  const or = (l: Level) => l.objectiveResponse;
+  const or = (l: LevelEvaluation) => l.objectiveResponse;
   return [
     {
       metric: "Accuracy (4 classes)",

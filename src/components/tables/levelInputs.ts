@@ -1,14 +1,19 @@
 import type {AucSummary} from "../stats/aucSummary.js";
-import {type PredictionRow, RESPONSE_CLASSES} from "../stats/evaluateCohorts.js";
+import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {meanByGroup} from "../stats/objectiveResponse.js";
+import {type CiMethod, CiMethods, type Level, ResponseLabels} from "../study/vocabulary.js";
 
-/** The interval methods a page offers for an AUC. */
-export const ciMethods = [
-  {key: "cluster", label: "Patient-cluster bootstrap"},
-  {key: "naive", label: "Naive patch bootstrap (as the paper)"},
-  {key: "delong", label: "DeLong"},
-] as const;
-export type CiMethod = (typeof ciMethods)[number]["key"];
+const CiMethodLabels: Record<CiMethod, string> = {
+  cluster: "Patient-cluster bootstrap",
+  naive: "Naive patch bootstrap (as the paper)",
+  delong: "DeLong",
+};
+
+/** The interval methods a page offers for an AUC, in the vocabulary's order, with their labels. */
+export const ciMethodOptions: ReadonlyArray<{key: CiMethod; label: string}> = CiMethods.map((key) => ({
+  key,
+  label: CiMethodLabels[key],
+}));
 
 /** The interval of `summary` for `method` (the naive bootstrap falls back to the only bootstrap at patient level). */
 export function ciOf(summary: AucSummary, method: CiMethod): [number, number] | null {
@@ -30,10 +35,10 @@ export interface LevelInputs {
  * The items of one level for the live statistics: patches as given, or patients with the mean of their patches'
  * probability vectors (first-seen order, as `evaluatePredictions`). Pure.
  */
-export function levelInputs(rows: readonly PredictionRow[], level: "patch" | "patient"): LevelInputs {
+export function levelInputs(rows: readonly PredictionRow[], level: Level): LevelInputs {
   if (level === "patch") {
     return {
-      truth: rows.map((r) => RESPONSE_CLASSES.indexOf(r.label)),
+      truth: rows.map((r) => ResponseLabels.indexOf(r.label)),
       probabilities: rows.map((r) => r.probabilities),
       clusters: rows.map((r) => r.patientId),
       ids: rows.map((r) => r.patchId ?? r.patientId),
@@ -44,7 +49,7 @@ export function levelInputs(rows: readonly PredictionRow[], level: "patch" | "pa
     rows.map((r) => r.probabilities),
   );
   return {
-    truth: groups.map((g) => RESPONSE_CLASSES.indexOf((rows[g.first] as PredictionRow).label)),
+    truth: groups.map((g) => ResponseLabels.indexOf((rows[g.first] as PredictionRow).label)),
     probabilities: groups.map((g) => g.mean as unknown as readonly [number, number, number, number]),
     clusters: null,
     ids: groups.map((g) => g.key),

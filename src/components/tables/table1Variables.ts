@@ -1,3 +1,5 @@
+import {ResponseLabels} from "../study/vocabulary.js";
+
 /**
  * The rows of the paper's Table 1 ("Participant characteristics"): which manifest column each comes from and how a
  * continuous value is dichotomised at the paper's cut-offs. Columns not listed here are summarised generically.
@@ -34,5 +36,5 @@ export const table1Variables: readonly Table1Variable[] = [
     numeric: true,
   },
   {column: "tumour_number", label: "Tumour number", bins: over(3, ""), numeric: true},
-  {column: "label", label: "Response (mRECIST)", levels: ["CR", "PR", "SD", "PD"], numeric: false},
+  {column: "label", label: "Response (mRECIST)", levels: ResponseLabels, numeric: false},
 ];

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import type {PredictionRecord} from "../../../src/components/predictions/predictionColumns.js";
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
-import {RESPONSE_CLASSES} from "../../../src/components/stats/evaluateCohorts.js";
+import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
 
 const row = (patientId: string, patchId?: string): PredictionRecord => ({
   patientId,
@@ -50,7 +50,7 @@ describe("writePredictionsCsv(rows)", () => {
         patientId: id,
         cohort: id,
         patchId: id,
-        label: fc.constantFrom(...RESPONSE_CLASSES),
+        label: fc.constantFrom(...ResponseLabels),
         probabilities,
       })
       .map((r): PredictionRecord => ({...r}));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
 import {headlineRows} from "../../../src/components/tables/headlineRows.js";
 
 function rows(shift: number): PredictionRow[] {

@@ -8,7 +8,7 @@ import {fileURLToPath} from "node:url";
 import ExcelJS from "exceljs";
 import {findColumn, hccTaceSegManifest, responseLabel} from "../../../loaders/cohort/hccTaceSeg.js";
 import {readManifest} from "../../../loaders/cohort/manifest.js";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 
 const realdata = fileURLToPath(new URL("../../../../shared/realdata/", import.meta.url));
@@ -73,13 +73,7 @@ describe("hccTaceSegManifest(options, effects) on a TCIA-style layout", () => {
     await writeFile(path, csv);
     const manifest = await readManifest(path);
     assert.deepEqual(
-      manifest.patients.map((p) => [
-        p.patientId,
-        p.label,
-        p.clinical.sex,
-        p.clinical.hbsag,
-        p.clinical.child_pugh,
-      ]),
+      manifest.patients.map((p) => [p.patientId, p.label, p.clinical.sex, p.clinical.hbsag, p.clinical.child_pugh]),
       [["HCC_900", "PR", "M", "positive", "A"]],
     );
     // Only allow-listed columns are written (the spreadsheet's BCLC is not), so the manifest is accepted as is.

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {ClinicalColumns, type DeclaredColumns} from "../../../loaders/cohort/clinicalColumns.js";
+import {ClinicalColumns} from "../../../loaders/cohort/clinicalColumns.js";
 import {ManifestColumns, ManifestError, parseManifest} from "../../../loaders/cohort/manifest.js";
+import type {DeclaredColumns} from "../../../src/components/study/studyConfig.js";
 
 const header = "patient_id,cohort,image,mask,label";
 

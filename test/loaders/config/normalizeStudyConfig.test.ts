@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {normalizeStudyConfig, type StudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {ConfigError} from "../../../loaders/config/validate.js";
+import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 
 describe("normalizeStudyConfig(spec)", () => {
   it("defaults reproduce the paper's protocol (Peng et al. 2020, Methods)", () => {
@@ -282,7 +283,7 @@ describe("normalizeStudyConfig(spec)", () => {
 
 describe("switchProtocol(config, protocol)", () => {
   it("switches only the parameters where the protocols differ and keeps the user's other settings", async () => {
-    const {switchProtocol} = await import("../../../loaders/config/studyConfig.js");
+    const {switchProtocol} = await import("../../../loaders/config/protocolDefaults.js");
     const paper = normalizeStudyConfig({model: {epochs: 7}, seeds: {training: 3}});
     const corrected = switchProtocol(paper, "corrected");
     assert.deepEqual(

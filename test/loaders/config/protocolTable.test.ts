@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {protocolTable} from "../../../loaders/config/protocolTable.js";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
 
 describe("protocolTable(config)", () => {
   it("under the paper protocol, no reported parameter differs except the BatchNorm epsilon of the weight conversion", () => {

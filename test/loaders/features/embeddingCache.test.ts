@@ -3,10 +3,10 @@ import {mkdtemp, readdir, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import type {Variant} from "../../../loaders/config/studyConfig.js";
 import {createEmbeddingCache, patchHash} from "../../../loaders/features/embeddingCache.js";
 import type {EmbeddingEngine} from "../../../loaders/features/engine.js";
 import {extractEmbeddings} from "../../../loaders/features/extractEmbeddings.js";
+import type {Variant} from "../../../src/components/study/vocabulary.js";
 import {tinyPatchSet} from "../../models/tinyResNet.js";
 
 const modelId = "ab".repeat(32);

@@ -5,7 +5,6 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import {Variants} from "../../../loaders/config/studyConfig.js";
 import {runnerFor} from "../../../loaders/features/backboneRunner.js";
 import {createOnnxEngine, tryCreateOnnxEngine} from "../../../loaders/features/onnxEngine.js";
 import {exportOnnx} from "../../../loaders/features/onnxExport.js";
@@ -15,6 +14,7 @@ import {loadBackbone} from "../../../loaders/model/loadBackbone.js";
 import {buildResNet, TinyResNetShape} from "../../../models/resNetTopology.js";
 import type {ResNet50} from "../../../models/resnet50.js";
 import {createRng} from "../../../src/components/stats/random.js";
+import {Variants} from "../../../src/components/study/vocabulary.js";
 
 const Width = 2048;
 

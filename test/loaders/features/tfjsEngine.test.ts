@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import {after, before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import {Variants} from "../../../loaders/config/studyConfig.js";
 import {createTfjsEngine, splitChunks, type TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
 import {applyVariantBatch} from "../../../loaders/features/variants.js";
+import {Variants} from "../../../src/components/study/vocabulary.js";
 import {tinyPatchSet, tinyWeightsDir} from "../../models/tinyResNet.js";
 
 describe("tfjsEngine", () => {

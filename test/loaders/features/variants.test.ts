@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {type Variant, Variants} from "../../../loaders/config/studyConfig.js";
 import {applyVariant, applyVariantBatch} from "../../../loaders/features/variants.js";
+import {type Variant, Variants} from "../../../src/components/study/vocabulary.js";
 
 const patchArb = fc
   .record({size: fc.integer({min: 1, max: 7}), channels: fc.integer({min: 1, max: 3})})

@@ -3,7 +3,7 @@ import {mkdtemp, readdir, readFile, stat, symlink, writeFile} from "node:fs/prom
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {readPatchStore, type ThumbnailIndex, writePatchStore} from "../../../loaders/imaging/patchStore.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import {phantom, tempDir, writeManifest} from "./phantom.js";

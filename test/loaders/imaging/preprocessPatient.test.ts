@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {PatientError} from "../../../loaders/cohort/exclusion.js";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {indexToPhysical, physicalToIndex} from "../../../loaders/imaging/grid.js";
 import {preprocessPatient} from "../../../loaders/imaging/preprocessPatient.js";
 import type {Vec3, Volume} from "../../../loaders/imaging/volume.js";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {before, describe, it} from "node:test";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import {writeVolume} from "../../../loaders/imaging/writeVolume.js";
 import {phantom, type StudyRow, tempDir, writeManifest, writePhantomPatients} from "./phantom.js";

@@ -4,13 +4,14 @@ import {mkdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {before, describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
-import {normalizeStudyConfig, type StudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {indexToPhysical, physicalToIndex} from "../../../loaders/imaging/grid.js";
 import {writePatchStore} from "../../../loaders/imaging/patchStore.js";
 import {preprocessPatient} from "../../../loaders/imaging/preprocessPatient.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import {readImageVolume} from "../../../loaders/imaging/readVolume.js";
 import type {Vec3, Volume} from "../../../loaders/imaging/volume.js";
+import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 import {tempDir, writeManifest} from "./phantom.js";
 
 /**

@@ -3,7 +3,7 @@ import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import type {TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
 import {predictWithRun} from "../../../loaders/predict/predictManifest.js";
 import {runModel} from "../../../loaders/train/runModel.js";

@@ -10,7 +10,7 @@ import {join} from "node:path";
 import {describe, it} from "node:test";
 import JSZip from "jszip";
 import {ManifestError} from "../../../loaders/cohort/manifest.js";
-import {normalizeStudyConfig, type StudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {type PreprocessedStudy, preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import type {PipelineResult} from "../../../loaders/pipeline/runPipeline.js";
 import {studyDataHash} from "../../../loaders/pipeline/studyDataHash.js";
@@ -22,7 +22,8 @@ import {protocolArtifact} from "../../../loaders/site/protocolArtifact.js";
 import {pseudonym} from "../../../loaders/site/pseudonym.js";
 import {publishIds} from "../../../loaders/site/publishIds.js";
 import {trainingArtifact} from "../../../loaders/site/trainingArtifact.js";
-import {evaluatePredictions} from "../../../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
+import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 import {identifyingDicomValues, realdata} from "../../support/dicomSecrets.js";
 
 const ctDir = join(realdata, "dcmqi", "ct-3slice");

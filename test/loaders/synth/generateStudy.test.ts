@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {after, describe, it} from "node:test";
 import {readImageNode} from "@itk-wasm/image-io";
 import {parseManifest} from "../../../loaders/cohort/manifest.js";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import type {Volume} from "../../../loaders/imaging/volume.js";
 import {generateStudy, type SynthWriter, synthCounts} from "../../../loaders/synth/generateStudy.js";

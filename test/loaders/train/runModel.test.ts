@@ -3,7 +3,7 @@ import {mkdtemp, readFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
-import {normalizeStudyConfig} from "../../../loaders/config/studyConfig.js";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {backboneSpec} from "../../../loaders/features/backboneSpec.js";
 import {createEmbeddingCache} from "../../../loaders/features/embeddingCache.js";
 import {extractEmbeddings} from "../../../loaders/features/extractEmbeddings.js";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import type {Variant} from "../../../loaders/config/studyConfig.js";
 import {classWeights, epochVisits} from "../../../loaders/train/epochSchedule.js";
 import {fitStandardizer} from "../../../loaders/train/standardizer.js";
 import {type LabelledEmbeddings, type TrainOptions, trainHead} from "../../../loaders/train/trainHead.js";
 import {createRng} from "../../../src/components/stats/random.js";
+import type {Variant} from "../../../src/components/study/vocabulary.js";
 
 /** Separable synthetic embeddings: class c lights up features [c·16, c·16 + 16) (sparse, non-negative like avg_pool). */
 function synthetic(

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {RESPONSE_CLASSES} from "../../../src/components/stats/evaluateCohorts.js";
-import {parseResponseLabel} from "../../../src/components/vocabulary/responseLabel.js";
+import {parseResponseLabel} from "../../../src/components/study/parseResponseLabel.js";
+import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
 
 describe("parseResponseLabel(raw, warn)", () => {
   it("reads the exact labels silently", () => {
     const warnings: string[] = [];
-    for (const l of RESPONSE_CLASSES)
+    for (const l of ResponseLabels)
       assert.equal(
         parseResponseLabel(l, (m) => warnings.push(m)),
         l,
@@ -41,7 +41,7 @@ describe("parseResponseLabel(raw, warn)", () => {
   it("accepts a string exactly when its trimmed upper case is a label (property)", () => {
     fc.assert(
       fc.property(fc.string({maxLength: 4}), (raw) => {
-        const expected = (RESPONSE_CLASSES as readonly string[]).includes(raw.trim().toUpperCase());
+        const expected = (ResponseLabels as readonly string[]).includes(raw.trim().toUpperCase());
         assert.equal(parseResponseLabel(raw) !== undefined, expected);
       }),
       {seed: 12, numRuns: 500},

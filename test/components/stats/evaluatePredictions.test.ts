@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {
-  evaluatePredictions,
-  type PredictionRow,
-  RESPONSE_CLASSES,
-} from "../../../src/components/stats/evaluateCohorts.js";
+import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
 import {createRng} from "../../../src/components/stats/random.js";
+import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
 
 /** Seeded synthetic predictions: informative probabilities, 1–4 patches per patient. */
 function synthetic(nPatients: number, cohorts: string[], seed: number): PredictionRow[] {
@@ -13,7 +10,7 @@ function synthetic(nPatients: number, cohorts: string[], seed: number): Predicti
   const rows: PredictionRow[] = [];
   for (let p = 0; p < nPatients; p++) {
     const k = rng.int(4);
-    const label = RESPONSE_CLASSES[k] as PredictionRow["label"];
+    const label = ResponseLabels[k] as PredictionRow["label"];
     const cohort = cohorts[p % cohorts.length] as string;
     const patches = 1 + rng.int(4);
     const patientShift = rng.normal();

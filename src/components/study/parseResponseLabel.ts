@@ -1,16 +1,16 @@
-import {RESPONSE_CLASSES, type ResponseClass} from "../stats/evaluateCohorts.js";
+import {type ResponseLabel, ResponseLabels} from "./vocabulary.js";
 
 /**
  * The one rule for reading an mRECIST response label, shared by every command (manifests for `preprocess`, `run`
  * and `predict`; predictions files for `evaluate` and the pages): surrounding spaces are ignored and case is not
  * significant, so "cr" and " Pd" are read as CR and PD — but a label that is not written exactly as CR, PR, SD or PD
  * is reported through `warn`, so that a sloppy export is seen, not silently fixed. Anything else is undefined.
- * The vocabulary itself is RESPONSE_CLASSES (the same four labels as the study configuration's ResponseLabels).
+ * The labels themselves are ResponseLabels (vocabulary.ts).
  */
-export function parseResponseLabel(raw: string, warn?: (message: string) => void): ResponseClass | undefined {
+export function parseResponseLabel(raw: string, warn?: (message: string) => void): ResponseLabel | undefined {
   const upper = raw.trim().toUpperCase();
-  const label = RESPONSE_CLASSES.find((l) => l === upper);
+  const label = ResponseLabels.find((l) => l === upper);
   if (label !== undefined && label !== raw)
-    warn?.(`label "${raw}" read as ${label} (write ${RESPONSE_CLASSES.join(", ")})`);
+    warn?.(`label "${raw}" read as ${label} (write ${ResponseLabels.join(", ")})`);
   return label;
 }

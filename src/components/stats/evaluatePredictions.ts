@@ -1,3 +1,4 @@
+import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 import type {AucSummary} from "./aucSummary.js";
 import {aucSummary} from "./aucSummary.js";
 import {type BinaryMetrics, binaryMetrics} from "./binaryMetrics.js";
@@ -9,15 +10,11 @@ import {meanByGroup, objectiveResponse} from "./objectiveResponse.js";
 import {oneVsRest} from "./oneVsRest.js";
 import {deriveSeed} from "./random.js";
 
-/** The mRECIST response classes, in the order of the probability vector and of the confusion matrix. */
-export const RESPONSE_CLASSES = ["CR", "PR", "SD", "PD"] as const;
-export type ResponseClass = (typeof RESPONSE_CLASSES)[number];
-
 /** One row of a predictions file: a patch (when `patchId` is set) or a patient. */
 export interface PredictionRow {
   patientId: string;
   cohort: string;
-  label: ResponseClass;
+  label: ResponseLabel;
   /** [P(CR), P(PR), P(SD), P(PD)]. */
   probabilities: readonly [number, number, number, number];
   patchId?: string;
@@ -49,22 +46,22 @@ export interface ObjectiveResponse extends AucSummary {
   calibration: Calibration;
 }
 
-export interface Level {
+export interface LevelEvaluation {
   /** Rows evaluated at this level (patches or patients). */
   n: number;
   nPatients: number;
   accuracy: number | null;
   balancedAccuracy: number | null;
   kappa: {unweighted: number | null; linear: number | null; quadratic: number | null};
-  confusion: {labels: ResponseClass[]; counts: number[][]};
-  perClass: Record<ResponseClass, Binary>;
+  confusion: {labels: ResponseLabel[]; counts: number[][]};
+  perClass: Record<ResponseLabel, Binary>;
   macroAuc: number | null;
   objectiveResponse: ObjectiveResponse;
 }
 
 export interface Evaluation {
   options: {bootstrap: number; seed: number; ciLevel: number};
-  cohorts: Record<string, {patch?: Level; patient: Level}>;
+  cohorts: Record<string, {patch?: LevelEvaluation; patient: LevelEvaluation}>;
 }
 
 /**
@@ -92,15 +89,17 @@ export function evaluatePredictions(rows: readonly PredictionRow[], options: Eva
     const list = byCohort.get(cohort) as PredictionRow[];
     const patients = patientRows(list, patchLevel);
     const seed = (label: string) => deriveSeed(options.seed, `${cohort}/${label}`);
-    const entry: {patch?: Level; patient: Level} = {patient: evaluateLevel(patients, options, seed("patient"), false)};
+    const entry: {patch?: LevelEvaluation; patient: LevelEvaluation} = {
+      patient: evaluateLevel(patients, options, seed("patient"), false),
+    };
     if (patchLevel) entry.patch = evaluateLevel(list, options, seed("patch"), true);
-    cohorts[cohort] = patchLevel ? {patch: entry.patch as Level, patient: entry.patient} : entry;
+    cohorts[cohort] = patchLevel ? {patch: entry.patch as LevelEvaluation, patient: entry.patient} : entry;
   }
   return {options: {bootstrap: options.bootstrap, seed: options.seed, ciLevel: options.ciLevel}, cohorts};
 }
 
 function classIndex(row: PredictionRow, i: number): number {
-  const k = RESPONSE_CLASSES.indexOf(row.label);
+  const k = ResponseLabels.indexOf(row.label);
   if (k < 0) throw new RangeError(`rows[${i}] (patient ${row.patientId}): unknown label ${String(row.label)}`);
   return k;
 }
@@ -143,15 +142,15 @@ function evaluateLevel(
   options: EvaluateOptions,
   seed: number,
   isPatch: boolean,
-): Level {
-  const labels = [...RESPONSE_CLASSES];
+): LevelEvaluation {
+  const labels = [...ResponseLabels];
   const truth = Int32Array.from(rows, (r, i) => classIndex(r, i));
   const probabilities = rows.map((r) => r.probabilities);
   const clusters = isPatch ? rows.map((r) => r.patientId) : undefined;
   const cm = confusionMatrix(labels, truth, probabilities);
   const common = {bootstrap: options.bootstrap, ciLevel: options.ciLevel, seed, clusters};
   const ovr = oneVsRest(labels, truth, probabilities, common);
-  const perClass = {} as Record<ResponseClass, Binary>;
+  const perClass = {} as Record<ResponseLabel, Binary>;
   labels.forEach((label, c) => {
     perClass[label] = {...(ovr.perClass[label] as AucSummary), metrics: binaryMetrics(cm, c, options.ciLevel)};
   });

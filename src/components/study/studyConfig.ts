@@ -1,0 +1,133 @@
+import type {
+  Aggregation,
+  Backend,
+  Balancing,
+  ChannelMode,
+  CiMethod,
+  DemoScale,
+  Engine,
+  FineTune,
+  HeadKind,
+  InPlaneSpacing,
+  Level,
+  Loss,
+  Optimizer,
+  PatchFallback,
+  PatchGeometry,
+  PatchLesion,
+  PatientIdMode,
+  Protocol,
+  Variant,
+} from "./vocabulary.js";
+
+/**
+ * The study configuration: every parameter of the paper's protocol, fully defaulted and typed. One type for the
+ * pipeline (loaders/), which builds it with `normalizeStudyConfig` (loaders/config/normalizeStudyConfig.ts: untrusted
+ * JSON → StudyConfig, or a ConfigError naming the key), and for the pages, which read it from data/protocol.json.
+ * Defaults reproduce Peng et al. 2020 (loaders/config/protocolDefaults.ts); the words it uses are in vocabulary.ts.
+ */
+
+/** How one clinical column is read: a number (with an optional unit), or one of a list of levels (ordered or not). */
+export type ClinicalColumnSpec =
+  | {type: "number"; unit?: string}
+  | {type: "category"; levels: string[]}
+  | {type: "ordinal"; levels: string[]};
+
+/** Clinical columns the study configuration declares, by lower-case header name. */
+export type DeclaredColumns = Record<string, ClinicalColumnSpec>;
+
+export type StudyConfig = {
+  protocol: Protocol;
+  study: {
+    name: string;
+    /** Path of the study manifest CSV (relative to the study file), or null for the built-in synthetic demo study. */
+    manifest: string | null;
+    demo: {scale: DemoScale; seed: number};
+  };
+  cohorts: {
+    /** The cohort the head is trained on (paper: NFH). */
+    training: string;
+    /** Held-out cohorts; an empty list means every other cohort in the manifest. */
+    validation: string[];
+  };
+  imaging: {
+    window: {level: number; width: number};
+    /**
+     * The common spacing, used only when patches.inPlaneSpacing = "common": its x and y (never coarser than the scan's
+     * own pixels). Slices are always the scan's native slices, so its z is not used for cutting.
+     */
+    targetSpacingMm: [number, number, number];
+    /** Which mask value is tumour: "nonzero" or a specific label. */
+    tumourLabel: "nonzero" | number;
+  };
+  patches: {
+    geometry: PatchGeometry;
+    sizePx: number;
+    /** Side of a "fixed" patch in mm (unused by "roi", whose side is the largest square inside the ROI). */
+    sizeMm: number;
+    /** A slice whose patch would span fewer native pixels across gives no patch (the minimum-information rule). */
+    minNativePx: number;
+    lesion: PatchLesion;
+    inPlaneSpacing: InPlaneSpacing;
+    slicesPerPatient: number;
+    patchesPerSlice: number;
+    /** Slices whose tumour area is below this fraction of the largest slice's area are skipped. */
+    minSliceAreaFraction: number;
+    /** Fraction of a patch that must lie inside the ROI (paper: entirely inside, 1). */
+    minRoiCoverage: number;
+    channels: ChannelMode;
+    /** The three HU windows used when channels = "windows". */
+    channelWindows: Array<{level: number; width: number}>;
+    /**
+     * "fixed" only: when no selected slice holds a sizeMm patch, "inscribed" takes the largest square inside the ROI
+     * instead (still ≥ minNativePx, flagged on the patch and counted in the flow); "exclude" excludes the patient.
+     */
+    fallback: PatchFallback;
+  };
+  augmentation: {
+    variants: Variant[];
+    balancing: Balancing;
+  };
+  model: {
+    backbone: "resnet50-imagenet";
+    /** Layers 1…frozenLayers of the 177 are frozen (paper: 174). */
+    frozenLayers: number;
+    batchNormEpsilon: number;
+    head: HeadKind;
+    loss: Loss;
+    optimizer: Optimizer;
+    momentum: number;
+    learningRate: number;
+    batchSize: number;
+    epochs: number;
+    fineTune: FineTune;
+    engine: Engine;
+    backend: Backend;
+  };
+  seeds: {
+    /** Head initialisation and mini-batch order. */
+    training: number;
+    /** Augmentation draws (which variant, which oversampled patch). */
+    augmentation: number;
+    bootstrap: number;
+    /** Extra seeds trained for the spread of the training curves and metrics (0 = none). */
+    extraSeeds: number;
+  };
+  evaluation: {
+    bootstrapReplicates: number;
+    ciLevel: number;
+    ciMethod: CiMethod;
+    primaryLevel: Level;
+    aggregation: Aggregation;
+    decisionCurve: {from: number; to: number; step: number};
+    calibrationBins: number;
+  };
+  clinical: {
+    /** Manifest columns beyond Table 1's known variables, each with a type; any other column is refused. */
+    columns: DeclaredColumns;
+  };
+  site: {
+    /** Default: "pseudonymous" for a manifest study, "as-is" for the built-in demo (its ids are synthetic). */
+    patientIds: PatientIdMode;
+  };
+};
