@@ -25,6 +25,28 @@ export interface Provenance {
   headNote: string;
   versions: Record<string, string>;
   createdAt?: string;
+  /** Predictions-only reports: the predictions CSV the numbers come from (file name and sha256 of its bytes). */
+  predictions?: SourceFile;
+}
+
+/** An input file as a report's provenance names it: its name only (a folder can name a patient) and its sha256. */
+export interface SourceFile {
+  file: string;
+  sha256: string;
+}
+
+/**
+ * Set in protocol.json when the site was built from a predictions CSV (`workbench report`, $WORKBENCH_PREDICTIONS):
+ * no images and no model, so the pages that need them say why they are empty. `runs` and metrics.json's `protocols`
+ * then hold only the protocols the CSV has.
+ */
+export interface PredictionsOnly {
+  predictions: SourceFile;
+  clinical: SourceFile | null;
+  /** "patch" when the CSV has a patch_id column, else "patient". */
+  level: "patch" | "patient";
+  /** Why the image pages (Gallery, Training) are empty, in one sentence. */
+  reason: string;
 }
 
 /** One row of the methods table: the paper's value beside the value used, and why they differ. */
@@ -50,6 +72,7 @@ export interface ProtocolArtifact {
   timings: Array<{stage: string; seconds: number; cached: boolean}>;
   /** What the paper scale would cost on this machine, measured from this run's throughput. */
   cost: {embeddingsPerSecond: number; paperScaleEmbeddings: number; paperScaleMinutes: number} | null;
+  predictionsOnly?: PredictionsOnly;
 }
 
 /**
@@ -107,6 +130,8 @@ export interface TrainingArtifact {
     loss: number;
     accuracy: number;
   }>;
+  /** Why there are no curves (a predictions-only report has no training run). */
+  emptyReason?: string;
 }
 
 /**
@@ -118,6 +143,8 @@ export interface TrainingArtifact {
  */
 export interface GalleryArtifact {
   protocol: Protocol;
+  /** Why there are no items (a predictions-only report has no images). */
+  emptyReason?: string;
   items: Array<{
     patchId: string;
     patientId: string;
