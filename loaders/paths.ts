@@ -7,8 +7,9 @@ import {fileURLToPath} from "node:url";
  *
  *   .cache/artifacts     the pipeline's content-addressed stage outputs (loaders/pipeline/artifactCache.ts)
  *   .cache/embeddings    backbone embeddings per patch, variant, weights and engine (loaders/features/embeddingCache.ts)
+ *   .cache/pseudonym-salt  the salt of pseudonymous patient ids, mode 0600 (loaders/site/pseudonym.ts)
  *   models/weights/      downloaded ImageNet weights (git-ignored); the ResNet50 in models/weights/resnet50
- *   models/runs/<id>/    trained runs (git-ignored; loaders/train/runStore.ts)
+ *   models/runs/<id>/    trained runs (git-ignored; loaders/runs/runStore.ts)
  *   dist/                the built site
  */
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -18,6 +19,7 @@ export interface ProjectPaths {
   cache: string;
   artifacts: string;
   embeddings: string;
+  pseudonymSalt: string;
   weights: string;
   resnet50Weights: string;
   runs: string;
@@ -32,6 +34,7 @@ export function projectPaths(root: string = repoRoot): ProjectPaths {
     cache,
     artifacts: join(cache, "artifacts"),
     embeddings: embeddingsBeside(join(cache, "artifacts")),
+    pseudonymSalt: join(cache, "pseudonym-salt"),
     weights,
     resnet50Weights: join(weights, "resnet50"),
     runs: join(root, "models", "runs"),

@@ -25,8 +25,6 @@ export interface WeightsEffects {
 
 /** The weights folder every command uses unless told otherwise (loaders/paths.ts). */
 export const defaultWeightsDir = paths.resnet50Weights;
-// TODO(#17): predict/predictManifest.ts still imports repoRoot from here; import it from loaders/paths.ts instead.
-export {repoRoot} from "../paths.js";
 
 async function npmPack(spec: string, destination: string): Promise<string> {
   const {stdout} = await promisify(execFile)("npm", ["pack", spec, "--pack-destination", destination, "--json"], {

@@ -1,27 +1,22 @@
-import {join} from "node:path";
 import {headProbabilities} from "../../models/head.js";
+import {type PatchPredictionRow, patchPredictions} from "../../src/components/predictions/patchPredictions.js";
 import {createEmbeddingCache} from "../features/embeddingCache.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import type {PatchSet} from "../imaging/patchSet.js";
-import {repoRoot} from "../model/fetchWeights.js";
-import {loadRun, type StoredRun} from "../train/runStore.js";
-import {type PredictionRow, patchPredictions} from "./patchPredictions.js";
+import type {StoredRun} from "../runs/runStore.js";
 
 /**
  * Applies a saved run's head to new patches: embeddings (identity variant, cached) from an engine running the SAME
  * weights as the run (checked by model id), then the head's probabilities (sigmoid outputs normalised to sum to 1).
  */
-export const defaultRunsDir = join(repoRoot, "models", "runs");
-export const defaultEmbeddingCacheDir = join(repoRoot, ".cache", "embeddings");
-
 export async function predictWithRun(
   run: StoredRun,
   cohorts: Record<string, PatchSet>,
   engine: EmbeddingEngine,
   cacheDir: string,
   log: (msg: string) => void,
-): Promise<PredictionRow[]> {
+): Promise<PatchPredictionRow[]> {
   const runModelId = run.provenance.modelId;
   if (typeof runModelId === "string" && engine.modelId !== undefined && engine.modelId !== runModelId) {
     throw new Error(
@@ -35,12 +30,10 @@ export async function predictWithRun(
     );
   }
   const cache = createEmbeddingCache(cacheDir, engine.modelId ?? String(runModelId));
-  const rows: PredictionRow[] = [];
+  const rows: PatchPredictionRow[] = [];
   for (const [name, set] of Object.entries(cohorts)) {
     const x = (await extractEmbeddings(set, ["identity"], engine, cache, log)).get("identity")!;
     rows.push(...patchPredictions({...set, cohort: name}, headProbabilities(run.head, x, set.records.length)));
   }
   return rows;
 }
-
-export {loadRun};

@@ -1,6 +1,7 @@
 import {createHmac, randomBytes} from "node:crypto";
 import {link, mkdir, readFile, unlink, writeFile} from "node:fs/promises";
-import {dirname, join} from "node:path";
+import {dirname} from "node:path";
+import {projectPaths} from "../paths.js";
 
 /**
  * Pseudonymous patient ids for the published site: `P-` + the first hex digits of HMAC-SHA256(salt, id). Without the
@@ -16,7 +17,7 @@ export const PseudonymHexDigits = 12;
 const minSaltLength = 16;
 
 export function saltFile(repo: string): string {
-  return join(repo, ".cache", "pseudonym-salt");
+  return projectPaths(repo).pseudonymSalt;
 }
 
 /** The salt: the environment variable when set, else the cache file (created on first use). */

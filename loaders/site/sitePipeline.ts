@@ -1,12 +1,9 @@
-import {fileURLToPath} from "node:url";
 import {StudyEnvVar} from "../config/loadStudyConfig.js";
+import {repoRoot} from "../paths.js";
 import {stderrProgress} from "../pipeline/progressBar.js";
 import {type PipelineResult, runPipeline} from "../pipeline/runPipeline.js";
 import {pseudonymSalt} from "./pseudonym.js";
 import {publishIds} from "./publishIds.js";
-
-/** The repository root, whatever the working directory of the data loader. */
-export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * What every data loader calls: the pipeline for the configured study ($WORKBENCH_STUDY, or the demo study), with

@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import {type Head, headProbabilities} from "../../models/head.js";
 import {modelIdOf} from "../../models/resnet50.js";
+import {type PatchPredictionRow, patchPredictions} from "../../src/components/predictions/patchPredictions.js";
 import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
@@ -12,12 +13,11 @@ import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import {configHash} from "../hash.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {readModelFiles} from "../model/readModelFiles.js";
-import {type PredictionRow, patchPredictions} from "../predict/patchPredictions.js";
+import {saveRun} from "../runs/runStore.js";
 import {type GalleryCam, type GalleryChooser, galleryCams} from "./galleryCams.js";
 import {headNote} from "./headNote.js";
 import {checkModelStage} from "./modelGuards.js";
 import {patchDataHash, runIdOf} from "./runIdentity.js";
-import {saveRun} from "./runStore.js";
 import {type CurvePoint, type LabelledEmbeddings, trainHead} from "./trainHead.js";
 
 /**
@@ -50,7 +50,7 @@ export interface ModelRunInput {
 
 export interface ModelRun {
   runId: string;
-  predictions: PredictionRow[];
+  predictions: PatchPredictionRow[];
   curves: CurvePoint[];
   provenance: {
     engine: string;
@@ -150,7 +150,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   }
   const head = primary!;
 
-  const predictions: PredictionRow[] = [];
+  const predictions: PatchPredictionRow[] = [];
   const probsByCohort = new Map<string, Float64Array>();
   for (const name of names) {
     const set = cohorts[name]!;

@@ -4,7 +4,9 @@ import {backboneSpec} from "../../features/backboneSpec.js";
 import {createEngine} from "../../features/createEngine.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
-import {defaultEmbeddingCacheDir, defaultRunsDir, loadRun, predictWithRun} from "../../predict/predictManifest.js";
+import {paths} from "../../paths.js";
+import {predictWithRun} from "../../predict/predictManifest.js";
+import {loadRun} from "../../runs/runStore.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";
@@ -41,14 +43,14 @@ export const predictCommand: Command = {
     // Checked before the run is loaded or any patient read.
     const out = await outputOption("--out", values.out, io.cwd, "file");
     const log = (m: string) => io.stderr(`${m}\n`);
-    const run = await loadRun(values.runs ? resolve(io.cwd, values.runs) : defaultRunsDir, values.run);
+    const run = await loadRun(values.runs ? resolve(io.cwd, values.runs) : paths.runs, values.run);
     const study = await preprocessStudy(resolve(io.cwd, values.manifest), run.config, {log});
     for (const f of Object.values(study.flow)) {
       for (const e of f.excluded) log(`excluded (${f.cohort}): ${e.reason}`);
     }
     const engine = await createEngine(backboneSpec(run.config), run.config.model.engine, {log});
     try {
-      const rows = await predictWithRun(run, study.cohorts, engine, defaultEmbeddingCacheDir, log);
+      const rows = await predictWithRun(run, study.cohorts, engine, paths.embeddings, log);
       await writeFileAtomically(out, writePredictionsCsv(rows));
       log(`predict: ${rows.length} patches → ${values.out}`);
       return rows.length > 0 ? ExitCode.ok : ExitCode.failure;

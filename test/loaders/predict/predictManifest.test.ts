@@ -6,8 +6,8 @@ import {after, before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import type {TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
 import {predictWithRun} from "../../../loaders/predict/predictManifest.js";
+import {loadRun} from "../../../loaders/runs/runStore.js";
 import {runModel} from "../../../loaders/train/runModel.js";
-import {loadRun} from "../../../loaders/train/runStore.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {tinyPatchSet, tinyTfjsEngine} from "../../models/tinyResNet.js";
 

@@ -11,9 +11,9 @@ import {tryCreateOnnxEngineFor} from "../../../loaders/features/onnx/onnxEngineF
 import type {OnnxEngine} from "../../../loaders/features/onnxEngine.js";
 import {createTfjsEngine, type TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
 import {writeModelFiles} from "../../../loaders/model/writeModelFiles.js";
+import {loadRun} from "../../../loaders/runs/runStore.js";
 import {defaultGallery} from "../../../loaders/train/gallery.js";
 import {runModel} from "../../../loaders/train/runModel.js";
-import {loadRun} from "../../../loaders/train/runStore.js";
 import {headProbabilities} from "../../../models/head.js";
 import {buildResNet, TinyResNetShape} from "../../../models/resNetTopology.js";
 import {tinyPatchSet, tinyTfjsEngine} from "../../models/tinyResNet.js";
