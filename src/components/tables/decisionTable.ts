@@ -1,0 +1,35 @@
+import type {Column} from "../charts/dataTable.js";
+import type {DecisionPoint} from "../stats/decisionCurve.js";
+import {formatFixed, formatInterval} from "./formatStat.js";
+
+/**
+ * The thresholds the decision-curve table lists: the clinically plausible range of the paper's Fig 5c/d, where a
+ * clinician would weigh treating a non-responder against missing a responder. The figure itself shows every threshold.
+ */
+export const DecisionTableThresholds = [0.2, 0.3, 0.4, 0.5, 0.6] as const;
+
+/** The curve's points at `thresholds` (matched to 1e-9, as the curve's grid is computed by steps); absent ones skipped. */
+export function decisionTableRows(
+  curve: readonly DecisionPoint[],
+  thresholds: readonly number[] = DecisionTableThresholds,
+): DecisionPoint[] {
+  return thresholds.flatMap((t) => {
+    const point = curve.find((p) => Math.abs(p.threshold - t) < 1e-9);
+    return point ? [point] : [];
+  });
+}
+
+/** Columns of the decision-curve table: net benefit with its bootstrap band, treat-all, interventions avoided. */
+export function decisionTableColumns(ciLevel: number): Array<Column<DecisionPoint>> {
+  return [
+    {key: "threshold", label: "Threshold", format: (r) => formatFixed(r.threshold, 2)},
+    {key: "netBenefit", label: "Net benefit (model)", format: (r) => formatFixed(r.netBenefit, 4)},
+    {key: "ci", label: `${Math.round(ciLevel * 100)}% band`, format: (r) => formatInterval(r.ci, 4)},
+    {key: "treatAll", label: "Treat all", format: (r) => formatFixed(r.treatAll, 4)},
+    {
+      key: "interventionsAvoided",
+      label: "Interventions avoided / 100",
+      format: (r) => formatFixed(r.interventionsAvoided, 1),
+    },
+  ];
+}
