@@ -1,5 +1,4 @@
 // Data loader: gallery patches, class-activation overlays and their predictions (data/gallery.zip).
-import {galleryZip} from "../../loaders/site/galleryZip.js";
-import {sitePipeline} from "../../loaders/site/sitePipeline.js";
+import {siteGallery} from "../../loaders/site/siteArtifacts.js";
 
-process.stdout.write(await galleryZip(await sitePipeline()));
+process.stdout.write(await siteGallery());

@@ -1,5 +1,4 @@
 // Data loader: the build-time evaluation of both protocols, as `workbench evaluate` writes it (data/metrics.json).
-import {metricsArtifact} from "../../loaders/site/metricsArtifact.js";
-import {sitePipeline} from "../../loaders/site/sitePipeline.js";
+import {siteMetrics} from "../../loaders/site/siteArtifacts.js";
 
-process.stdout.write(JSON.stringify(metricsArtifact(await sitePipeline())));
+process.stdout.write(JSON.stringify(await siteMetrics()));

@@ -1,5 +1,4 @@
 // Data loader: every patch's predicted probabilities under both protocols (data/predictions.csv).
-import {predictionsCsv} from "../../loaders/site/predictionsCsv.js";
-import {sitePipeline} from "../../loaders/site/sitePipeline.js";
+import {sitePredictionsCsv} from "../../loaders/site/siteArtifacts.js";
 
-process.stdout.write(predictionsCsv(await sitePipeline()));
+process.stdout.write(await sitePredictionsCsv());

@@ -1,5 +1,4 @@
 // Data loader: the resolved configuration, the protocol table and each protocol's provenance (data/protocol.json).
-import {protocolArtifact} from "../../loaders/site/protocolArtifact.js";
-import {sitePipeline} from "../../loaders/site/sitePipeline.js";
+import {siteProtocol} from "../../loaders/site/siteArtifacts.js";
 
-process.stdout.write(JSON.stringify(protocolArtifact(await sitePipeline())));
+process.stdout.write(JSON.stringify(await siteProtocol()));

@@ -1,5 +1,4 @@
 // Data loader: per-epoch loss and accuracy for every protocol and seed (data/training.json).
-import {sitePipeline} from "../../loaders/site/sitePipeline.js";
-import {trainingArtifact} from "../../loaders/site/trainingArtifact.js";
+import {siteTraining} from "../../loaders/site/siteArtifacts.js";
 
-process.stdout.write(JSON.stringify(trainingArtifact(await sitePipeline())));
+process.stdout.write(JSON.stringify(await siteTraining()));

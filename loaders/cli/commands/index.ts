@@ -4,6 +4,7 @@ import {evaluateCommand} from "./evaluate.js";
 import {hccTaceSegCommand} from "./hccTaceSeg.js";
 import {predictCommand} from "./predict.js";
 import {preprocessCommand} from "./preprocess.js";
+import {reportCommand} from "./report.js";
 import {runCommand} from "./run.js";
 import {synthCommand} from "./synth.js";
 import {weightsCommand} from "./weights.js";
@@ -12,6 +13,7 @@ import {weightsCommand} from "./weights.js";
 export const commands: readonly Command[] = [
   configCommand,
   evaluateCommand,
+  reportCommand,
   synthCommand,
   preprocessCommand,
   hccTaceSegCommand,

@@ -1,0 +1,75 @@
+import {parseCsvRecords} from "../../../src/components/csv/parseCsv.js";
+import type {DeclaredColumns} from "../../../src/components/study/studyConfig.js";
+import {
+  ClinicalColumns,
+  type ClinicalValue,
+  clinicalColumnSpec,
+  declarationHint,
+  parseClinicalValue,
+} from "../../cohort/clinicalColumns.js";
+
+/**
+ * The optional clinical CSV of a predictions-only report: `patient_id` plus Table 1 columns, under the same allow-list
+ * as a manifest's clinical columns (cohort/clinicalColumns.ts), because every value is published in Table 1's data.
+ * `cohort` and `label` may be present and are ignored: the predictions file decides both. A column neither known nor
+ * declared refuses the file before any work; a value that does not fit its type is missing, with a warning naming the
+ * line and patient; a patient repeated is refused.
+ */
+export interface ClinicalCsv {
+  columns: string[];
+  byPatient: Map<string, Record<string, ClinicalValue>>;
+  warnings: string[];
+}
+
+const ignored = new Set(["patient_id", "cohort", "label"]);
+
+export function readClinicalCsv(text: string, source: string, declared: DeclaredColumns = {}): ClinicalCsv {
+  const [header, ...body] = parseCsvRecords(text, source);
+  if (!header) throw new Error(`${source}: empty file (expected a header with patient_id and clinical columns)`);
+  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const duplicate = names.find((n, i) => n !== "" && names.indexOf(n) !== i);
+  if (duplicate !== undefined) throw new Error(`${source}: line ${header.line}: column "${duplicate}" appears twice`);
+  const idColumn = names.indexOf("patient_id");
+  if (idColumn < 0) throw new Error(`${source}: missing column patient_id in header line ${header.line}`);
+  const columns = names.filter((n) => n !== "" && !ignored.has(n));
+  const refused = columns.filter((c) => clinicalColumnSpec(c, declared) === undefined);
+  if (refused.length > 0) {
+    throw new Error(
+      `${source}: column(s) ${refused.join(", ")} refused: not a known clinical column (${Object.keys(ClinicalColumns).join(", ")}) ` +
+        `and not declared. Every clinical column is published in the report site, so a column that may identify a ` +
+        `patient must be removed; to keep a clinical variable, ${declarationHint(refused)}`,
+    );
+  }
+  const warnings: string[] = [];
+  const byPatient = new Map<string, Record<string, ClinicalValue>>();
+  const firstLine = new Map<string, number>();
+  const problems: string[] = [];
+  for (const {line, fields} of body) {
+    const id = (fields[idColumn] ?? "").trim();
+    if (fields.length !== header.fields.length) {
+      problems.push(
+        `line ${line}${id ? ` (patient ${id})` : ""}: has ${fields.length} fields, header has ${header.fields.length}`,
+      );
+      continue;
+    }
+    if (!id) {
+      problems.push(`line ${line}: patient_id is empty`);
+      continue;
+    }
+    const prior = firstLine.get(id);
+    if (prior !== undefined) {
+      problems.push(`line ${line} (patient ${id}): patient repeated (first on line ${prior})`);
+      continue;
+    }
+    firstLine.set(id, line);
+    const values: Record<string, ClinicalValue> = {};
+    for (const column of columns) {
+      const {value, problem} = parseClinicalValue(column, fields[names.indexOf(column)] ?? "", declared);
+      values[column] = value;
+      if (problem) warnings.push(`${source}: line ${line} (patient ${id}): ${problem} (treated as missing)`);
+    }
+    byPatient.set(id, values);
+  }
+  if (problems.length > 0) throw new Error(`${source}: nothing was read:\n  ${problems.join("\n  ")}`);
+  return {columns, byPatient, warnings};
+}
