@@ -15,9 +15,9 @@ import {type Fp32Ceiling, fp32Ceiling, ResNet50GflopPerImage} from "../loaders/f
 import {createOnnxEngine} from "../loaders/features/onnxEngine.js";
 import {exportOnnx} from "../loaders/features/onnxExport.js";
 import {createTfjsEngine} from "../loaders/features/tfjsEngine.js";
-import {defaultWeightsDir} from "../loaders/model/fetchWeights.js";
-import {readModelFiles} from "../loaders/model/readModelFiles.js";
-import {writeModelFiles} from "../loaders/model/writeModelFiles.js";
+import {defaultWeightsDir} from "../loaders/weights/fetchWeights.js";
+import {readModelFiles} from "../loaders/weights/readModelFiles.js";
+import {writeModelFiles} from "../loaders/weights/writeModelFiles.js";
 import {buildResNet} from "../models/resNetTopology.js";
 import {createRng} from "../src/components/stats/random.js";
 

@@ -2,9 +2,9 @@ import * as tf from "@tensorflow/tfjs";
 import {toCaffeInput} from "../../models/preprocessing.js";
 import type {ResNet50} from "../../models/resnet50.js";
 import type {Variant} from "../../src/components/study/vocabulary.js";
-import {chooseBackend} from "../model/chooseBackend.js";
-import {loadBackbone} from "../model/loadBackbone.js";
+import {loadBackbone} from "../weights/loadBackbone.js";
 import type {BackboneSpec} from "./backboneSpec.js";
+import {chooseBackend} from "./chooseBackend.js";
 import {applyVariantBatch} from "./variants.js";
 
 /**

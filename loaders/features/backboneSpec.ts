@@ -1,6 +1,6 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Backend} from "../../src/components/study/vocabulary.js";
-import {defaultWeightsDir} from "../model/fetchWeights.js";
+import {defaultWeightsDir} from "../weights/fetchWeights.js";
 
 /**
  * What decides the frozen backbone an engine runs, and how: built once from the configuration (backboneSpec) and

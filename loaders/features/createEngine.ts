@@ -1,5 +1,5 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {defaultWeightsDir, ensureWeights} from "../model/fetchWeights.js";
+import {defaultWeightsDir, ensureWeights} from "../weights/fetchWeights.js";
 import type {BackboneSpec} from "./backboneSpec.js";
 import type {EmbeddingEngine} from "./engine.js";
 import {tryCreateOnnxEngineFor} from "./onnx/onnxEngineFor.js";

@@ -1,9 +1,9 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import type {Variant} from "../../src/components/study/vocabulary.js";
-import {chooseBackend} from "../model/chooseBackend.js";
 import {type BackboneRunner, createBackboneRunner, type LastConvOutput} from "./backboneRunner.js";
 import type {BackboneSpec} from "./backboneSpec.js";
+import {chooseBackend} from "./chooseBackend.js";
 import {type EmbeddingEngine, EmbeddingSize} from "./engine.js";
 import type {WorkerData, WorkerReply, WorkerRequest} from "./tfjsWorker.js";
 

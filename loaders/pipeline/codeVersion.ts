@@ -57,10 +57,12 @@ export const StageSources = {
   model: [
     "loaders/config",
     "loaders/features",
-    "loaders/model",
+    "loaders/weights",
     "loaders/predict",
+    "loaders/runs",
     "loaders/train",
     "models",
+    "src/components/predictions/patchPredictions.ts",
     "src/components/stats/random.ts",
     "src/components/study",
   ],

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import {after, before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import {chooseBackend} from "../../loaders/model/chooseBackend.js";
-import {defaultWeightsDir} from "../../loaders/model/fetchWeights.js";
-import {loadBackbone} from "../../loaders/model/loadBackbone.js";
-import {readModelFiles} from "../../loaders/model/readModelFiles.js";
+import {chooseBackend} from "../../loaders/features/chooseBackend.js";
+import {defaultWeightsDir} from "../../loaders/weights/fetchWeights.js";
+import {loadBackbone} from "../../loaders/weights/loadBackbone.js";
+import {readModelFiles} from "../../loaders/weights/readModelFiles.js";
 import {CaffeMeans, toCaffeInput} from "../../models/preprocessing.js";
 import {loadResNet50, modelIdOf, topologyLayers, withBatchNormEpsilon} from "../../models/resnet50.js";
 import {realWeightsMissing, tinyWeightsDir} from "./tinyResNet.js";

@@ -1,7 +1,7 @@
 import {resolve} from "node:path";
-import {defaultWeightsDir, fetchWeights, installWeightsFrom} from "../../model/fetchWeights.js";
-import {readModelFiles} from "../../model/readModelFiles.js";
-import {ResNetPackage} from "../../model/weightsSource.js";
+import {defaultWeightsDir, fetchWeights, installWeightsFrom} from "../../weights/fetchWeights.js";
+import {readModelFiles} from "../../weights/readModelFiles.js";
+import {ResNetPackage} from "../../weights/weightsSource.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";

@@ -1,6 +1,6 @@
 import {modelIdOf} from "../../../models/resnet50.js";
-import {readModelFiles} from "../../model/readModelFiles.js";
-import {ResNetPackage} from "../../model/weightsSource.js";
+import {readModelFiles} from "../../weights/readModelFiles.js";
+import {ResNetPackage} from "../../weights/weightsSource.js";
 import type {BackboneSpec} from "../backboneSpec.js";
 import {type OnnxEngine, tryCreateOnnxEngine} from "../onnxEngine.js";
 import {ensureBackboneOnnx} from "./backboneCache.js";

@@ -37,7 +37,7 @@ export type Optimizer = (typeof Optimizers)[number];
 export const Engines = ["auto", "onnx", "tfjs"] as const;
 export type Engine = (typeof Engines)[number];
 
-/** The TensorFlow.js backend requested ("auto" picks the fastest available, loaders/weights/chooseBackend.ts). */
+/** The TensorFlow.js backend requested ("auto" picks the fastest available, loaders/features/chooseBackend.ts). */
 export const Backends = ["auto", "tensorflow", "wasm", "cpu"] as const;
 export type Backend = (typeof Backends)[number];
 

@@ -10,10 +10,10 @@ import {extractEmbeddings} from "../../../loaders/features/extractEmbeddings.js"
 import {tryCreateOnnxEngineFor} from "../../../loaders/features/onnx/onnxEngineFor.js";
 import type {OnnxEngine} from "../../../loaders/features/onnxEngine.js";
 import {createTfjsEngine, type TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
-import {writeModelFiles} from "../../../loaders/model/writeModelFiles.js";
 import {loadRun} from "../../../loaders/runs/runStore.js";
 import {defaultGallery} from "../../../loaders/train/gallery.js";
 import {runModel} from "../../../loaders/train/runModel.js";
+import {writeModelFiles} from "../../../loaders/weights/writeModelFiles.js";
 import {headProbabilities} from "../../../models/head.js";
 import {buildResNet, TinyResNetShape} from "../../../models/resNetTopology.js";
 import {tinyPatchSet, tinyTfjsEngine} from "../../models/tinyResNet.js";

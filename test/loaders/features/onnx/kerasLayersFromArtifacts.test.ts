@@ -6,8 +6,8 @@ import {describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import {kerasLayersFromArtifacts} from "../../../../loaders/features/onnx/kerasLayersFromArtifacts.js";
 import {exportOnnx} from "../../../../loaders/features/onnxExport.js";
-import {readModelFiles} from "../../../../loaders/model/readModelFiles.js";
-import {writeModelFiles} from "../../../../loaders/model/writeModelFiles.js";
+import {readModelFiles} from "../../../../loaders/weights/readModelFiles.js";
+import {writeModelFiles} from "../../../../loaders/weights/writeModelFiles.js";
 import {buildResNet, TinyResNetShape} from "../../../../models/resNetTopology.js";
 
 describe("kerasLayersFromArtifacts({topology, weightSpecs, weightData})", () => {

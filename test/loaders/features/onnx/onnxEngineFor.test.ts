@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import {tryCreateOnnxEngineFor} from "../../../../loaders/features/onnx/onnxEngineFor.js";
-import {writeModelFiles} from "../../../../loaders/model/writeModelFiles.js";
+import {writeModelFiles} from "../../../../loaders/weights/writeModelFiles.js";
 import {buildResNet, TinyResNetShape} from "../../../../models/resNetTopology.js";
 
 describe("tryCreateOnnxEngineFor(backbone, {log})", () => {

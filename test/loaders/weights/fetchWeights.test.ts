@@ -5,8 +5,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {before, describe, it} from "node:test";
 import {gzipSync} from "node:zlib";
-import {ensureWeights, fetchWeights, installWeightsFrom} from "../../../loaders/model/fetchWeights.js";
-import {readModelFiles} from "../../../loaders/model/readModelFiles.js";
+import {ensureWeights, fetchWeights, installWeightsFrom} from "../../../loaders/weights/fetchWeights.js";
+import {readModelFiles} from "../../../loaders/weights/readModelFiles.js";
 import {tinyWeightsDir} from "../../models/tinyResNet.js";
 import {makeTar} from "./makeTar.js";
 

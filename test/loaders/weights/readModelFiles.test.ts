@@ -4,7 +4,7 @@ import {cp, mkdtemp, readFile, rm, truncate, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {before, describe, it} from "node:test";
-import {readModelFiles} from "../../../loaders/model/readModelFiles.js";
+import {readModelFiles} from "../../../loaders/weights/readModelFiles.js";
 import {tinyWeightsDir} from "../../models/tinyResNet.js";
 
 describe("readModelFiles", () => {

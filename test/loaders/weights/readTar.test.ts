@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {gzipSync} from "node:zlib";
-import {readTar, readTgz} from "../../../loaders/model/readTar.js";
+import {readTar, readTgz} from "../../../loaders/weights/readTar.js";
 import {makeTar} from "./makeTar.js";
 
 describe("readTar", () => {
