@@ -25,6 +25,12 @@ export function probabilityText(item: Pick<GalleryItem, "probabilities">): strin
   return ResponseLabels.map((label, i) => `${label} ${formatFixed(item.probabilities[i], 2)}`).join(" · ");
 }
 
+/**
+ * Cards drawn at most, the most confident first: each card decodes one or two 224-px PNGs from the zip, and 60 keep
+ * the page quick on a laptop while showing every class in every cohort of the demo.
+ */
+export const GalleryCardLimit = 60;
+
 /** Where a card's images are: object URLs of the zip entries the item names (null when the entry is missing). */
 export interface CardImages {
   image: string | null;

@@ -17,3 +17,9 @@ export const cohortPalette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F
 export function cohortColor(index: number): string {
   return cohortPalette[index % cohortPalette.length] as string;
 }
+
+/**
+ * Colours of objective response (CR + PR) against non-response (SD + PD): the score distributions, and the ROC
+ * curve of P(CR) + P(PR), which is the responders' score.
+ */
+export const outcomeColors = {responder: "#0072B2", nonResponder: "#D55E00"} as const;
