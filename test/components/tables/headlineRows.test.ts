@@ -1,32 +1,13 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
+import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {headlineRows} from "../../../src/components/tables/headlineRows.js";
-
-function rows(shift: number): PredictionRow[] {
-  const out: PredictionRow[] = [];
-  const labels = ["CR", "PR", "SD", "PD"] as const;
-  for (let i = 0; i < 16; i++) {
-    const k = i % 4;
-    for (let j = 0; j < 3; j++) {
-      const raw = labels.map((_, c) => (c === k ? 2 : 1) + ((i * 7 + j * 3 + c * 5 + shift) % 5) / 5);
-      const s = raw.reduce((a, b) => a + b, 0);
-      out.push({
-        patientId: `p${i}`,
-        cohort: "X",
-        label: labels[k] as PredictionRow["label"],
-        patchId: `p${i}-${j}`,
-        probabilities: raw.map((v) => v / s) as unknown as PredictionRow["probabilities"],
-      });
-    }
-  }
-  return out;
-}
+import {predictionRows} from "./evaluationFixture.js";
 
 describe("headlineRows(paper, corrected)", () => {
   const options = {bootstrap: 50, seed: 3, ciLevel: 0.95};
-  const paper = evaluatePredictions(rows(0), options).cohorts.X;
-  const corrected = evaluatePredictions(rows(2), options).cohorts.X;
+  const paper = evaluatePredictions(predictionRows(16, 1), options).cohorts.X;
+  const corrected = evaluatePredictions(predictionRows(16, 2), options).cohorts.X;
   assert.ok(paper && corrected);
   const table = headlineRows(paper, corrected);
 
