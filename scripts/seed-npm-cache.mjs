@@ -20,18 +20,12 @@ const require = createRequire(join(repo, "package.json"));
 // content-addressed cache (loaders are cheap when it is warm), so Framework's loader cache is always cleared.
 rmSync(join(root, ".observablehq", "cache", "data"), {recursive: true, force: true});
 
-/** Libraries the pages use through `npm:` or Framework's implicit globals (d3, Plot, Inputs, aq, html). */
-const bundles = [
-  "htl",
-  "isoformat",
-  "d3-dsv",
-  "d3",
-  "@observablehq/plot",
-  "@observablehq/inputs",
-  "apache-arrow",
-  "arquero",
-  "jszip",
-];
+/**
+ * Libraries the pages use through Framework's implicit globals and FileAttachment: Inputs (with htl and isoformat),
+ * html, d3-dsv (csv/tsv attachments) and jszip (zip attachments). Framework's other globals (d3, Plot, aq, Arrow) are
+ * not used by any page and are not installed; a page that starts using one must add the package and list it here.
+ */
+const bundles = ["htl", "isoformat", "d3-dsv", "@observablehq/inputs", "jszip"];
 
 function installedVersion(name) {
   const path = join(repo, "node_modules", name, "package.json");
