@@ -4,7 +4,7 @@ import {aucSummary} from "./aucSummary.js";
 import {type BinaryMetrics, binaryMetrics} from "./binaryMetrics.js";
 import {type Calibration, calibration} from "./calibration.js";
 import {accuracy, balancedAccuracy, cohenKappa, confusionMatrix} from "./confusionMatrix.js";
-import {decisionCurve} from "./decisionCurve.js";
+import {type DecisionPoint, decisionCurve} from "./decisionCurve.js";
 import {mannWhitney} from "./mannWhitney.js";
 import {meanByGroup, objectiveResponse} from "./objectiveResponse.js";
 import {oneVsRest} from "./oneVsRest.js";
@@ -35,14 +35,7 @@ export interface ObjectiveResponse extends AucSummary {
   nResponders: number;
   nNonResponders: number;
   mannWhitney: {W: number; p: number; method: "exact" | "normal"; auc: number; note?: string} | null;
-  decisionCurve: Array<{
-    threshold: number;
-    netBenefit: number;
-    treatAll: number;
-    treatNone: number;
-    interventionsAvoided: number;
-    ci?: [number, number];
-  }>;
+  decisionCurve: DecisionPoint[];
   calibration: Calibration;
 }
 
