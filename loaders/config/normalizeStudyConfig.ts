@@ -20,7 +20,7 @@ import {
   Protocols,
   Variants,
 } from "../../src/components/study/vocabulary.js";
-import {normalizeDeclaredColumns} from "./clinicalConfig.js";
+import {normalizeDeclaredColumns} from "./normalizeDeclaredColumns.js";
 import {protocolDefaults} from "./protocolDefaults.js";
 import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
 

@@ -1,7 +1,7 @@
 import {StudyEnvVar} from "../config/loadStudyConfig.js";
 import {repoRoot} from "../paths.js";
-import {stderrProgress} from "../pipeline/progressBar.js";
 import {type PipelineResult, runPipeline} from "../pipeline/runPipeline.js";
+import {stderrProgress} from "../pipeline/stderrProgress.js";
 import {pseudonymSalt} from "./pseudonym.js";
 import {publishIds} from "./publishIds.js";
 

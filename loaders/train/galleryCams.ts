@@ -5,7 +5,7 @@ import type {EmbeddingEngine} from "../features/engine.js";
 import {createTfjsEngine} from "../features/tfjsEngine.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "../imaging/patchSet.js";
 import {classActivationMap} from "./classActivationMap.js";
-import {argmax, defaultGallery} from "./gallery.js";
+import {argmax, defaultGallery} from "./defaultGallery.js";
 
 /** A class activation map of one gallery patch, for the predicted class (side × side, row-major, in [0, 1]). */
 export interface GalleryCam {

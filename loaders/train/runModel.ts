@@ -14,9 +14,9 @@ import {configHash} from "../hash.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {saveRun} from "../runs/runStore.js";
 import {readModelFiles} from "../weights/readModelFiles.js";
+import {checkModelStage} from "./checkModelStage.js";
 import {type GalleryCam, type GalleryChooser, galleryCams} from "./galleryCams.js";
 import {headNote} from "./headNote.js";
-import {checkModelStage} from "./modelGuards.js";
 import {patchDataHash, runIdOf} from "./runIdentity.js";
 import {type CurvePoint, type LabelledEmbeddings, trainHead} from "./trainHead.js";
 

@@ -3,7 +3,7 @@ import {createRng, deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Variant} from "../../src/components/study/vocabulary.js";
 import {classWeights, epochVisits, shuffle} from "./epochSchedule.js";
-import {fitStandardizer} from "./standardizer.js";
+import {fitStandardizer} from "./fitStandardizer.js";
 
 /**
  * Trains the 2048 → 4 head on cached embeddings (the frozen backbone never runs in training mode, so BatchNorm keeps

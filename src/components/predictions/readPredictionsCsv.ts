@@ -1,7 +1,7 @@
 import {type CsvRecord, parseCsvRecords} from "../csv/parseCsv.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {parseResponseLabel} from "../study/parseResponseLabel.js";
-import {parsePlainDecimal} from "./plainDecimal.js";
+import {parsePlainDecimal} from "./parsePlainDecimal.js";
 import {
   PROBABILITY_COLUMNS,
   type PredictionRecord,

@@ -11,7 +11,7 @@ import {tryCreateOnnxEngineFor} from "../../../loaders/features/onnx/onnxEngineF
 import type {OnnxEngine} from "../../../loaders/features/onnxEngine.js";
 import {createTfjsEngine, type TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
 import {loadRun} from "../../../loaders/runs/runStore.js";
-import {defaultGallery} from "../../../loaders/train/gallery.js";
+import {defaultGallery} from "../../../loaders/train/defaultGallery.js";
 import {runModel} from "../../../loaders/train/runModel.js";
 import {writeModelFiles} from "../../../loaders/weights/writeModelFiles.js";
 import {headProbabilities} from "../../../models/head.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {classWeights, epochVisits} from "../../../loaders/train/epochSchedule.js";
-import {fitStandardizer} from "../../../loaders/train/standardizer.js";
+import {fitStandardizer} from "../../../loaders/train/fitStandardizer.js";
 import {type LabelledEmbeddings, type TrainOptions, trainHead} from "../../../loaders/train/trainHead.js";
 import {createRng} from "../../../src/components/stats/random.js";
 import type {Variant} from "../../../src/components/study/vocabulary.js";

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import type {TfjsEngine} from "../../../loaders/features/tfjsEngine.js";
-import {predictWithRun} from "../../../loaders/predict/predictManifest.js";
+import {predictWithRun} from "../../../loaders/predict/predictWithRun.js";
 import {loadRun} from "../../../loaders/runs/runStore.js";
 import {runModel} from "../../../loaders/train/runModel.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
