@@ -1,5 +1,5 @@
 import {splitBinary} from "./binaryData.js";
-import {rank} from "./rank.js";
+import {pooledRanks} from "./rank.js";
 
 /**
  * Area under the ROC curve, higher score = case (pROC `auc(roc(outcome, score, levels = c(0, 1), direction = "<"))`):
@@ -16,10 +16,7 @@ export function aucSplit(cases: Float64Array, controls: Float64Array): number | 
   const m = cases.length;
   const n = controls.length;
   if (m === 0 || n === 0) return null;
-  const all = new Float64Array(m + n);
-  all.set(cases);
-  all.set(controls, m);
-  const {ranks} = rank(all);
+  const ranks = pooledRanks(cases, controls);
   let sum = 0;
   for (let i = 0; i < m; i++) sum += ranks[i] as number;
   return (sum - (m * (m + 1)) / 2) / (m * n);

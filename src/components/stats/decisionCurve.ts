@@ -18,7 +18,8 @@ export interface DecisionCurveOptions {
   clusters?: ArrayLike<string | number>;
 }
 
-export interface DecisionPoint {
+// A type alias, not an interface, so a list of points is a table's rows (`Record<string, unknown>`) as it stands.
+export type DecisionPoint = {
   threshold: number;
   /** TP/n − FP/n · pt/(1 − pt), treating items with score ≥ pt. */
   netBenefit: number;
@@ -30,7 +31,7 @@ export interface DecisionPoint {
   interventionsAvoided: number;
   /** Bootstrap percentile band (type 7) of the net benefit, when requested. */
   ci?: [number, number];
-}
+};
 
 /** 0.01, 0.01 + step, … up to 0.99 inclusive (each rounded to 12 decimals to avoid drift). */
 export function thresholdGrid(step = 0.01, from = 0.01, to = 0.99): number[] {

@@ -1,7 +1,7 @@
 import {aucSplit} from "./auc.js";
 import {splitBinary} from "./binaryData.js";
 import {normalQuantile} from "./normal.js";
-import {rank} from "./rank.js";
+import {pooledRanks, rank} from "./rank.js";
 
 export interface DeLongPlacements {
   /** The AUC (mean of either placement vector). */
@@ -20,10 +20,7 @@ export function delongPlacements(cases: Float64Array, controls: Float64Array): D
   const m = cases.length;
   const n = controls.length;
   if (m === 0 || n === 0) return null;
-  const all = new Float64Array(m + n);
-  all.set(cases);
-  all.set(controls, m);
-  const rAll = rank(all).ranks;
+  const rAll = pooledRanks(cases, controls);
   const rCases = rank(cases).ranks;
   const rControls = rank(controls).ranks;
   const x = new Float64Array(m);

@@ -29,6 +29,17 @@ export function rank(values: ArrayLike<number>): Ranking {
   return {ranks, tieCorrection, hasTies: tieCorrection > 0};
 }
 
+/**
+ * Average ranks of the cases and controls pooled, cases first: the one joint ranking behind the Mann–Whitney AUC
+ * (`aucSplit`) and DeLong's placement values (`delongPlacements`).
+ */
+export function pooledRanks(cases: ArrayLike<number>, controls: ArrayLike<number>): Float64Array {
+  const all = new Float64Array(cases.length + controls.length);
+  all.set(cases);
+  all.set(controls, cases.length);
+  return rank(all).ranks;
+}
+
 /** Indices 0…n−1 ordered by ascending value (stable). */
 export function sortedOrder(values: ArrayLike<number>): Uint32Array {
   const order = new Uint32Array(values.length);

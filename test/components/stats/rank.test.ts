@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {rank, sortedOrder} from "../../../src/components/stats/rank.js";
+import {pooledRanks, rank, sortedOrder} from "../../../src/components/stats/rank.js";
 
 describe("rank(values)", () => {
   it("gives 1-based average ranks (R rank, ties.method = 'average'), by hand", () => {
@@ -55,5 +55,21 @@ describe("sortedOrder(values)", () => {
     const xs = [3, 1, 2];
     sortedOrder(xs);
     assert.deepEqual(xs, [3, 1, 2]);
+  });
+});
+
+describe("pooledRanks(cases, controls)", () => {
+  it("ranks the two groups together, cases first, ties averaged across groups", () => {
+    assert.deepEqual([...pooledRanks([0.9, 0.4], [0.4, 0.1, 0.7])], [5, 2.5, 2.5, 1, 4]);
+    assert.deepEqual([...pooledRanks([], [3, 1])], [2, 1]);
+  });
+  it("equals the ranks of the concatenation (property)", () => {
+    const group = fc.array(fc.integer({min: -5, max: 5}), {maxLength: 12});
+    fc.assert(
+      fc.property(group, group, (a, b) => {
+        assert.deepEqual(pooledRanks(a, b), rank([...a, ...b]).ranks);
+      }),
+      {seed: 23},
+    );
   });
 });
