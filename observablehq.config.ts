@@ -3,7 +3,10 @@
 // `node --import tsx` (works without node_modules/.bin on PATH), and the npm cache seeded by scripts/seed-npm-cache.mjs.
 export default {
   title: "TACE workbench",
-  root: "src",
+  // `workbench report` builds a private copy of src/ into its own temporary folder (loaders/site/buildReportSite.ts),
+  // so a report never touches src/.observablehq/cache or dist/ of the usual build.
+  root: process.env.WORKBENCH_SITE_ROOT || "src",
+  output: process.env.WORKBENCH_SITE_OUTPUT || "dist",
   head: '<link rel="icon" href="data:,">',
   globalStylesheets: [],
   // The default theme plus every static style of the components and pages, in one stylesheet (src/style.css).
@@ -17,6 +20,7 @@ export default {
     {name: "Discrimination", path: "/discrimination"},
     {name: "Objective response", path: "/objective-response"},
     {name: "Clinical utility", path: "/clinical-utility"},
+    {name: "Your predictions", path: "/your-predictions"},
     {name: "Gallery", path: "/gallery"},
     {name: "Paper vs corrected", path: "/paper-vs-corrected"},
     {name: "Protocol", path: "/protocol"},

@@ -20,6 +20,12 @@ export function provenanceFooter(provenance: Provenance | undefined, extra?: str
     ` · ${protocol} protocol · seed ${seed} · data `,
     el("code", {title: dataHash}, short(dataHash)),
     provenance.synthetic ? " · synthetic demo study" : null,
+    // A predictions-only report (or a file dropped on "Your predictions"): the numbers come from this file.
+    provenance.predictions ? " · predictions " : null,
+    provenance.predictions
+      ? el("code", {title: `sha256 ${provenance.predictions.sha256}`}, provenance.predictions.file)
+      : null,
+    provenance.predictions ? ` sha256 ${short(provenance.predictions.sha256)}` : null,
     extra ? ` · ${extra}` : null,
   );
 }
