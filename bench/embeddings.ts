@@ -20,9 +20,10 @@ import {readModelFiles} from "../loaders/weights/readModelFiles.js";
 import {writeModelFiles} from "../loaders/weights/writeModelFiles.js";
 import {buildResNet} from "../models/resNetTopology.js";
 import {createRng} from "../src/components/stats/random.js";
+import type {Engine} from "../src/components/study/vocabulary.js";
 
 export interface BenchEmbeddingsOptions {
-  engines?: Array<"onnx" | "tfjs">;
+  engines?: Array<Exclude<Engine, "auto">>;
   batches?: number[];
   /** Timed seconds per (engine, threads, batch), after one warm-up call; at least one timed call. */
   seconds?: number;

@@ -19,7 +19,7 @@ import {defaultWeightsDir} from "../loaders/weights/fetchWeights.js";
 import {writeModelFiles} from "../loaders/weights/writeModelFiles.js";
 import {buildResNet} from "../models/resNetTopology.js";
 import {createRng} from "../src/components/stats/random.js";
-import type {Variant} from "../src/components/study/vocabulary.js";
+import {type Variant, Variants} from "../src/components/study/vocabulary.js";
 
 type Row = {name: string; value: number; unit: string};
 const log = (m: string) => process.stderr.write(`bench model: ${m}\n`);
@@ -98,7 +98,7 @@ export async function benchModel(options: {seconds?: number; batches?: number[]}
 
   // Cache hit path: 300 patches × 6 variants read back from the embedding cache (the demo training cohort's size).
   const n = 300;
-  const variants: Variant[] = ["identity", "flipH", "flipV", "flipHV", "rot90", "rot270"];
+  const variants: Variant[] = [...Variants];
   const records: PatchRecord[] = Array.from({length: n}, (_, i) => ({
     patchId: `p${i}`,
     patientId: `P${Math.floor(i / 3)}`,
