@@ -19,7 +19,7 @@ import {defaultWeightsDir} from "../loaders/weights/fetchWeights.js";
 import {writeModelFiles} from "../loaders/weights/writeModelFiles.js";
 import {buildResNet} from "../models/resNetTopology.js";
 import {createRng} from "../src/components/stats/random.js";
-import {type Variant, Variants} from "../src/components/study/vocabulary.js";
+import {ResponseLabels, type Variant, Variants} from "../src/components/study/vocabulary.js";
 
 type Row = {name: string; value: number; unit: string};
 const log = (m: string) => process.stderr.write(`bench model: ${m}\n`);
@@ -103,7 +103,7 @@ export async function benchModel(options: {seconds?: number; batches?: number[]}
     patchId: `p${i}`,
     patientId: `P${Math.floor(i / 3)}`,
     cohort: "NFH",
-    label: (["CR", "PR", "SD", "PD"] as const)[i % 4]!,
+    label: ResponseLabels[i % 4]!,
     geometry: "roi",
     sliceIndex: 0,
     centreMm: [0, 0, 0],
