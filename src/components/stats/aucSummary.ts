@@ -1,6 +1,7 @@
 import {splitBinary} from "./binaryData.js";
 import {bootstrapAucCi, clusterBootstrapAucCi} from "./bootstrapAuc.js";
 import {aucCiDeLongSplit} from "./delong.js";
+import {obuchowskiAuc} from "./obuchowski.js";
 import {type JsonRocPoint, rocCurveSplit, rocPointToJson, youden} from "./rocCurve.js";
 
 export interface AucSummaryOptions {
@@ -10,7 +11,8 @@ export interface AucSummaryOptions {
   ciLevel: number;
   /**
    * Cluster (patient) of each item. When given, `ciBootstrap` is the patient-cluster bootstrap and the naive
-   * stratified item bootstrap is reported beside it as `ciBootstrapNaive`.
+   * stratified item bootstrap is reported beside it as `ciBootstrapNaive`, and Obuchowski's clustered interval
+   * beside DeLong's (which ignores the clustering) as `ciObuchowski`.
    */
   clusters?: ArrayLike<string | number>;
 }
@@ -21,6 +23,8 @@ export interface AucSummary {
   ciDeLong: [number, number] | null;
   ciBootstrap: [number, number] | null;
   ciBootstrapNaive?: [number, number] | null;
+  /** With clusters only: Obuchowski's (1997) clustered-data interval; `ciDeLong` then treats patches as independent. */
+  ciObuchowski?: [number, number] | null;
   /** pROC `coords(..., "all")`; thresholds ±Infinity as the strings "Infinity"/"-Infinity". */
   roc: JsonRocPoint[];
   youden: {threshold: number; sensitivity: number; specificity: number} | null;
@@ -44,7 +48,10 @@ export function aucSummary(
   const base = {nCases, nControls};
   if (nCases === 0 || nControls === 0) {
     const summary: AucSummary = {auc: null, ciDeLong: null, ciBootstrap: null, roc: [], youden: null, ...base};
-    if (clusters) summary.ciBootstrapNaive = null;
+    if (clusters) {
+      summary.ciBootstrapNaive = null;
+      summary.ciObuchowski = null;
+    }
     summary.note = nCases === 0 ? "no cases (positive class absent): AUC undefined" : "no controls: AUC undefined";
     return summary;
   }
@@ -63,6 +70,7 @@ export function aucSummary(
         : null,
     ...base,
   };
+  if (clusters) summary.ciObuchowski = obuchowskiAuc(outcome, score, clusters, ciLevel)?.ci ?? null;
   if (bootstrap > 0) {
     const naive = bootstrapAucCi(outcome, score, options)?.ci ?? null;
     if (clusters) {

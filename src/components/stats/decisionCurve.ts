@@ -14,7 +14,7 @@ export interface DecisionCurveOptions {
   bootstrap?: number;
   seed?: number;
   ciLevel?: number;
-  /** Optional cluster (patient) of each item: the band then resamples clusters, stratified by outcome. */
+  /** Optional cluster (patient) of each item: the band then resamples clusters (patients) instead of items. */
   clusters?: ArrayLike<string | number>;
 }
 
@@ -135,8 +135,13 @@ function bandOf(
   });
 }
 
+/**
+ * One stratum: the band resamples items (or clusters) without regard to outcome, so the prevalence varies between
+ * replicates as it would in a new sample. Net benefit depends on the prevalence directly, so a band stratified by
+ * outcome (as the AUC's is) would fix it and come out too narrow.
+ */
 function designFor(outcome: ArrayLike<number | boolean>, clusters?: ArrayLike<string | number>): ResampleDesign {
-  const strata = Array.from(outcome, (v) => (v === 1 || v === true ? 1 : 0));
+  const strata = new Uint8Array(outcome.length);
   if (!clusters) return itemDesign(strata);
   assertSameLength(outcome, clusters, "outcome and clusters");
   return clusterDesign(clusters, strata);
@@ -145,7 +150,7 @@ function designFor(outcome: ArrayLike<number | boolean>, clusters?: ArrayLike<st
 /**
  * Decision curve (Vickers & Elkin 2006): net benefit of the model (treat when score ≥ pt), of treat-all and of
  * treat-none at each threshold probability pt, with interventions avoided per 100 and an optional seeded bootstrap
- * band (resampling stratified by outcome, by cluster when `clusters` is given). Empty input → []. A single class is
+ * band (resampling items, or clusters when `clusters` is given, unstratified so the prevalence varies). Empty input → []. A single class is
  * fine (prevalence 0 or 1). NaN → RangeError naming the index.
  */
 export function decisionCurve(

@@ -59,8 +59,12 @@ export type PatchLesion = (typeof PatchLesions)[number];
 export const InPlaneSpacings = ["native", "common"] as const;
 export type InPlaneSpacing = (typeof InPlaneSpacings)[number];
 
-/** How an AUC's interval is computed: patient-cluster bootstrap, the paper's naive patch bootstrap, or DeLong. */
-export const CiMethods = ["cluster", "naive", "delong"] as const;
+/**
+ * How an AUC's interval is computed: patient-cluster bootstrap, the paper's naive patch bootstrap, DeLong (which at
+ * patch level ignores that a patient's patches are correlated), or Obuchowski's clustered variance (DeLong's
+ * cluster-aware counterpart; at patient level, where every cluster is one patient, it equals DeLong).
+ */
+export const CiMethods = ["cluster", "naive", "delong", "obuchowski"] as const;
 export type CiMethod = (typeof CiMethods)[number];
 
 /** The unit of analysis: each patch, or each patient (its patches' probabilities aggregated). */

@@ -15,11 +15,11 @@ export interface ClassBandOptions {
 /**
  * The live one-vs-rest ROC bands of the four classes (sensitivity at fixed specificities, `rocBand`) for one level's
  * items. DeLong gives an AUC interval but no curve band, and 0 replicates gives none, so both leave every band empty;
- * the patient-cluster bootstrap resamples patients whenever the items carry them (patch level).
+ * nor does Obuchowski's; the patient-cluster bootstrap resamples patients whenever the items carry them (patch level).
  */
 export function classRocBands(inputs: LevelInputs, options: ClassBandOptions): Record<ResponseLabel, RocBandPoint[]> {
   const {method, replicates, seed, ciLevel} = options;
-  const none = method === "delong" || replicates === 0;
+  const none = method === "delong" || method === "obuchowski" || replicates === 0;
   const band = (c: number): RocBandPoint[] =>
     none
       ? []

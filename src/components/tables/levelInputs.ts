@@ -6,7 +6,8 @@ import {type CiMethod, CiMethods, type Level, ResponseLabels} from "../study/voc
 const CiMethodLabels: Record<CiMethod, string> = {
   cluster: "Patient-cluster bootstrap",
   naive: "Naive patch bootstrap (as the paper)",
-  delong: "DeLong",
+  delong: "DeLong (ignores clustering at patch level)",
+  obuchowski: "Obuchowski clustered DeLong",
 };
 
 /** The interval methods a page offers for an AUC, in the vocabulary's order, with their labels. */
@@ -15,9 +16,13 @@ export const ciMethodOptions: ReadonlyArray<{key: CiMethod; label: string}> = Ci
   label: CiMethodLabels[key],
 }));
 
-/** The interval of `summary` for `method` (the naive bootstrap falls back to the only bootstrap at patient level). */
+/**
+ * The interval of `summary` for `method`. At patient level the naive bootstrap falls back to the only bootstrap, and
+ * Obuchowski's interval to DeLong's (one patient per cluster: the two variances are equal).
+ */
 export function ciOf(summary: AucSummary, method: CiMethod): [number, number] | null {
   if (method === "delong") return summary.ciDeLong;
+  if (method === "obuchowski") return summary.ciObuchowski === undefined ? summary.ciDeLong : summary.ciObuchowski;
   if (method === "naive") return summary.ciBootstrapNaive ?? summary.ciBootstrap;
   return summary.ciBootstrap;
 }

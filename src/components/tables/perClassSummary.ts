@@ -11,7 +11,10 @@ export type PerClassRow = {
   cluster: Interval | null;
   /** The paper's naive patch bootstrap (the only bootstrap at patient level, where both coincide). */
   naive: Interval | null;
+  /** DeLong's interval: at patch level it treats every patch as independent. */
   delong: Interval | null;
+  /** Obuchowski's clustered interval (patch level); DeLong's at patient level, where the two are equal. */
+  obuchowski: Interval | null;
   sensitivity: number | null;
   specificity: number | null;
   nCases: number;
@@ -28,6 +31,7 @@ export function perClassRows(level: LevelEvaluation): PerClassRow[] {
       cluster: s.ciBootstrap,
       naive: s.ciBootstrapNaive ?? s.ciBootstrap,
       delong: s.ciDeLong,
+      obuchowski: s.ciObuchowski === undefined ? s.ciDeLong : s.ciObuchowski,
       sensitivity: s.metrics.sensitivity.value,
       specificity: s.metrics.specificity.value,
       nCases: s.nCases,
@@ -57,7 +61,20 @@ export function perClassColumns(level: "patch" | "patient", ciLevel: number): Ar
       format: (r) => formatInterval(r.cluster),
     },
     {key: "naive", label: `${ci} naive patch bootstrap`, format: (r) => formatInterval(r.naive)},
-    {key: "delong", label: `${ci} DeLong`, format: (r) => formatInterval(r.delong)},
+    {
+      key: "delong",
+      label: level === "patch" ? `${ci} DeLong (ignores clustering)` : `${ci} DeLong`,
+      format: (r) => formatInterval(r.delong),
+    },
+    ...(level === "patch"
+      ? [
+          {
+            key: "obuchowski",
+            label: `${ci} Obuchowski (clustered)`,
+            format: (r: PerClassRow) => formatInterval(r.obuchowski),
+          },
+        ]
+      : []),
     {key: "sensitivity", label: "Sensitivity (argmax)", format: (r) => formatFixed(r.sensitivity, 3, "–")},
     {key: "specificity", label: "Specificity (argmax)", format: (r) => formatFixed(r.specificity, 3, "–")},
     {key: "nCases", label: "Cases"},

@@ -3,6 +3,7 @@ import {describe, it} from "node:test";
 import {aucSummary} from "../../../src/components/stats/aucSummary.js";
 import {bootstrapAucCi, clusterBootstrapAucCi} from "../../../src/components/stats/bootstrapAuc.js";
 import {aucCiDeLong} from "../../../src/components/stats/delong.js";
+import {obuchowskiAuc} from "../../../src/components/stats/obuchowski.js";
 
 const options = {bootstrap: 0, seed: 1, ciLevel: 0.95};
 
@@ -56,6 +57,15 @@ describe("aucSummary(outcome, score, options)", () => {
       clustered.ciBootstrap,
       clusterBootstrapAucCi(y, s, clusters, {replicates: 200, seed: 5, ciLevel: 0.95})!.ci,
     );
+  });
+  it("with clusters, Obuchowski's clustered interval sits beside DeLong's; without, there is none", () => {
+    const y = [1, 1, 1, 0, 0, 0, 1, 0];
+    const s = [0.9, 0.7, 0.4, 0.5, 0.2, 0.3, 0.8, 0.6];
+    const clusters = ["a", "a", "b", "c", "c", "d", "e", "f"];
+    const clustered = aucSummary(y, s, {...options, clusters});
+    assert.deepEqual(clustered.ciObuchowski, obuchowskiAuc(y, s, clusters, options.ciLevel)?.ci);
+    assert.notDeepEqual(clustered.ciObuchowski, clustered.ciDeLong);
+    assert.equal(aucSummary(y, s, options).ciObuchowski, undefined);
   });
   it("refuses NaN scores naming the index", () => {
     assert.throws(() => aucSummary([1, 0], [0.5, Number.NaN], options), /score\[1\]/);

@@ -45,6 +45,17 @@ describe("decisionCurve(outcome, score, options)", () => {
       assert.ok(p.ci && p.ci[0] <= p.netBenefit + 1e-12 && p.netBenefit <= p.ci[1] + 1e-12);
     }
   });
+  it("the band resamples patients unstratified, so the prevalence varies: treating everyone has a band of positive width", () => {
+    // Scores all 1 treat everyone, so NB = prevalence − (1 − prevalence)·odds: an outcome-stratified bootstrap fixes
+    // the prevalence and gives a zero-width band; resampling without strata must not.
+    const outcome = Array.from({length: 40}, (_, i) => (i % 4 === 0 ? 1 : 0));
+    const ones = outcome.map(() => 1);
+    const clusters = outcome.map((_, i) => `p${Math.floor(i / 2)}`);
+    for (const options of [{}, {clusters}]) {
+      const [point] = decisionCurve(outcome, ones, {bootstrap: 400, seed: 5, thresholds: [0.2], ...options});
+      assert.ok(point?.ci && point.ci[1] - point.ci[0] > 0.05, JSON.stringify(point));
+    }
+  });
   it("netBenefitDifference of a model with itself is 0 with a [0, 0] band", () => {
     const d = golden.datasets.largeTies;
     for (const p of netBenefitDifference(d.outcome, d.score, d.score, {bootstrap: 50, step: 0.2})) {
