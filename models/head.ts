@@ -10,7 +10,7 @@ import {type HeadKind, ResponseLabels} from "../src/components/study/vocabulary.
  * - kind "softmax" (corrected protocol): probabilities that sum to 1 by construction.
  * - `standardize`: optional per-feature (x − mean) / scale applied before the dense layer, fitted on the training
  *   cohort only; it is part of the head and saved with it (trainHead.ts says why it is needed).
- * Weights are row-major [input][class]; initialisation is Glorot-uniform from the project's seeded PRNG.
+ * Weights are row-major [input][class]; initialisation (HeadInit) is from the project's seeded PRNG.
  */
 
 export interface Standardize {
@@ -27,11 +27,27 @@ export interface Head {
   standardize: Standardize | null;
 }
 
-export function initHead(kind: HeadKind, inputSize: number, classes: number, seed: number): Head {
+/**
+ * How the dense layer's weights start (biases start at 0 either way):
+ * - "glorotUniform": U(−√(6/(in+out)), +√(6/(in+out))), Keras's default and ours;
+ * - "narrowNormal": N(0, 0.01²), what MATLAB R2018a's fullyConnectedLayer used (named 'narrow-normal' from R2019a),
+ *   i.e. how the paper's fc4 would have started (the ablation ladder's MATLAB rung).
+ */
+export const HeadInits = ["glorotUniform", "narrowNormal"] as const;
+export type HeadInit = (typeof HeadInits)[number];
+
+export function initHead(
+  kind: HeadKind,
+  inputSize: number,
+  classes: number,
+  seed: number,
+  init: HeadInit = "glorotUniform",
+): Head {
   const rng = createRng(seed);
   const limit = Math.sqrt(6 / (inputSize + classes));
   const weights = new Float64Array(inputSize * classes);
-  for (let i = 0; i < weights.length; i++) weights[i] = (2 * rng.next() - 1) * limit;
+  for (let i = 0; i < weights.length; i++)
+    weights[i] = init === "narrowNormal" ? 0.01 * rng.normal() : (2 * rng.next() - 1) * limit;
   return {kind, inputSize, classes, weights, bias: new Float64Array(classes), standardize: null};
 }
 

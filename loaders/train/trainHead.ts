@@ -1,8 +1,8 @@
-import {activate, type Head, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
+import {activate, type Head, type HeadInit, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
 import {createRng, deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Variant} from "../../src/components/study/vocabulary.js";
-import {classWeights, epochVisits, shuffle} from "./epochSchedule.js";
+import {classWeights, epochVisits, shuffle, type Visit} from "./epochSchedule.js";
 import {fitStandardizer} from "./fitStandardizer.js";
 
 /**
@@ -41,6 +41,32 @@ export interface TrainOptions {
   augmentation: Pick<StudyConfig["augmentation"], "balancing" | "variants">;
   seeds: Pick<StudyConfig["seeds"], "training" | "augmentation">;
   standardize: boolean;
+  /** Departures from our defaults, for the ablation ladder (TrainSchedule); absent = the defaults. */
+  schedule?: TrainSchedule;
+  /** Loss/accuracy curves after every epoch (default true); the ablation's many runs skip them. */
+  recordCurves?: boolean;
+  /** Called after every SGD step with the head as it stands (cross-validation reads held-out loss at checkpoints). */
+  onStep?: (step: number, head: Head, batch: readonly Visit[]) => void;
+}
+
+/**
+ * How MATLAB R2018a's trainNetwork would have trained the paper's fc4 where it differs from ours (each defaults to
+ * ours):
+ * - `steps`: a budget of SGD steps that replaces model.epochs (epochs run until it is spent; the last may be cut);
+ * - `l2`: L2 regularisation λ, gradient g + λw on the weights only (MATLAB: L2Regularization 1e-4, WeightL2Factor 1,
+ *   BiasL2Factor 0); default 0;
+ * - `init`: the dense layer's initialisation (models/head.ts HeadInit); default glorotUniform;
+ * - `shuffle`: "once" draws and shuffles the epoch's visits once and walks them in that order every epoch (MATLAB's
+ *   'Shuffle','once' over a datastore whose oversampled copies are files); default "everyEpoch";
+ * - `dropPartialBatch`: an epoch's last mini-batch is skipped when smaller than batchSize (MATLAB does this); default
+ *   false (Keras trains on it).
+ */
+export interface TrainSchedule {
+  steps?: number;
+  l2?: number;
+  init?: HeadInit;
+  shuffle?: "everyEpoch" | "once";
+  dropPartialBatch?: boolean;
 }
 
 export interface CurvePoint {
@@ -80,8 +106,8 @@ export function evaluateHead(head: Head, set: LabelledEmbeddings): {loss: number
 export function trainHead(
   train: LabelledEmbeddings,
   evaluation: LabelledEmbeddings[],
-  {model, augmentation, seeds, standardize}: TrainOptions,
-): {head: Head; curves: CurvePoint[]} {
+  {model, augmentation, seeds, standardize, schedule = {}, recordCurves = true, onStep}: TrainOptions,
+): {head: Head; curves: CurvePoint[]; steps: number} {
   if (model.head === "sigmoid" && model.loss !== "binaryCrossentropy") {
     throw new Error(`model.loss: expected binaryCrossentropy with a sigmoid head, got ${model.loss}`);
   }
@@ -95,7 +121,12 @@ export function trainHead(
       throw new Error(`training cohort ${train.name}: expected ${n} × ${InputSize} embeddings for variant ${v}`);
     }
   }
-  const head = initHead(model.head, InputSize, Classes, deriveSeed(seeds.training, "head-init"));
+  const budget = schedule.steps;
+  if (budget !== undefined && !(Number.isInteger(budget) && budget >= 1))
+    throw new Error(`schedule.steps: expected an integer ≥ 1, got ${budget}`);
+  const l2 = schedule.l2 ?? 0;
+  if (!(l2 >= 0 && Number.isFinite(l2))) throw new Error(`schedule.l2: expected a finite number ≥ 0, got ${l2}`);
+  const head = initHead(model.head, InputSize, Classes, deriveSeed(seeds.training, "head-init"), schedule.init);
   if (standardize) {
     head.standardize = fitStandardizer(
       augmentation.variants.map((v) => train.x.get(v)!),
@@ -119,17 +150,26 @@ export function trainHead(
 
   const curves: CurvePoint[] = [];
   const record = (epoch: number) => {
+    if (!recordCurves) return;
     for (const set of [train, ...evaluation])
       curves.push({seed: seeds.training, epoch, cohort: set.name, ...evaluateHead(head, set)});
   };
   record(0);
 
-  for (let epoch = 1; epoch <= model.epochs; epoch++) {
-    const visits = shuffle(
-      epochVisits(train.labels, Classes, augmentation.variants, augmentation.balancing, augRng),
-      orderRng,
-    );
-    for (let start = 0; start < visits.length; start += model.batchSize) {
+  const drawVisits = () =>
+    shuffle(epochVisits(train.labels, Classes, augmentation.variants, augmentation.balancing, augRng), orderRng);
+  let once: Visit[] | null = null;
+  let step = 0;
+  const more = (epoch: number) => (budget === undefined ? epoch <= model.epochs : step < budget);
+  for (let epoch = 1; more(epoch); epoch++) {
+    const visits = schedule.shuffle === "once" ? (once ??= drawVisits()) : drawVisits();
+    const usable = schedule.dropPartialBatch ? visits.length - (visits.length % model.batchSize) : visits.length;
+    if (usable === 0) {
+      throw new Error(
+        `training cohort ${train.name}: an epoch of ${visits.length} visits holds no full mini-batch of ${model.batchSize} (partial batches dropped)`,
+      );
+    }
+    for (let start = 0; start < usable && (budget === undefined || step < budget); start += model.batchSize) {
       const batch = visits.slice(start, start + model.batchSize);
       grad.fill(0);
       for (const {index, variant} of batch) {
@@ -149,6 +189,8 @@ export function trainHead(
       }
       const b = batch.length;
       const lr = model.learningRate;
+      // L2 on the weights only (not the biases, which follow the weights in grad): mean gradient + λw.
+      if (l2 > 0) for (let p = 0; p < head.weights.length; p++) grad[p]! += b * l2 * head.weights[p]!;
       if (model.optimizer === "sgd") {
         for (let p = 0; p < params; p++) velocity[p] = model.momentum * velocity[p]! - (lr * grad[p]!) / b;
       } else {
@@ -164,8 +206,10 @@ export function trainHead(
       }
       for (let p = 0; p < head.weights.length; p++) head.weights[p]! += velocity[p]!;
       for (let c = 0; c < Classes; c++) head.bias[c]! += velocity[head.weights.length + c]!;
+      step++;
+      onStep?.(step, head, batch);
     }
     record(epoch);
   }
-  return {head, curves};
+  return {head, curves, steps: step};
 }

@@ -20,6 +20,20 @@ describe("models/head", () => {
     assert.notDeepEqual(initHead("sigmoid", 2048, 4, 10).weights, a.weights);
   });
 
+  it('initHead(…, "narrowNormal") draws N(0, 0.01²) weights (MATLAB R2018a\'s fc layer), zero biases, seeded', () => {
+    const a = initHead("softmax", 2048, 4, 9, "narrowNormal");
+    const n = a.weights.length;
+    const mean = a.weights.reduce((s, w) => s + w, 0) / n;
+    const sd = Math.sqrt(a.weights.reduce((s, w) => s + (w - mean) ** 2, 0) / (n - 1));
+    assert.ok(Math.abs(mean) < 3 * (0.01 / Math.sqrt(n)), `mean ${mean}`);
+    assert.ok(Math.abs(sd - 0.01) < 0.0005, `sd ${sd}`);
+    assert.deepEqual([...a.bias], [0, 0, 0, 0]);
+    assert.deepEqual(initHead("softmax", 2048, 4, 9, "narrowNormal").weights, a.weights);
+    // Normal, not uniform: P(|w| > 2σ) = 4.55% (a uniform of the same sd has none beyond √3σ).
+    const tail = a.weights.filter((w) => Math.abs(w) > 0.02).length / n;
+    assert.ok(tail > 0.035 && tail < 0.056, `tail ${tail}`);
+  });
+
   it("headProbabilities sums to 1 per row for softmax, and normalises the sigmoid outputs", () => {
     for (const kind of ["softmax", "sigmoid"] as const) {
       const head = initHead(kind, 2048, 4, 1);

@@ -127,6 +127,91 @@ describe("trainHead", () => {
     assert.equal(standardized.head.standardize?.mean.length, 2048);
   });
 
+  describe("schedule (MATLAB R2018a's trainNetwork, for the ablation ladder)", () => {
+    // T oversampled is 4 × 30 = 120 visits an epoch: batches of 64 and 56.
+    const softmax = withModel({head: "softmax", loss: "categoricalCrossentropy", learningRate: 1e-3});
+
+    it("by default an epoch ends with its partial batch (2 steps an epoch); dropPartialBatch skips it", () => {
+      assert.equal(trainHead(train, [], withModel({epochs: 3})).steps, 6);
+      const sizes: number[] = [];
+      const run = trainHead(train, [], {
+        ...withModel({epochs: 3}),
+        schedule: {dropPartialBatch: true},
+        onStep: (_, __, batch) => sizes.push(batch.length),
+      });
+      assert.equal(run.steps, 3);
+      assert.deepEqual(sizes, [64, 64, 64]);
+      assert.throws(
+        () => trainHead(train, [], {...withModel({batchSize: 200}), schedule: {dropPartialBatch: true}}),
+        /holds no full mini-batch of 200/,
+      );
+    });
+
+    it("steps replaces epochs: training stops after exactly that many steps, mid-epoch if need be", () => {
+      const seen: number[] = [];
+      const run = trainHead(train, [valid], {
+        ...withModel({epochs: 54}),
+        schedule: {steps: 5},
+        onStep: (step) => seen.push(step),
+      });
+      assert.equal(run.steps, 5);
+      assert.deepEqual(seen, [1, 2, 3, 4, 5]);
+      // Epochs 1, 2 and the cut third are recorded.
+      assert.deepEqual([...new Set(run.curves.map((c) => c.epoch))], [0, 1, 2, 3]);
+      assert.throws(
+        () => trainHead(train, [], {...paper, schedule: {steps: 0}}),
+        /schedule.steps: expected an integer/,
+      );
+    });
+
+    it("shuffle once walks the same visits in the same order every epoch; the default redraws them", () => {
+      const order = (shuffle: "once" | "everyEpoch") => {
+        const batches: string[] = [];
+        trainHead(train, [], {
+          ...withModel({epochs: 2, batchSize: 120}),
+          schedule: {shuffle},
+          recordCurves: false,
+          onStep: (_, __, batch) => batches.push(batch.map((v) => `${v.index}/${v.variant}`).join(",")),
+        });
+        return batches;
+      };
+      const once = order("once");
+      assert.equal(once.length, 2);
+      assert.equal(once[0], once[1]);
+      const every = order("everyEpoch");
+      assert.notEqual(every[0], every[1]);
+    });
+
+    it("l2 adds λw to the weights' mean gradient and leaves the biases alone (one SGD step, no momentum)", () => {
+      const one = withModel({momentum: 0, batchSize: 120, epochs: 1}, softmax);
+      const lambda = 0.5;
+      const start = trainHead(train, [], {...one, model: {...one.model, learningRate: 0}}).head;
+      const plain = trainHead(train, [], one).head;
+      const ridge = trainHead(train, [], {...one, schedule: {l2: lambda}}).head;
+      for (let p = 0; p < plain.weights.length; p += 97) {
+        const expected = plain.weights[p]! - one.model.learningRate * lambda * start.weights[p]!;
+        assert.ok(Math.abs(ridge.weights[p]! - expected) < 1e-15, `weight ${p}`);
+      }
+      assert.deepEqual(ridge.bias, plain.bias);
+      assert.throws(() => trainHead(train, [], {...one, schedule: {l2: -1}}), /schedule.l2: expected/);
+    });
+
+    it("init narrowNormal starts from N(0, 0.01²) weights instead of Glorot-uniform", () => {
+      const zero = {...softmax, model: {...softmax.model, learningRate: 0}};
+      const narrow = trainHead(train, [], {...zero, schedule: {init: "narrowNormal"}}).head.weights;
+      const glorot = trainHead(train, [], zero).head.weights;
+      const sd = (w: Float64Array) => Math.sqrt(w.reduce((s, v) => s + v * v, 0) / w.length);
+      assert.ok(Math.abs(sd(narrow) - 0.01) < 0.0005, `sd ${sd(narrow)}`);
+      assert.ok(Math.abs(sd(glorot) - Math.sqrt(6 / 2052) / Math.sqrt(3)) < 0.002, `sd ${sd(glorot)}`);
+    });
+
+    it("no schedule is the same training as an empty one (the defaults are ours)", () => {
+      const a = trainHead(train, [valid], withModel({epochs: 2}));
+      const b = trainHead(train, [valid], {...withModel({epochs: 2}), schedule: {}});
+      assert.deepEqual(a.head.weights, b.head.weights);
+    });
+  });
+
   it("rejects a loss that does not match the head", () => {
     assert.throws(
       () => trainHead(train, [], withModel({loss: "categoricalCrossentropy"})),
