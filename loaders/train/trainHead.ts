@@ -158,11 +158,13 @@ export function trainHead(
 
   const drawVisits = () =>
     shuffle(epochVisits(train.labels, Classes, augmentation.variants, augmentation.balancing, augRng), orderRng);
+  // The epoch's visits: redrawn every epoch, or (shuffle once) drawn once and kept.
   let once: Visit[] | null = null;
   let step = 0;
   const more = (epoch: number) => (budget === undefined ? epoch <= model.epochs : step < budget);
   for (let epoch = 1; more(epoch); epoch++) {
-    const visits = schedule.shuffle === "once" ? (once ??= drawVisits()) : drawVisits();
+    if (schedule.shuffle !== "once" || once === null) once = drawVisits();
+    const visits = once;
     const usable = schedule.dropPartialBatch ? visits.length - (visits.length % model.batchSize) : visits.length;
     if (usable === 0) {
       throw new Error(
