@@ -1,4 +1,5 @@
 import type {PatchGeometry, ResponseLabel} from "../../src/components/study/vocabulary.js";
+import type {ContextCrop} from "./contextCrop.js";
 import type {Vec3} from "./volume.js";
 
 /**
@@ -37,6 +38,8 @@ export interface PatchSet {
   sizePx: number;
   records: PatchRecord[];
   pixels: Uint8Array;
+  /** Per record (same order), Fig 4's context crop around the tumour; absent when preprocessing made none. */
+  contexts?: ContextCrop[];
 }
 
 export const patchByteLength = (sizePx: number): number => sizePx * sizePx * 3;

@@ -1,5 +1,6 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {PatientError} from "../cohort/exclusion.js";
+import {type ContextCrop, contextCrop} from "./contextCrop.js";
 import {type ChannelSource, extractPatch} from "./extractPatch.js";
 import {axisOfPhysical, type Grid, indexToPhysical, nativeAxialGrid, physicalToIndex} from "./grid.js";
 import {largestLesion} from "./largestLesion.js";
@@ -43,7 +44,14 @@ export interface PatientGeometry {
 export interface PatientPatches {
   records: PatchRecord[];
   pixels: Uint8Array[];
+  /** Per record, Fig 4's context crop (contextCrop.ts); empty when not asked for. */
+  contexts: ContextCrop[];
   geometry: PatientGeometry;
+}
+
+export interface PreprocessOptions {
+  /** Make each patch's context crop for the gallery (default true; the geometry sensitivity runs skip it). */
+  contexts?: boolean;
 }
 
 export interface PatientInput {
@@ -63,7 +71,11 @@ const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 /** Native pixels as a person reads them: whole on the native grid, one decimal on a finer common grid. */
 const px = (v: number) => (Number.isInteger(round4(v)) ? String(round4(v)) : v.toFixed(1));
 
-export function preprocessPatient(input: PatientInput, config: StudyConfig): PatientPatches {
+export function preprocessPatient(
+  input: PatientInput,
+  config: StudyConfig,
+  options: PreprocessOptions = {},
+): PatientPatches {
   const {image, mask, patientId, cohort, label} = input;
   const {patches: p, imaging} = config;
   const what = `patient ${patientId}`;
@@ -176,6 +188,8 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
   };
   const records: PatchRecord[] = [];
   const pixels: Uint8Array[] = [];
+  const contexts: ContextCrop[] = [];
+  const tumour = options.contexts === false ? undefined : inPlaneBox(resampled, bx, by, bz, block);
   chosen.forEach((z, s) => {
     const k = block.lo[2] + z;
     const native = geometry.largestSquares[s]!.sliceIndex;
@@ -185,6 +199,22 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
     list.forEach((placement, n) => {
       const nativePx = round4(nativePxOf(placement.w));
       pixels.push(extractPatch(channelSources(k, hu, config), bx, placement, p.sizePx));
+      if (tumour) {
+        contexts.push(
+          contextCrop({
+            image,
+            mask,
+            grid,
+            block,
+            tumour,
+            k,
+            placement,
+            window: imaging.window,
+            sliceIndex: native,
+            outsideHu,
+          }),
+        );
+      }
       records.push({
         patchId: `${patientId}-s${native}-p${n}`,
         patientId,
@@ -201,7 +231,30 @@ export function preprocessPatient(input: PatientInput, config: StudyConfig): Pat
       });
     });
   });
-  return {records, pixels, geometry};
+  return {records, pixels, contexts, geometry};
+}
+
+/** The tumour's in-plane bounding box over every slice of the block, inclusive indices of the cutting grid. */
+function inPlaneBox(
+  resampled: Uint8Array,
+  bx: number,
+  by: number,
+  bz: number,
+  block: Block,
+): [number, number, number, number] {
+  let [x0, y0, x1, y1] = [bx, by, -1, -1];
+  for (let z = 0, o = 0; z < bz; z++) {
+    for (let y = 0; y < by; y++) {
+      for (let x = 0; x < bx; x++, o++) {
+        if (resampled[o] === 0) continue;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  return [block.lo[0] + x0, block.lo[1] + y0, block.lo[0] + x1, block.lo[1] + y1];
 }
 
 function channelSources(

@@ -2,9 +2,10 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {ClinicalValue} from "../cohort/clinicalColumns.js";
 import {type Exclusion, PatientError} from "../cohort/exclusion.js";
 import {type ManifestPatient, readManifest} from "../cohort/manifest.js";
+import type {ContextCrop} from "./contextCrop.js";
 import {type CohortFlow, emptyFlow, type FlowReport, groupExclusions, noCohort} from "./flowReport.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
-import {type PatientGeometry, preprocessPatient} from "./preprocessPatient.js";
+import {type PatientGeometry, type PreprocessOptions, preprocessPatient} from "./preprocessPatient.js";
 import {readPatientVolumes} from "./readPatientVolumes.js";
 import type {Volume} from "./volume.js";
 
@@ -48,6 +49,7 @@ export async function preprocessStudy(
   manifestPath: string,
   config: StudyConfig,
   effects: PreprocessEffects,
+  options: PreprocessOptions = {},
 ): Promise<PreprocessedStudy> {
   const manifest = await readManifest(manifestPath, config.clinical.columns);
   const warnings = [...manifest.warnings];
@@ -80,14 +82,16 @@ export async function preprocessStudy(
     const patients = manifest.patients.filter((p) => p.cohort === cohort);
     const f = flowOf(cohort);
     const records: PatchRecord[] = [];
+    const contexts: ContextCrop[] = [];
     const pixels = growable();
     effects.progress?.(cohort, 0, patients.length);
     for (const [n, patient] of patients.entries()) {
       f.eligible++;
       try {
         const volumes = await read(patient, config, warn);
-        const result = preprocessPatient({...patient, ...volumes, maskFile: patient.mask}, config);
+        const result = preprocessPatient({...patient, ...volumes, maskFile: patient.mask}, config, options);
         records.push(...result.records);
+        contexts.push(...result.contexts);
         for (const p of result.pixels) pixels.push(p);
         geometry.push(result.geometry);
         f.analysedPatients++;
@@ -101,7 +105,13 @@ export async function preprocessStudy(
       }
       effects.progress?.(cohort, n + 1, patients.length);
     }
-    sets[cohort] = {cohort, sizePx: config.patches.sizePx, records, pixels: pixels.bytes()};
+    sets[cohort] = {
+      cohort,
+      sizePx: config.patches.sizePx,
+      records,
+      pixels: pixels.bytes(),
+      ...(options.contexts === false ? {} : {contexts}),
+    };
   }
   for (const f of Object.values(flow)) f.excludedByKind = groupExclusions(f.excluded);
 

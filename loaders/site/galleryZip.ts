@@ -13,10 +13,11 @@ const epoch = new Date(Date.UTC(2020, 0, 1));
 
 /**
  * data/gallery.zip (Fig 4): the primary protocol's gallery patches — per cohort and true class, correctly classified
- * and misclassified examples chosen by the model stage — as PNGs, their CAM overlays, and gallery.json.
+ * and misclassified examples chosen by the model stage — as PNGs, their CAM overlays, the CT crop around each
+ * patch's tumour with the ROI outline and patch box (made at preprocessing, contextCrop.ts), and gallery.json.
  * Entry names come from the item's position and a hash of its patch id (output/safeName.ts), so ids such as `../x`,
  * `X/1` beside `X_1`, or ids equal in their first 60 characters can neither escape `patches/` nor overwrite each
- * other; gallery.json maps every item to its entries.
+ * other; gallery.json maps every item to its entries. Only crops travel, never whole slices or image headers.
  */
 export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
   const protocol = result.config.protocol;
@@ -38,6 +39,9 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
     const name = safeName(n, cam.patchId, ".png");
     const image = `patches/${name}`;
     const camEntry = `cams/${name}`;
+    const crop = set.contexts?.[index];
+    const contextEntry = crop ? `contexts/${name}` : null;
+    if (crop && contextEntry) zip.file(contextEntry, crop.png, {date: epoch});
     zip.file(image, patchThumbnailPng(set, index), {date: epoch});
     const overlay = camOverlay(patchPixels(set, index), set.sizePx, cam.cam, camSize);
     zip.file(camEntry, encodePng(overlay, set.sizePx, set.sizePx, 3), {date: epoch});
@@ -53,6 +57,19 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
       hasCam: true,
       image,
       cam: camEntry,
+      context: contextEntry,
+      ...(crop
+        ? {
+            contextBox: {
+              patchPx: crop.context.patchBoxPx,
+              tumourPx: crop.context.tumourBoxPx,
+              sizePx: [crop.context.widthPx, crop.context.heightPx] as [number, number],
+              mmPerPx: crop.context.mmPerPx,
+            },
+          }
+        : {}),
+      sizeMm: record.sizeMm,
+      magnification: record.magnification,
     });
   }
   const gallery: GalleryArtifact = {protocol, items};

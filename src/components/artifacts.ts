@@ -136,6 +136,7 @@ export interface TrainingArtifact {
 
 /**
  * data/gallery.zip — members: gallery.json (GalleryArtifact), patches/<name>.png (224×224 grey patch),
+ * contexts/<name>.png (the windowed CT around the tumour on the patch's native slice, ROI outline green, patch box amber),
  * cams/<name>.png (224×224 RGB: the patch blended with a heat map of its class activation map for the
  * predicted class; shown instead of the plain patch when the overlay is toggled on). Entry names are derived from
  * the item's position and a hash of its id (`0007-x_1-3f2a9c01.png`), never from the id itself; each item names its
@@ -159,5 +160,17 @@ export interface GalleryArtifact {
     image: string;
     /** The CAM overlay's entry, or null without one. */
     cam: string | null;
+    /** The context crop's entry, or null when preprocessing made none (older stores, predictions-only sites). */
+    context?: string | null;
+    /** The context crop's geometry: the patch's and the tumour's boxes [x, y, w, h] in crop pixels. */
+    contextBox?: {
+      patchPx: [number, number, number, number];
+      tumourPx: [number, number, number, number];
+      sizePx: [number, number];
+      mmPerPx: number;
+    };
+    /** The patch's side before resizing (mm) and its enlargement to 224 px. */
+    sizeMm?: number;
+    magnification?: number;
   }>;
 }

@@ -35,17 +35,54 @@ export const GalleryCardLimit = 60;
 export interface CardImages {
   image: string | null;
   cam: string | null;
+  context: string | null;
+}
+
+/** One of a card's three panels, as Fig 4 draws them: the CT around the tumour, the 224 px patch, its CAM. */
+export interface CardPanel {
+  kind: "context" | "patch" | "cam";
+  src: string | null;
+  alt: string;
+  /** What the panel shows, under it; "no …" when its image is missing. */
+  caption: string;
 }
 
 /**
- * A gallery card: the patch (or "no image"), its class activation map on top when `showCam`, the true and predicted
+ * The panels of a card, left to right. The context caption gives the patch's size in mm and its enlargement to
+ * 224 px, so a reader sees how much tumour the patch holds; a missing image says so rather than leaving a gap.
+ */
+export function cardPanels(item: GalleryItem, images: CardImages): CardPanel[] {
+  const size =
+    item.sizeMm === undefined
+      ? ""
+      : ` · ${formatFixed(item.sizeMm, 1)} mm${item.magnification === undefined ? "" : `, ×${formatFixed(item.magnification, 1)}`}`;
+  return [
+    {
+      kind: "context",
+      src: images.context,
+      alt: `CT around the tumour, slice ${item.sliceIndex}, ROI outline and patch box`,
+      caption: images.context ? `slice ${item.sliceIndex}${size}` : "no context crop",
+    },
+    {kind: "patch", src: images.image, alt: `patch ${item.patchId}`, caption: images.image ? "patch" : "no image"},
+    {
+      kind: "cam",
+      src: item.hasCam ? images.cam : null,
+      alt: `class activation map for ${item.predicted}`,
+      caption: item.hasCam && images.cam ? `CAM (${item.predicted})` : "no activation map",
+    },
+  ];
+}
+
+/**
+ * A gallery card: three panels (cardPanels: the CT around the tumour with the ROI outline and patch box, the patch
+ * with its class activation map on top when `showCam`, and the CAM on its own), the true and predicted
  * classes in their colours with ✓/✗, cohort, patient and slice, the probability bar and the probabilities. The figure
  * carries `data-patch-id`, `data-label`, `data-predicted` for tests; the class colours and bar widths are the only
  * inline styles, because they come from the data.
  */
 export function galleryCard(item: GalleryItem, images: CardImages, showCam: boolean): HTMLElement {
   const picture = (src: string, attributes: Record<string, string>) =>
-    el("img", {src, width: 160, height: 160, ...attributes});
+    el("img", {src, width: 140, height: 140, ...attributes});
   const className = (label: ResponseLabel) => el("b", {style: `color:${classColors[label]}`}, label);
   return el(
     "figure",
@@ -57,9 +94,24 @@ export function galleryCard(item: GalleryItem, images: CardImages, showCam: bool
     },
     el(
       "div",
-      {class: "patch-image"},
-      images.image ? picture(images.image, {alt: `patch ${item.patchId}`}) : el("div", {class: "missing"}, "no image"),
-      showCam && images.cam ? picture(images.cam, {class: "cam", alt: "class activation map"}) : null,
+      {class: "patch-panels"},
+      ...cardPanels(item, images).map((panel) =>
+        el(
+          "div",
+          {class: `patch-panel ${panel.kind}-panel`},
+          el(
+            "div",
+            {class: "patch-image"},
+            panel.src
+              ? picture(panel.src, {class: `${panel.kind}-img`, alt: panel.alt})
+              : el("div", {class: "missing"}, "—"),
+            panel.kind === "patch" && showCam && images.cam
+              ? picture(images.cam, {class: "cam", alt: "class activation map"})
+              : null,
+          ),
+          el("small", {}, panel.caption),
+        ),
+      ),
     ),
     el(
       "figcaption",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {probabilitySegments, probabilityText} from "../../../src/components/charts/galleryCard.js";
+import {cardPanels, probabilitySegments, probabilityText} from "../../../src/components/charts/galleryCard.js";
 import {classColors} from "../../../src/components/specs/palette.js";
 
 // The card itself is DOM (checked in the browser suite); its content is computed by these pure parts.
@@ -34,6 +34,49 @@ describe("galleryCard: probability bar and text", () => {
         assert.ok(Math.abs(total - 100) <= 0.2 + 1e-9, `${total}`);
       }),
       {seed: 8},
+    );
+  });
+});
+
+describe("galleryCard: panels", () => {
+  const item = {
+    patchId: "P1-s4-p0",
+    patientId: "P1",
+    cohort: "NFH",
+    sliceIndex: 4,
+    label: "PR" as const,
+    predicted: "SD" as const,
+    probabilities: [0.1, 0.3, 0.5, 0.1] as [number, number, number, number],
+    correct: false,
+    hasCam: true,
+    image: "patches/a.png",
+    cam: "cams/a.png",
+    context: "contexts/a.png",
+    sizeMm: 23.46,
+    magnification: 9.55,
+  };
+
+  it("context, patch and CAM, left to right, the context captioned with slice, size and enlargement", () => {
+    const panels = cardPanels(item, {image: "blob:i", cam: "blob:c", context: "blob:x"});
+    assert.deepEqual(
+      panels.map((p) => [p.kind, p.src, p.caption]),
+      [
+        ["context", "blob:x", "slice 4 · 23.5 mm, ×9.6"],
+        ["patch", "blob:i", "patch"],
+        ["cam", "blob:c", "CAM (SD)"],
+      ],
+    );
+  });
+
+  it("says which image is missing instead of leaving a gap", () => {
+    const panels = cardPanels({...item, hasCam: false}, {image: null, cam: "blob:c", context: null});
+    assert.deepEqual(
+      panels.map((p) => [p.src, p.caption]),
+      [
+        [null, "no context crop"],
+        [null, "no image"],
+        [null, "no activation map"],
+      ],
     );
   });
 });

@@ -35,6 +35,35 @@ describe("writePatchStore(dir, study) / readPatchStore(dir)", () => {
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
+  it("stores one context crop per patch under contexts/, named by position and hash, with its geometry", async () => {
+    const study = await smallStudy(["../a", "a", "p3"]);
+    const dir = await tempDir();
+    await writePatchStore(dir, study);
+    const meta = JSON.parse(await readFile(join(dir, "cohorts", "0-NFH.json"), "utf8")) as {
+      contexts: Array<{patchId: string; file: string; patchBoxPx: number[]; sliceIndex: number}>;
+    };
+    const records = study.cohorts.NFH!.records;
+    assert.equal(meta.contexts.length, records.length);
+    meta.contexts.forEach((entry, i) => {
+      assert.equal(entry.patchId, records[i]!.patchId);
+      assert.match(entry.file, /^contexts\/0-NFH\/\d{4}-[A-Za-z0-9._-]+-[0-9a-f]{8}\.png$/);
+      assert.equal(entry.sliceIndex, records[i]!.sliceIndex);
+      assert.equal(entry.patchBoxPx.length, 4);
+    });
+    const back = await readPatchStore(dir);
+    assert.deepEqual(back.cohorts.NFH!.contexts, study.cohorts.NFH!.contexts);
+  });
+
+  it("refuses a context index whose path leaves contexts/", async () => {
+    const dir = await tempDir();
+    await writePatchStore(dir, await smallStudy(), {thumbnails: false});
+    const path = join(dir, "cohorts", "0-NFH.json");
+    const meta = JSON.parse(await readFile(path, "utf8")) as {contexts: Array<{file: string}>};
+    meta.contexts[0]!.file = "../study.json";
+    await writeFile(path, JSON.stringify(meta));
+    await assert.rejects(readPatchStore(dir), /context crop path "..\/study.json" is not under contexts\//);
+  });
+
   it("refuses a pixel file whose length does not match its records", async () => {
     const dir = await tempDir();
     await writePatchStore(dir, await smallStudy(), {thumbnails: false});
@@ -72,7 +101,11 @@ describe("writePatchStore(dir, study) / readPatchStore(dir)", () => {
     }
     assert.equal(files.length, patches, "one PNG per patch, none overwritten");
     for (const f of files) assert.match(f, /^\d{4}-[A-Za-z0-9._-]+-[0-9a-f]{8}\.png$/);
-    assert.deepEqual(await readdir(dir), ["cohorts", "study.json", "thumbnails"], "nothing escaped the store");
+    assert.deepEqual(
+      await readdir(dir),
+      ["cohorts", "contexts", "study.json", "thumbnails"],
+      "nothing escaped the store",
+    );
     const index: ThumbnailIndex = [];
     for (const name of (await readdir(join(dir, "cohorts"))).filter((n) => n.endsWith(".json"))) {
       const meta = JSON.parse(await readFile(join(dir, "cohorts", name), "utf8")) as {

@@ -28,7 +28,7 @@ const sizePx = 8;
  * The parts of a pipeline result galleryZip reads (the primary protocol's predictions and CAMs, and the patch sets),
  * for patches whose ids are the hostile ones above, split over two cohorts.
  */
-function result(): PipelineResult {
+function result(options: {contexts?: boolean} = {}): PipelineResult {
   const rng = createRng(7);
   const cohorts: Record<string, PatchSet> = {};
   for (const [i, patchId] of hostile.entries()) {
@@ -51,6 +51,23 @@ function result(): PipelineResult {
     };
     const pixels = Uint8Array.from({length: sizePx * sizePx * 3}, () => rng.int(256));
     set.records.push(record);
+    if (options.contexts) {
+      set.contexts ??= [];
+      // A stand-in PNG whose bytes name the patch, so the test can tell whose crop an entry holds.
+      const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, ...new TextEncoder().encode(`ctx ${i}`)]);
+      const box: [number, number, number, number] = [i, i + 1, 10, 10];
+      set.contexts.push({
+        png,
+        context: {
+          sliceIndex: i,
+          widthPx: 192,
+          heightPx: 192,
+          mmPerPx: 0.25,
+          patchBoxPx: box,
+          tumourBoxPx: [0, 0, 50, 50],
+        },
+      });
+    }
     set.pixels = Uint8Array.from([...set.pixels, ...pixels]);
   }
   const records = Object.values(cohorts).flatMap((s) => s.records);
@@ -85,6 +102,28 @@ describe("galleryZip(result)", () => {
       assert.ok(item.cam !== null && zip.file(item.cam), `${JSON.stringify(item.patchId)} finds its CAM`);
     }
     assert.equal(new Set(gallery.items.map((g) => g.image)).size, hostile.length);
+  });
+
+  it("carries each patch's own context crop under contexts/, with its boxes in gallery.json", async () => {
+    const zip = await JSZip.loadAsync(await galleryZip(result({contexts: true})));
+    const contexts = Object.values(zip.files).filter((f) => !f.dir && f.name.startsWith("contexts/"));
+    assert.equal(contexts.length, hostile.length);
+    for (const f of contexts) assert.match(f.name, /^contexts\/\d{4}-[A-Za-z0-9._-]+-[0-9a-f]{8}\.png$/);
+    const gallery = JSON.parse(await zip.file("gallery.json")!.async("string")) as GalleryArtifact;
+    for (const item of gallery.items) {
+      const i = hostile.indexOf(item.patchId);
+      const png = await zip.file(item.context!)!.async("uint8array");
+      assert.equal(new TextDecoder().decode(png.subarray(4)), `ctx ${i}`, `${JSON.stringify(item.patchId)}'s own crop`);
+      assert.deepEqual(item.contextBox?.patchPx, [i, i + 1, 10, 10]);
+      assert.equal(item.sizeMm, 10);
+    }
+  });
+
+  it("marks items without a context crop (a store made without them) as having none", async () => {
+    const gallery = JSON.parse(
+      await (await JSZip.loadAsync(await galleryZip(result()))).file("gallery.json")!.async("string"),
+    ) as GalleryArtifact;
+    assert.ok(gallery.items.every((g) => g.context === null && g.contextBox === undefined));
   });
 
   it("gives byte-identical archives for the same run", async () => {
