@@ -20,6 +20,7 @@ import {
   Protocols,
   Variants,
 } from "../../src/components/study/vocabulary.js";
+import {normalizeAblation} from "./normalizeAblation.js";
 import {normalizeDeclaredColumns} from "./normalizeDeclaredColumns.js";
 import {protocolDefaults} from "./protocolDefaults.js";
 import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
@@ -60,6 +61,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     "evaluation",
     "clinical",
     "site",
+    "ablation",
   ]);
   const protocol = oneOf("protocol", root.protocol, Protocols, "paper");
   const d = protocolDefaults(protocol);
@@ -259,6 +261,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     site: {
       patientIds: oneOf("site.patientIds", site.patientIds, PatientIdModes, manifest ? "pseudonymous" : "as-is"),
     },
+    ablation: normalizeAblation(root.ablation, d.ablation),
   };
   checkConsistency(config);
   return config;

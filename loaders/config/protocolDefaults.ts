@@ -59,6 +59,14 @@ export function paperDefaults(): StudyConfig {
     },
     clinical: {columns: {}},
     site: {patientIds: "as-is"},
+    // Ours (issue #13): 5 seeds and 5 folds, the least the issue asks; budgets around rung 3's, a factor 16 apart.
+    ablation: {
+      enabled: true,
+      seeds: 5,
+      folds: 5,
+      budgetMultipliers: [0.25, 0.5, 1, 2, 4],
+      netBenefitThresholds: [0.2, 0.3, 0.4, 0.5],
+    },
   };
 }
 

@@ -130,4 +130,17 @@ export type StudyConfig = {
     /** Default: "pseudonymous" for a manifest study, "as-is" for the built-in demo (its ids are synthetic). */
     patientIds: PatientIdMode;
   };
+  /** Issue #13's ablation ladder (loaders/ablation/): the paper's protocol changed one thing at a time. */
+  ablation: {
+    /** Run the ladder (it reuses the model stage's cached embeddings; heads only). */
+    enabled: boolean;
+    /** Seeds per model rung: seeds.training, seeds.training + 1, … */
+    seeds: number;
+    /** k of the k-fold cross-validation by patient, inside the training cohort, that chooses rung 4's budget. */
+    folds: number;
+    /** Rung 4's candidate step budgets, as multiples of rung 3's. */
+    budgetMultipliers: number[];
+    /** Thresholds at which successive rungs' net benefits are compared. */
+    netBenefitThresholds: number[];
+  };
 };
