@@ -66,5 +66,5 @@ export const StageSources = {
     "src/components/stats/random.ts",
     "src/components/study",
   ],
-  evaluate: ["src/components/stats", "src/components/study"],
+  evaluate: ["src/components/stats", "src/components/study", "loaders/pipeline/evaluationOptions.ts"],
 } as const;

@@ -19,6 +19,7 @@ import {generateStudy} from "../synth/generateStudy.js";
 import {runModel} from "../train/runModel.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
 import {codeVersion, StageSources} from "./codeVersion.js";
+import {evaluationOptions} from "./evaluationOptions.js";
 import {measureThroughput} from "./measureThroughput.js";
 import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "./modelArtifact.js";
 import {studyDataHash} from "./studyDataHash.js";
@@ -181,11 +182,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
         },
         async (dir) => {
           const result = await timed(async () =>
-            evaluatePredictions(toPredictionRows(artifact), {
-              bootstrap: protocolConfig.evaluation.bootstrapReplicates,
-              seed: protocolConfig.seeds.bootstrap,
-              ciLevel: protocolConfig.evaluation.ciLevel,
-            }),
+            evaluatePredictions(toPredictionRows(artifact), evaluationOptions(protocolConfig)),
           );
           await writeFile(join(dir, "metrics.json"), JSON.stringify(result.value));
           return result.seconds;

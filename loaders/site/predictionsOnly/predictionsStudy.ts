@@ -9,6 +9,7 @@ import {type Protocol, Protocols} from "../../../src/components/study/vocabulary
 import type {LoadedStudyConfig} from "../../config/loadStudyConfig.js";
 import {switchProtocol} from "../../config/protocolDefaults.js";
 import {sha256} from "../../hash.js";
+import {evaluationOptions} from "../../pipeline/evaluationOptions.js";
 import {pseudonym, pseudonymMap} from "../pseudonym.js";
 import type {PredictionsMode} from "./predictionsMode.js";
 import {type ClinicalCsv, readClinicalCsv} from "./readClinicalCsv.js";
@@ -123,11 +124,7 @@ export function evaluatePredictionsStudy(study: PredictionsStudy): Partial<Recor
     const config = switchProtocol(study.config, protocol);
     out[protocol] = evaluatePredictions(
       study.rows.filter((r) => r.protocol === protocol),
-      {
-        bootstrap: config.evaluation.bootstrapReplicates,
-        seed: config.seeds.bootstrap,
-        ciLevel: config.evaluation.ciLevel,
-      },
+      evaluationOptions(config),
     );
   }
   return out;

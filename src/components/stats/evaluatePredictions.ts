@@ -1,4 +1,5 @@
-import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
+import {type Aggregation, type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
+import {aggregateByGroup} from "./aggregateByGroup.js";
 import type {AucSummary} from "./aucSummary.js";
 import {aucSummary} from "./aucSummary.js";
 import {type BinaryMetrics, binaryMetrics} from "./binaryMetrics.js";
@@ -6,7 +7,7 @@ import {type Calibration, calibration} from "./calibration.js";
 import {accuracy, balancedAccuracy, cohenKappa, confusionMatrix} from "./confusionMatrix.js";
 import {type DecisionPoint, decisionCurve} from "./decisionCurve.js";
 import {mannWhitney} from "./mannWhitney.js";
-import {meanByGroup, objectiveResponse} from "./objectiveResponse.js";
+import {objectiveResponse} from "./objectiveResponse.js";
 import {oneVsRest} from "./oneVsRest.js";
 import {deriveSeed} from "./random.js";
 
@@ -25,8 +26,12 @@ export interface EvaluateOptions {
   bootstrap: number;
   seed: number;
   ciLevel: number;
-  /** Decision-curve thresholds (default 0.01…0.99 by 0.01). */
+  /** Decision-curve thresholds (default 0.01…0.99 by 0.01; the pipeline passes evaluation.decisionCurve's grid). */
   thresholds?: readonly number[];
+  /** Equal-width reliability bins of the calibration curve (evaluation.calibrationBins; default 10). */
+  calibrationBins?: number;
+  /** How a patient's probability vector is made from its patches' (evaluation.aggregation; default "mean"). */
+  aggregation?: Aggregation;
 }
 
 export type Binary = AucSummary & {metrics: BinaryMetrics};
@@ -53,13 +58,21 @@ export interface LevelEvaluation {
 }
 
 export interface Evaluation {
-  options: {bootstrap: number; seed: number; ciLevel: number};
+  /** The options the numbers were computed with; a page recomputing live passes them back. */
+  options: {
+    bootstrap: number;
+    seed: number;
+    ciLevel: number;
+    calibrationBins?: number;
+    aggregation?: Aggregation;
+    thresholds?: number[];
+  };
   cohorts: Record<string, {patch?: LevelEvaluation; patient: LevelEvaluation}>;
 }
 
 /**
  * Every metric of the report for each cohort, at patch level (when rows carry a `patchId`) and at patient level
- * (a patient's probability vector = mean of its patches'). Pure and isomorphic: the pages call it on the same rows
+ * (a patient's probability vector = mean of its patches', or `options.aggregation`). Pure and isomorphic: the pages call it on the same rows
  * to recompute live. At patch level `ciBootstrap` is the patient-cluster bootstrap and `ciBootstrapNaive` the
  * paper's patch bootstrap. Bootstrap seeds are derived per cohort/level/metric from `seed`, so results do not
  * depend on cohort order. The result is JSON-serialisable (no Infinity, no NaN: undefined AUCs are null + note).
@@ -80,7 +93,7 @@ export function evaluatePredictions(rows: readonly PredictionRow[], options: Eva
   const cohorts: Evaluation["cohorts"] = {};
   for (const cohort of [...byCohort.keys()].sort()) {
     const list = byCohort.get(cohort) as PredictionRow[];
-    const patients = patientRows(list, patchLevel);
+    const patients = patientRows(list, patchLevel, options.aggregation);
     const seed = (label: string) => deriveSeed(options.seed, `${cohort}/${label}`);
     const entry: {patch?: LevelEvaluation; patient: LevelEvaluation} = {
       patient: evaluateLevel(patients, options, seed("patient"), false),
@@ -88,7 +101,11 @@ export function evaluatePredictions(rows: readonly PredictionRow[], options: Eva
     if (patchLevel) entry.patch = evaluateLevel(list, options, seed("patch"), true);
     cohorts[cohort] = patchLevel ? {patch: entry.patch as LevelEvaluation, patient: entry.patient} : entry;
   }
-  return {options: {bootstrap: options.bootstrap, seed: options.seed, ciLevel: options.ciLevel}, cohorts};
+  const used: Evaluation["options"] = {bootstrap: options.bootstrap, seed: options.seed, ciLevel: options.ciLevel};
+  if (options.calibrationBins !== undefined) used.calibrationBins = options.calibrationBins;
+  if (options.aggregation !== undefined) used.aggregation = options.aggregation;
+  if (options.thresholds !== undefined) used.thresholds = [...options.thresholds];
+  return {options: used, cohorts};
 }
 
 function classIndex(row: PredictionRow, i: number): number {
@@ -97,11 +114,16 @@ function classIndex(row: PredictionRow, i: number): number {
   return k;
 }
 
-/** Patient-level rows: patches averaged per patient (first-seen order). Linear: one pass, Maps keyed by patient. */
-function patientRows(list: readonly PredictionRow[], patchLevel: boolean): PredictionRow[] {
-  const groups = meanByGroup(
+/** Patient-level rows: patches aggregated per patient (first-seen order). Linear: one pass, Maps keyed by patient. */
+function patientRows(
+  list: readonly PredictionRow[],
+  patchLevel: boolean,
+  aggregation: Aggregation | undefined,
+): PredictionRow[] {
+  const groups = aggregateByGroup(
     list.map((r) => r.patientId),
     list.map((r) => r.probabilities),
+    aggregation,
   );
   // The first row whose label differs from its patient's first label, found in the same single pass (a search per
   // patient made this quadratic: 20k patients took minutes).
@@ -169,6 +191,7 @@ function evaluateLevel(
     calibration: calibration(
       outcome,
       score.map((s) => Math.min(1, Math.max(0, s))),
+      options.calibrationBins === undefined ? {} : {bins: options.calibrationBins},
     ),
   };
   return {
