@@ -22,7 +22,7 @@ describe("pairedNetBenefitTest", () => {
     const t = [0.2, 0.3, 0.4, 0.5];
     const ours = pairedNetBenefitTest(y, a, b, t, options);
     const theirs = netBenefitDifference(y, a, b, {thresholds: t});
-    ours.forEach((r, k) => assert.ok(Math.abs(r.difference - theirs[k]!.difference) < 1e-12));
+    for (const [k, r] of ours.entries()) assert.ok(Math.abs(r.difference - theirs[k]!.difference) < 1e-12);
   });
 
   it("identical models: Δ = 0, interval [0, 0], p = 1", () => {
