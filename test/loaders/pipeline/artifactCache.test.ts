@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
@@ -43,6 +52,46 @@ describe("createArtifactCache(root).get(stage, key, make)", () => {
     assert.equal(again.hit, false);
     assert.equal(again.value, "ok");
     assert.ok(existsSync(join(again.dir, "done.json")));
+  });
+});
+
+describe("createArtifactCache: concurrent writers (shards on a shared folder)", () => {
+  it("two processes computing the same artifact at once both succeed and leave one complete folder", async () => {
+    const root = mkdtempSync(join(tmpdir(), "cache-"));
+    const a = createArtifactCache(root);
+    const b = createArtifactCache(root);
+    const make = (who: string) => async (dir: string) => {
+      writeFileSync(join(dir, "out.txt"), "same content");
+      // Both are inside make before either renames: the race the rename must settle.
+      await new Promise((r) => setTimeout(r, 30));
+      return who;
+    };
+    const [ra, rb] = await Promise.all([a.get("stage", {k: 1}, make("a")), b.get("stage", {k: 1}, make("b"))]);
+    assert.equal(ra.dir, rb.dir);
+    // The loser returns the winner's value, so both callers agree on what is stored.
+    assert.equal(ra.value, rb.value);
+    assert.deepEqual([ra.hit, rb.hit].sort(), [false, true]);
+    assert.equal(readFileSync(join(ra.dir, "out.txt"), "utf8"), "same content");
+    assert.deepEqual(readdirSync(join(root, "stage")), [ra.key]);
+  });
+
+  it("replaces a folder without done.json (a damaged or foreign one) instead of failing", async () => {
+    const root = mkdtempSync(join(tmpdir(), "cache-"));
+    const cache = createArtifactCache(root);
+    const key = hashJson({k: 2}).slice(0, 20);
+    mkdirSync(join(root, "stage", key), {recursive: true});
+    writeFileSync(join(root, "stage", key, "half.bin"), "x");
+    const got = await cache.get("stage", {k: 2}, async () => 7);
+    assert.equal(got.value, 7);
+    assert.deepEqual(readdirSync(got.dir).sort(), ["done.json"]);
+    assert.deepEqual(readdirSync(join(root, "stage")), [key]);
+  });
+
+  it("peek returns a complete artifact only, never computing one", async () => {
+    const cache = createArtifactCache(mkdtempSync(join(tmpdir(), "cache-")));
+    assert.equal(await cache.peek("stage", {k: 3}), undefined);
+    await cache.get("stage", {k: 3}, async () => ({n: 3}));
+    assert.deepEqual((await cache.peek("stage", {k: 3}))?.value, {n: 3});
   });
 });
 
