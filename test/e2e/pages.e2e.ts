@@ -118,15 +118,20 @@ describe("report pages", () => {
       `# discrimination: every CI of one cohort (1000 replicates) recomputed in ${ms.toFixed(0)} ms in Chromium\n`,
     );
 
-    await page.locator("#level-select select").selectOption("patch");
+    // The page opens at the configuration's evaluation.primaryLevel (patch for the paper's protocol); switch level.
+    const shown = await page
+      .locator("#level-select select")
+      .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? "");
+    const other = shown === "patch" ? "patient" : "patch";
+    await page.locator("#level-select select").selectOption({label: other});
     await page.waitForFunction(
       (before) => document.querySelector("#n-rows")?.getAttribute("data-value") !== before,
       String(n),
     );
-    const patches = Number(await attr(page, "#n-rows", "data-value"));
-    assert.ok(patches > n, `patch level n (${patches}) exceeds patient level n (${n})`);
-    const patchN = Number(await attr(page, "#confusion-matrix", "data-n"));
-    assert.equal(patchN, patches);
+    const switched = Number(await attr(page, "#n-rows", "data-value"));
+    const [patches, patients] = other === "patch" ? [switched, n] : [n, switched];
+    assert.ok(patches > patients, `patch level n (${patches}) exceeds patient level n (${patients})`);
+    assert.equal(Number(await attr(page, "#confusion-matrix", "data-n")), switched);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
+import {aggregateByGroup} from "../stats/aggregateByGroup.js";
 import type {AucSummary} from "../stats/aucSummary.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
-import {meanByGroup} from "../stats/objectiveResponse.js";
-import {type CiMethod, CiMethods, type Level, ResponseLabels} from "../study/vocabulary.js";
+import {type Aggregation, type CiMethod, CiMethods, type Level, ResponseLabels} from "../study/vocabulary.js";
 
 const CiMethodLabels: Record<CiMethod, string> = {
   cluster: "Patient-cluster bootstrap",
@@ -37,10 +37,11 @@ export interface LevelInputs {
 }
 
 /**
- * The items of one level for the live statistics: patches as given, or patients with the mean of their patches'
- * probability vectors (first-seen order, as `evaluatePredictions`). Pure.
+ * The items of one level for the live statistics: patches as given, or patients with their patches' probability
+ * vectors aggregated as the build did (metrics.json's `options.aggregation`, default the mean; first-seen order, as
+ * `evaluatePredictions`). Pure.
  */
-export function levelInputs(rows: readonly PredictionRow[], level: Level): LevelInputs {
+export function levelInputs(rows: readonly PredictionRow[], level: Level, aggregation?: Aggregation): LevelInputs {
   if (level === "patch") {
     return {
       truth: rows.map((r) => ResponseLabels.indexOf(r.label)),
@@ -49,9 +50,10 @@ export function levelInputs(rows: readonly PredictionRow[], level: Level): Level
       ids: rows.map((r) => r.patchId ?? r.patientId),
     };
   }
-  const groups = meanByGroup(
+  const groups = aggregateByGroup(
     rows.map((r) => r.patientId),
     rows.map((r) => r.probabilities),
+    aggregation,
   );
   return {
     truth: groups.map((g) => ResponseLabels.indexOf((rows[g.first] as PredictionRow).label)),

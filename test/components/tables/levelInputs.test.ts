@@ -27,6 +27,11 @@ describe("levelInputs(rows, level)", () => {
     assert.ok(p.probabilities[0]?.every((v, i) => Math.abs(v - ([0.3, 0.5, 0.1, 0.1][i] as number)) < 1e-12));
     assert.equal(p.clusters, null);
   });
+  it("patient level follows the build's aggregation: max of each class, divided by the sum (by hand)", () => {
+    const p = levelInputs(rows, "patient", "max");
+    // patient a: maxima 0.4, 0.6, 0.1, 0.1 → sum 1.2
+    assert.ok(p.probabilities[0]?.every((v, i) => Math.abs(v - ([0.4, 0.6, 0.1, 0.1][i] as number) / 1.2) < 1e-12));
+  });
 });
 
 describe("ciOf(summary, method)", () => {
@@ -50,5 +55,8 @@ describe("ciOf(summary, method)", () => {
     assert.deepEqual(ciOf(summary, "cluster"), [0.55, 0.85]);
     assert.deepEqual(ciOf(summary, "naive"), [0.55, 0.85]);
     assert.deepEqual(ciOf({...summary, ciBootstrapNaive: [0.6, 0.8]}, "naive"), [0.6, 0.8]);
+    // Obuchowski: its own interval at patch level, DeLong's at patient level (one patient per cluster: equal).
+    assert.deepEqual(ciOf({...summary, ciObuchowski: [0.45, 0.95]}, "obuchowski"), [0.45, 0.95]);
+    assert.deepEqual(ciOf(summary, "obuchowski"), [0.5, 0.9]);
   });
 });
