@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import fc from "fast-check";
+import type {PredictionRecord} from "../../../src/components/predictions/predictionColumns.js";
+import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
+import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
+import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
+import {evaluateUpload, SingleModel} from "../../../src/components/yourPredictions/evaluateUpload.js";
+
+/** A seeded file of patient rows over a few cohorts, probabilities rounded so the CSV round-trips exactly. */
+function rowsOf(seed: number, patients: number, cohorts: readonly string[]): PredictionRecord[] {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Array.from({length: patients}, (_, i) => {
+    const w = [next(), next(), next(), next()].map((x) => Math.round(x * 1000) + 1);
+    const total = w.reduce((a, b) => a + b, 0);
+    const p = w.map((x) => x / total);
+    return {
+      patientId: `P${i}`,
+      cohort: cohorts[i % cohorts.length] as string,
+      label: ResponseLabels[Math.floor(next() * 4)] as PredictionRecord["label"],
+      probabilities: p as unknown as PredictionRecord["probabilities"],
+    };
+  });
+}
+
+const options = {bootstrap: 50, seed: 3, ciLevel: 0.95};
+
+describe("evaluateUpload", () => {
+  it("gives exactly evaluatePredictions on the whole file, though it evaluates one cohort at a time", () => {
+    const rows = rowsOf(11, 60, ["B", "A", "C"]);
+    const text = writePredictionsCsv(rows);
+    const stages: string[] = [];
+    const result = evaluateUpload({text, source: "x.csv", siteText: null, siteProtocol: null, options}, (s) =>
+      stages.push(s),
+    );
+    assert.deepEqual(result.models[SingleModel], evaluatePredictions(rows, options));
+    assert.equal(result.rows, 60);
+    assert.equal(result.level, "patient");
+    assert.ok(stages.includes("evaluating your model, cohort A"), stages.join("; "));
+    assert.equal(result.comparison, null);
+  });
+
+  it("property: cohort-by-cohort evaluation equals one call for any cohort assignment", () => {
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 1e6}), fc.integer({min: 8, max: 40}), (seed, n) => {
+        const rows = rowsOf(seed, n, ["x", "y"]);
+        const result = evaluateUpload({
+          text: writePredictionsCsv(rows),
+          source: "p.csv",
+          siteText: null,
+          siteProtocol: null,
+          options: {...options, bootstrap: 10},
+        });
+        assert.deepEqual(result.models[SingleModel], evaluatePredictions(rows, {...options, bootstrap: 10}));
+      }),
+      {numRuns: 15, seed: 42},
+    );
+  });
+
+  it("refuses a malformed file with the reader's message naming the line and patient", () => {
+    const text = "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD\nA1,X,CR,0.5,0.5,0,0\nA2,X,PR,0x1,0,0,0\n";
+    assert.throws(
+      () => evaluateUpload({text, source: "bad.csv", siteText: null, siteProtocol: null, options}),
+      /bad\.csv: .*line 3 \(patient A2\): p_CR must be a plain decimal number, not "0x1"/s,
+    );
+  });
+
+  it("keeps one model per protocol value and compares against the site's primary protocol", () => {
+    const rows = rowsOf(5, 40, ["A"]);
+    const site = writePredictionsCsv(rows.map((r) => ({...r, protocol: "paper"})));
+    const mine = writePredictionsCsv([
+      ...rows.map((r) => ({...r, protocol: "m1"})),
+      ...rows.map((r) => ({...r, protocol: "m2"})),
+    ]);
+    const result = evaluateUpload({text: mine, source: "m.csv", siteText: site, siteProtocol: "paper", options});
+    assert.deepEqual(Object.keys(result.models), ["m1", "m2"]);
+    const compared = result.comparison?.cohorts[0];
+    assert.equal(compared?.shared, 40);
+    for (const a of compared?.auc ?? []) if ("difference" in a) assert.equal(a.difference, 0);
+  });
+});

@@ -1,0 +1,124 @@
+// `workbench report` end to end: builds a site from examples/predictions.csv into a temporary folder, serves it, and
+// checks in Chromium that the Discrimination, Objective response and Clinical utility pages show exactly the numbers
+// `workbench evaluate` writes for the same file, that the Gallery and Training pages say why they are empty, and that
+// the provenance names the CSV and its sha256. The build takes about 30 s on 2 cores.
+import assert from "node:assert/strict";
+import {createHash} from "node:crypto";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, before, describe, it} from "node:test";
+import type {Page} from "playwright-core";
+import {runCli} from "../../loaders/cli/main.js";
+import type {Evaluation} from "../../src/components/stats/evaluatePredictions.js";
+import {type Browser, chromiumPath, launchBrowser, type PageProblems, watchPage} from "./browser.js";
+import {type DistServer, serveDist} from "./serveDist.js";
+
+const example = join(process.cwd(), "examples", "predictions.csv");
+
+describe("workbench report on examples/predictions.csv", () => {
+  let dir: string;
+  let server: DistServer;
+  let browser: Browser;
+  let evaluated: Evaluation;
+  const log: string[] = [];
+
+  before(async () => {
+    const executable = chromiumPath();
+    assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+    dir = mkdtempSync(join(tmpdir(), "workbench-report-"));
+    const io = {stdout: (t: string) => log.push(t), stderr: (t: string) => log.push(t), cwd: dir};
+    assert.equal(
+      await runCli(["report", "--predictions", example, "--out", "site", "--patient-ids", "as-is"], io),
+      0,
+      log.join(""),
+    );
+    assert.equal(await runCli(["evaluate", "--predictions", example, "--out", "metrics.json"], io), 0, log.join(""));
+    evaluated = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as Evaluation;
+    server = await serveDist(join(dir, "site"));
+    browser = await launchBrowser(executable);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, {recursive: true, force: true});
+  });
+
+  async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page);
+    await page.goto(`${server.url}${path}`, {waitUntil: "networkidle"});
+    return {page, problems};
+  }
+  function clean(problems: PageProblems): void {
+    assert.deepEqual(problems.externalRequests, []);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+  }
+  const cohortOf = (page: Page, select: string) =>
+    page.$eval(`${select} select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+
+  it("Discrimination: per-class AUCs equal evaluate's", async () => {
+    const {page, problems} = await open("/discrimination");
+    await page.waitForSelector("#auc-table td[data-auc]");
+    const cohort = await cohortOf(page, "#cohort-select");
+    const shown = await page.$$eval("#auc-table td[data-auc]", (cells) =>
+      cells.map((c) => [c.getAttribute("data-class"), c.getAttribute("data-auc")]),
+    );
+    const expected = evaluated.cohorts[cohort]?.patient;
+    assert.ok(expected);
+    assert.equal(shown.length, 4);
+    for (const [label, auc] of shown)
+      assert.equal(auc === "" ? null : Number(auc), expected.perClass[label as "CR"].auc, label ?? "");
+    const footer = await page.locator(".provenance").first().innerText();
+    const sha = createHash("sha256").update(readFileSync(example)).digest("hex");
+    assert.match(footer, /predictions predictions\.csv/);
+    assert.ok(footer.includes(sha.slice(0, 12)), footer);
+    clean(problems);
+    await page.close();
+  });
+
+  it("Objective response: Mann–Whitney W and p equal evaluate's", async () => {
+    const {page, problems} = await open("/objective-response");
+    await page.waitForSelector("#mw-W");
+    const cohort = await cohortOf(page, "#or-cohort-select");
+    const W = Number(await page.getAttribute("#mw-W", "data-value"));
+    const p = Number(await page.getAttribute("#mw-p", "data-value"));
+    const expected = evaluated.cohorts[cohort]?.patient.objectiveResponse.mannWhitney;
+    assert.ok(expected);
+    assert.equal(W, expected.W);
+    assert.equal(p, expected.p);
+    clean(problems);
+    await page.close();
+  });
+
+  it("Clinical utility: calibration and net benefit equal evaluate's", async () => {
+    const {page, problems} = await open("/clinical-utility");
+    await page.waitForSelector("#cal-brier");
+    const cohort = await cohortOf(page, "#dca-cohort-select");
+    const or = evaluated.cohorts[cohort]?.patient.objectiveResponse;
+    assert.ok(or);
+    assert.equal(Number(await page.getAttribute("#cal-brier", "data-value")), or.calibration.brier);
+    assert.equal(Number(await page.getAttribute("#cal-slope", "data-value")), or.calibration.slope);
+    const nb = await page.$$eval("#dca-table tbody tr", (rows) =>
+      rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)),
+    );
+    for (const [threshold, netBenefit] of nb) {
+      const point = or.decisionCurve.find((d) => Math.abs(d.threshold - Number(threshold)) < 1e-9);
+      assert.ok(point, `threshold ${threshold}`);
+      assert.equal(netBenefit, point.netBenefit.toFixed(4));
+    }
+    clean(problems);
+    await page.close();
+  });
+
+  it("Gallery and Training say why they are empty", async () => {
+    for (const path of ["/gallery", "/training"]) {
+      const {page, problems} = await open(path);
+      const text = await (await page.waitForSelector("#empty-reason")).innerText();
+      assert.match(text, /predictions file predictions\.csv alone/);
+      clean(problems);
+      await page.close();
+    }
+  });
+});
