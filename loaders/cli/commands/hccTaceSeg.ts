@@ -2,6 +2,7 @@ import {dirname, resolve} from "node:path";
 import {hccTaceSegManifest} from "../../cohort/hccTaceSeg.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, UsageError} from "../command.js";
+import {inputOption} from "../inputOption.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";
 
@@ -42,11 +43,12 @@ export const hccTaceSegCommand: Command = {
     if (!values.root) throw new UsageError("--root <folder> is required");
     if (!values.out) throw new UsageError("--out <file> is required");
     // Checked before the collection is scanned.
+    const root = await inputOption("--root", values.root, io.cwd, "folder");
     const target = await outputOption("--out", values.out, io.cwd, "file");
     const out = target.path;
     const {csv, report} = await hccTaceSegManifest(
       {
-        root: resolve(io.cwd, values.root),
+        root,
         manifestDir: dirname(out),
         ...(values.clinical ? {clinical: resolve(io.cwd, values.clinical)} : {}),
         ...(values.response ? {responseColumn: values.response} : {}),
