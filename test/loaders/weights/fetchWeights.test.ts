@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
-import {mkdtemp, readFile, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {before, describe, it} from "node:test";
@@ -39,6 +39,25 @@ describe("fetchWeights", () => {
     const source = JSON.parse(await readFile(join(dest, "source.json"), "utf8"));
     assert.equal(source.source, `dir:${tiny}`);
     assert.ok(logs.some((l) => /has 57 layers, the ImageNet ResNet50 has 177/.test(l)));
+  });
+
+  it("a rejected install keeps the installed weights, and a link planted at the old staging name is never written through", async () => {
+    const root = await mkdtemp(join(tmpdir(), "fw-"));
+    const dest = join(root, "resnet50");
+    await installWeightsFrom(tiny, dest, {log: () => {}});
+    const before = await readFile(join(dest, "source.json"), "utf8");
+    // The old staging name, planted as a link to a file outside: an install must neither follow nor need it.
+    const outside = join(root, "outside.txt");
+    await writeFile(outside, "untouched");
+    await symlink(outside, `${dest}.partial`);
+    const broken = join(root, "broken");
+    await mkdir(broken);
+    await writeFile(join(broken, "model.json"), "{not json");
+    await assert.rejects(installWeightsFrom(broken, dest, {log: () => {}}));
+    assert.equal(await readFile(join(dest, "source.json"), "utf8"), before);
+    await installWeightsFrom(tiny, dest, {log: () => {}});
+    assert.equal(await readFile(outside, "utf8"), "untouched");
+    assert.deepEqual((await readdir(root)).sort(), ["broken", "outside.txt", "resnet50", "resnet50.partial"]);
   });
 
   it("installWeightsFrom rejects a folder without a model", async () => {
