@@ -1,0 +1,89 @@
+import {delongTest} from "../stats/delongTest.js";
+import type {PredictionRow} from "../stats/evaluatePredictions.js";
+import {objectiveResponse} from "../stats/objectiveResponse.js";
+import {pairedNetBenefitTest} from "../stats/pairedNetBenefitTest.js";
+import {deriveSeed} from "../stats/random.js";
+import {ResponseLabels} from "../study/vocabulary.js";
+import type {PairedAuc, RungComparison} from "./ablationArtifact.js";
+import {patientScores} from "./patientScores.js";
+import {rungMetrics} from "./rungMetrics.js";
+import {seedSpread} from "./seedSpread.js";
+
+/**
+ * One rung against the previous one on the same patients of one cohort. The pairing across seeds: the paired tests
+ * (DeLong ΔAUC for objective response and each class; ΔNB with a paired patient bootstrap) run on each patient's
+ * seed-averaged probability, i.e. on the rung's ensemble, since a test needs one score per patient and model; the
+ * seed-to-seed variability is reported beside it as the range of ΔAUC between seed k of one rung and seed k of the
+ * other. Difference = this rung − the previous. Pure: Node and the browser.
+ */
+export const AblationPairing =
+  "Paired tests use each patient's probability averaged over the rung's seeds (one score per patient and rung); the range beside them is ΔAUC between seed k of one rung and seed k of the other.";
+
+export interface CompareOptions {
+  thresholds: readonly number[];
+  bootstrap: number;
+  seed: number;
+  ciLevel: number;
+}
+
+export function compareRungs(
+  cohort: string,
+  current: {averaged: readonly PredictionRow[]; perSeed: ReadonlyArray<readonly PredictionRow[]>},
+  previous: {averaged: readonly PredictionRow[]; perSeed: ReadonlyArray<readonly PredictionRow[]>},
+  options: CompareOptions,
+): RungComparison {
+  const a = patientScores(current.averaged, cohort);
+  const b = patientScores(previous.averaged, cohort);
+  const order = new Map(b.ids.map((id, i) => [id, i]));
+  const truth: number[] = [];
+  const pa: number[][] = [];
+  const pb: number[][] = [];
+  a.ids.forEach((id, i) => {
+    const j = order.get(id);
+    if (j === undefined) throw new RangeError(`compareRungs: patient ${id} of ${cohort} has no previous-rung score`);
+    if (b.truth[j] !== a.truth[i]) throw new RangeError(`compareRungs: patient ${id} of ${cohort} changed label`);
+    truth.push(a.truth[i] as number);
+    pa.push(a.probabilities[i] as number[]);
+    pb.push(b.probabilities[j] as number[]);
+  });
+  const paired = (outcome: ArrayLike<number>, s1: ArrayLike<number>, s2: ArrayLike<number>): PairedAuc => {
+    const t = delongTest(outcome, s1, s2, options.ciLevel);
+    if (t === null) return {note: "not estimable (fewer than two cases or two controls)"};
+    return {auc: t.auc1, previousAuc: t.auc2, deltaAuc: t.difference, ci: t.ci, p: t.p};
+  };
+  const orA = objectiveResponse(truth, pa);
+  const orB = objectiveResponse(truth, pb);
+  const or = paired(orA.outcome, orA.score, orB.score);
+  const perClass: Record<string, PairedAuc> = {};
+  ResponseLabels.forEach((label, c) => {
+    const y = truth.map((t) => (t === c ? 1 : 0));
+    perClass[label] = paired(
+      y,
+      pa.map((p) => p[c] as number),
+      pb.map((p) => p[c] as number),
+    );
+  });
+  const seeds = Math.min(current.perSeed.length, previous.perSeed.length);
+  const perSeed = Array.from({length: seeds}, (_, k) => {
+    const x = rungMetrics(current.perSeed[k] as PredictionRow[], cohort).objectiveResponseAuc;
+    const y = rungMetrics(previous.perSeed[k] as PredictionRow[], cohort).objectiveResponseAuc;
+    return x === null || y === null ? null : x - y;
+  });
+  return {
+    patients: truth.length,
+    deltaAuc: "deltaAuc" in or ? or.deltaAuc : null,
+    ci: "deltaAuc" in or ? or.ci : null,
+    p: "deltaAuc" in or ? or.p : null,
+    objectiveResponse: or,
+    perClass,
+    perSeedDeltaAuc: seedSpread(perSeed),
+    netBenefit:
+      truth.length === 0
+        ? []
+        : pairedNetBenefitTest(orA.outcome, orA.score, orB.score, options.thresholds, {
+            replicates: options.bootstrap,
+            seed: deriveSeed(options.seed, `${cohort}/ablation-nb`),
+            ciLevel: options.ciLevel,
+          }),
+  };
+}
