@@ -1,7 +1,8 @@
-import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {mkdir, readFile} from "node:fs/promises";
+import {basename, join} from "node:path";
 import type {Variant} from "../../src/components/study/vocabulary.js";
 import {sha256} from "../hash.js";
+import {replaceFile} from "../output/writeNoFollow.js";
 import {EmbeddingSize} from "./engine.js";
 
 /**
@@ -68,11 +69,11 @@ export function createEmbeddingCache(dir: string, modelId: string): EmbeddingCac
       if (embedding.length !== EmbeddingSize) {
         throw new Error(`embedding cache: expected ${EmbeddingSize} values, got ${embedding.length}`);
       }
-      await mkdir(folder(engine, variant, hash), {recursive: true});
-      const target = file(engine, variant, hash);
-      const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, new Uint8Array(embedding.buffer, embedding.byteOffset, embedding.byteLength));
-      await rename(temp, target);
+      const dir = folder(engine, variant, hash);
+      await mkdir(dir, {recursive: true});
+      // Temporary file + rename, refusing a planted link (loaders/output): concurrent shards never half-write one.
+      const bytes = new Uint8Array(embedding.buffer, embedding.byteOffset, embedding.byteLength);
+      await replaceFile(dir, basename(file(engine, variant, hash)), bytes);
     },
   };
 }

@@ -1,7 +1,8 @@
-import {readFile, rename, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {readFile} from "node:fs/promises";
+import {basename, dirname, join} from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import {hashFile, sha256 as sha256Of} from "../../hash.js";
+import {replaceFile} from "../../output/writeNoFollow.js";
 import {exportOnnx, type OnnxExportInfo} from "../onnxExport.js";
 import {OnnxExporterVersion} from "./graphNames.js";
 import type {LayersArtifacts} from "./kerasLayersFromArtifacts.js";
@@ -69,10 +70,11 @@ export async function ensureBackboneOnnx(req: BackboneOnnxRequest): Promise<Back
     info,
   };
   // Write-then-rename, graph before its record: an interrupted export never looks fresh.
-  await writeFile(`${path}.tmp`, onnx);
-  await rename(`${path}.tmp`, path);
-  await writeFile(`${path}.sha256`, `${sha256}  ${req.fileName ?? "backbone.onnx"}\n`);
-  await writeFile(`${path}.json`, `${JSON.stringify(record, null, 2)}\n`);
+  // Each file through replaceFile (loaders/output): a random temporary name, no write through a planted link.
+  const [dir, name] = [dirname(path), basename(path)];
+  await replaceFile(dir, name, onnx);
+  await replaceFile(dir, `${name}.sha256`, `${sha256}  ${req.fileName ?? "backbone.onnx"}\n`);
+  await replaceFile(dir, `${name}.json`, `${JSON.stringify(record, null, 2)}\n`);
   return {path, sha256, sourceWeightsSha256: req.weightsHash, info, exported: true};
 }
 
