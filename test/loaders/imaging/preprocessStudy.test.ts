@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
-import {readFile, writeFile} from "node:fs/promises";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
+import {writePatchStore} from "../../../loaders/imaging/patchStore.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import {writeVolume} from "../../../loaders/imaging/writeVolume.js";
+import {filesOf} from "./filesOf.js";
 import {phantom, type StudyRow, tempDir, writeManifest, writePhantomPatients} from "./phantom.js";
+import {variedStudy} from "./variedStudy.js";
 
 const config = normalizeStudyConfig({patches: {sizePx: 32}});
 const quiet = {log: () => {}};
@@ -163,5 +166,23 @@ describe("preprocessStudy(…, {readPatient}) with in-memory volumes", () => {
     const a = await preprocessStudy(path, config, {...quiet, readPatient});
     const b = await preprocessStudy(path, config, {...quiet, readPatient});
     assert.deepEqual(a, b);
+  });
+});
+
+describe("preprocessStudy(…, {jobs}) on a worker pool", () => {
+  it("jobs=1 and jobs=2 write byte-identical patch stores (pixels, records, flow, warnings, thumbnails)", async () => {
+    const dir = await tempDir();
+    const manifest = await variedStudy(dir);
+    for (const jobs of [1, 2]) {
+      const study = await preprocessStudy(manifest, config, quiet, {jobs});
+      await mkdir(join(dir, `jobs-${jobs}`));
+      await writePatchStore(join(dir, `jobs-${jobs}`), study);
+    }
+    const one = await filesOf(join(dir, "jobs-1"));
+    const two = await filesOf(join(dir, "jobs-2"));
+    assert.ok(one.size > 5);
+    assert.deepEqual([...two.keys()].sort(), [...one.keys()].sort());
+    for (const [path, bytes] of one)
+      assert.ok(bytes.equals(two.get(path)!), `${path} differs between jobs=1 and jobs=2`);
   });
 });
