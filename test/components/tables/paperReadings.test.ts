@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import {
+  iterationArithmetic,
+  PaperTraining,
+  paperReadingColumns,
+  paperReadings,
+} from "../../../src/components/tables/paperReadings.js";
+
+describe("paperReadings()", () => {
+  it("derives the iteration arithmetic from the paper's numbers: 1401/54 ≈ 26 per epoch, ≈ 1,664 patches, 26 full batches of 1,687", () => {
+    assert.deepEqual(iterationArithmetic(), {perEpoch: 26, fullBatches: 26, patchesSeen: 1664});
+    // With a different count the text follows: nothing is hard-coded in the sentence.
+    const other = iterationArithmetic({...PaperTraining, iterations: 540, epochs: 54});
+    assert.equal(other.perEpoch, 10);
+    const row = paperReadings().find((r) => r.topic === "Training length");
+    assert.match(row?.against ?? "", /≈ 26 iterations per epoch ≈ 1,664 patches: the 1,687 unbalanced/);
+  });
+
+  it("lists the head/loss contradiction and every MATLAB default the issue names, each with both readings", () => {
+    const rows = paperReadings();
+    const text = rows.map((r) => `${r.topic} ${r.against}`).join(" | ");
+    for (const needle of [
+      /fc4_softmax/,
+      /L2Regularization 1e-4/,
+      /narrow normal/,
+      /partial last mini-batch/,
+      /'once'/,
+      /mini-batch statistics/,
+    ]) {
+      assert.match(text, needle);
+    }
+    for (const row of rows) {
+      for (const column of paperReadingColumns)
+        assert.ok(String(row[column.key as keyof typeof row]).length > 0, `${row.topic}.${column.key}`);
+    }
+  });
+});
