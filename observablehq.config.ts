@@ -22,6 +22,7 @@ export default {
     {name: "Clinical utility", path: "/clinical-utility"},
     {name: "Your predictions", path: "/your-predictions"},
     {name: "Gallery", path: "/gallery"},
+    {name: "Patch geometry", path: "/geometry"},
     {name: "Paper vs corrected", path: "/paper-vs-corrected"},
     {name: "Protocol", path: "/protocol"},
     {name: "Data model", path: "/data-model"},

@@ -21,6 +21,7 @@ import {
   Variants,
 } from "../../src/components/study/vocabulary.js";
 import {normalizeAblation} from "./normalizeAblation.js";
+import {normalizeSensitivity} from "./normalizeSensitivity.js";
 import {normalizeDeclaredColumns} from "./normalizeDeclaredColumns.js";
 import {protocolDefaults} from "./protocolDefaults.js";
 import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
@@ -62,6 +63,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     "clinical",
     "site",
     "ablation",
+    "sensitivity",
   ]);
   const protocol = oneOf("protocol", root.protocol, Protocols, "paper");
   const d = protocolDefaults(protocol);
@@ -262,6 +264,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
       patientIds: oneOf("site.patientIds", site.patientIds, PatientIdModes, manifest ? "pseudonymous" : "as-is"),
     },
     ablation: normalizeAblation(root.ablation, d.ablation),
+    sensitivity: normalizeSensitivity(root.sensitivity, d.sensitivity),
   };
   checkConsistency(config);
   return config;

@@ -67,6 +67,12 @@ export function paperDefaults(): StudyConfig {
       budgetMultipliers: [0.25, 0.5, 1, 2, 4],
       netBenefitThresholds: [0.2, 0.3, 0.4, 0.5],
     },
+    // Ours (issue #11): the paper's whole-ROI patch beside today's 16 mm and a larger 32 mm square; unaugmented
+    // embeddings keep the two extra runs within the build's time budget.
+    sensitivity: {
+      geometries: [{geometry: "roi"}, {geometry: "fixed", sizeMm: 16}, {geometry: "fixed", sizeMm: 32}],
+      variants: "identity",
+    },
   };
 }
 

@@ -20,8 +20,16 @@ import {runModel} from "../train/runModel.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
 import {codeVersion, StageSources} from "./codeVersion.js";
 import {evaluationOptions} from "./evaluationOptions.js";
+import {
+  reusesMainRun,
+  type SensitivityRun,
+  sensitivityConfig,
+  sensitivityRun,
+  sharesMainPatches,
+} from "./geometrySensitivity.js";
 import {measureThroughput} from "./measureThroughput.js";
 import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "./modelArtifact.js";
+import {evaluateKey, modelKey, preprocessKey} from "./stageKeys.js";
 import {studyDataHash} from "./studyDataHash.js";
 
 /**
@@ -65,6 +73,8 @@ export interface PipelineResult {
   /** Each protocol's run with the configuration it ran under (switchProtocol applied here, once). */
   models: Record<Protocol, ModelArtifact & {dir: string; config: StudyConfig}>;
   evaluations: Record<Protocol, Evaluation>;
+  /** The corrected protocol under each geometry of config.sensitivity.geometries (geometrySensitivity.ts). */
+  sensitivity: SensitivityRun[];
   timings: StageTiming[];
 }
 
@@ -109,21 +119,25 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   }
   const dataHash = await studyDataHash(manifestPath, config.clinical.columns);
 
-  // Preprocess: read, validate, resample, window, select slices, extract patches.
-  const prep = await cache.get(
-    "preprocess",
-    // clinical.columns decides which manifest columns are read (and whether the manifest is accepted at all).
-    {dataHash, imaging: config.imaging, patches: config.patches, clinical: config.clinical, code: stageCode.preprocess},
-    async (dir) =>
+  // Preprocess: read, validate, resample, window, select slices, extract patches (and, for the main run, the gallery's
+  // context crops; the sensitivity runs skip them and their thumbnails, and say so in their key).
+  const preprocessFor = (stageConfig: StudyConfig, contexts: boolean) =>
+    cache.get("preprocess", preprocessKey(stageConfig, dataHash, stageCode, contexts), async (dir) =>
       timed(async () => {
-        const study = await preprocessStudy(manifestPath, config, {
-          log: effects.log,
-          progress: (cohort, done, total) => effects.progress?.(`preprocess ${cohort}`, done, total),
-        });
-        await writePatchStore(dir, study);
+        const study = await preprocessStudy(
+          manifestPath,
+          stageConfig,
+          {
+            log: effects.log,
+            progress: (cohort, done, total) => effects.progress?.(`preprocess ${cohort}`, done, total),
+          },
+          {contexts},
+        );
+        await writePatchStore(dir, study, {thumbnails: contexts});
         return Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0);
       }),
-  );
+    );
+  const prep = await preprocessFor(config, true);
   timings.push({stage: "preprocess", seconds: prep.value.seconds, cached: prep.hit});
   const stored = await readPatchStore(prep.dir);
   const cohorts = stored.cohorts;
@@ -135,61 +149,96 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   let throughput: number | null = null;
   const models = {} as PipelineResult["models"];
   const evaluations = {} as PipelineResult["evaluations"];
+  const sensitivity: SensitivityRun[] = [];
+  // The model stage for one protocol's configuration on one patch store; `cams: false` (sensitivity runs) skips the
+  // gallery's class activation maps and is part of the key, so the main runs' keys are unchanged.
+  const modelFor = (
+    protocol: Protocol,
+    protocolConfig: StudyConfig,
+    stage: {key: string},
+    stageCohorts: Record<string, PatchSet>,
+    cams = true,
+  ) => {
+    const key = {...modelKey(protocolConfig, protocol, stage.key, stageCode), ...(cams ? {} : {cams: false})};
+    return cache.get(`model-${protocol}`, key, (dir) =>
+      timed(async () => {
+        if (!engine) {
+          engine = await createEngine(backbone, config.model.engine, {log: effects.log});
+          throughput = await measureThroughput(engine, Object.values(stageCohorts));
+          effects.log(`engine ${engine.name}: ${throughput?.toFixed(1) ?? "?"} embeddings/s`);
+        }
+        const run = await runModel(
+          {
+            cohorts: stageCohorts,
+            config: protocolConfig,
+            engine,
+            backbone,
+            cacheDir: embeddingsBeside(cache.root),
+            runsDir,
+            ...(cams ? {} : {galleryPatchIds: () => []}),
+          },
+          {log: effects.log},
+        );
+        await writeModelArtifact(dir, {
+          ...run,
+          synthetic,
+          dataHash,
+          codeVersion: code,
+          embeddingsPerSecond: throughput,
+        });
+        return run.runId;
+      }),
+    );
+  };
+  const evaluateFor = async (protocol: Protocol, protocolConfig: StudyConfig, model: {key: string; dir: string}) => {
+    const artifact = await readModelArtifact(model.dir);
+    const evaluation = await cache.get(
+      `evaluate-${protocol}`,
+      evaluateKey(protocolConfig, model.key, stageCode),
+      async (dir) => {
+        const result = await timed(async () =>
+          evaluatePredictions(toPredictionRows(artifact), evaluationOptions(protocolConfig)),
+        );
+        await writeFile(join(dir, "metrics.json"), JSON.stringify(result.value));
+        return result.seconds;
+      },
+    );
+    const metrics = JSON.parse(await readFile(join(evaluation.dir, "metrics.json"), "utf8")) as Evaluation;
+    return {artifact, evaluation, metrics};
+  };
   try {
     for (const protocol of Protocols) {
       const protocolConfig = switchProtocol(config, protocol);
-      const modelKey = {
-        preprocess: prep.key,
-        protocol,
-        model: {...protocolConfig.model, engine: undefined, backend: undefined},
-        augmentation: protocolConfig.augmentation,
-        seeds: protocolConfig.seeds,
-        cohorts: protocolConfig.cohorts,
-        code: stageCode.model,
-      };
-      const model = await cache.get(`model-${protocol}`, modelKey, (dir) =>
-        timed(async () => {
-          if (!engine) {
-            engine = await createEngine(backbone, config.model.engine, {log: effects.log});
-            throughput = await measureThroughput(engine, Object.values(cohorts));
-            effects.log(`engine ${engine.name}: ${throughput?.toFixed(1) ?? "?"} embeddings/s`);
-          }
-          const run = await runModel(
-            {cohorts, config: protocolConfig, engine, backbone, cacheDir: embeddingsBeside(cache.root), runsDir},
-            {log: effects.log},
-          );
-          await writeModelArtifact(dir, {
-            ...run,
-            synthetic,
-            dataHash,
-            codeVersion: code,
-            embeddingsPerSecond: throughput,
-          });
-          return run.runId;
-        }),
-      );
+      const model = await modelFor(protocol, protocolConfig, prep, cohorts);
       timings.push({stage: `model (${protocol})`, seconds: model.value.seconds, cached: model.hit});
-      const artifact = await readModelArtifact(model.dir);
+      const {artifact, evaluation, metrics} = await evaluateFor(protocol, protocolConfig, model);
       models[protocol] = {...artifact, dir: model.dir, config: protocolConfig};
-
-      const evaluation = await cache.get(
-        `evaluate-${protocol}`,
-        {
-          model: model.key,
-          evaluation: protocolConfig.evaluation,
-          seed: protocolConfig.seeds.bootstrap,
-          code: stageCode.evaluate,
-        },
-        async (dir) => {
-          const result = await timed(async () =>
-            evaluatePredictions(toPredictionRows(artifact), evaluationOptions(protocolConfig)),
-          );
-          await writeFile(join(dir, "metrics.json"), JSON.stringify(result.value));
-          return result.seconds;
-        },
-      );
       timings.push({stage: `evaluate (${protocol})`, seconds: evaluation.value, cached: evaluation.hit});
-      evaluations[protocol] = JSON.parse(await readFile(join(evaluation.dir, "metrics.json"), "utf8")) as Evaluation;
+      evaluations[protocol] = metrics;
+    }
+
+    // Geometry sensitivity: the corrected protocol under each listed geometry. The main run's geometry reuses its patch
+    // store (and so its cached embeddings); every other geometry is preprocessed once, without gallery crops.
+    for (const geometry of config.sensitivity.geometries) {
+      const run = sensitivityConfig(config, geometry);
+      const shared = sharesMainPatches(config, geometry);
+      const stage = shared ? prep : await preprocessFor(run.config, false);
+      if (!shared) {
+        timings.push({stage: `sensitivity preprocess (${run.name})`, seconds: stage.value.seconds, cached: stage.hit});
+      }
+      const patches = shared ? {flow: stored.flow, cohorts} : await readPatchStore(stage.dir);
+      // CAMs only when this is the main corrected run itself, whose cached entry (CAMs included) is then reused.
+      const model = await modelFor(
+        "corrected",
+        run.protocolConfig,
+        stage,
+        patches.cohorts,
+        reusesMainRun(config, geometry),
+      );
+      timings.push({stage: `sensitivity model (${run.name})`, seconds: model.value.seconds, cached: model.hit});
+      const {artifact, evaluation, metrics} = await evaluateFor("corrected", run.protocolConfig, model);
+      timings.push({stage: `sensitivity evaluate (${run.name})`, seconds: evaluation.value, cached: evaluation.hit});
+      sensitivity.push(sensitivityRun(geometry, shared, patches.flow, patches.cohorts, artifact, metrics));
     }
   } finally {
     await engine?.dispose();
@@ -209,6 +258,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     cohorts,
     models,
     evaluations,
+    sensitivity,
     timings,
   };
 }

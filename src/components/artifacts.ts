@@ -174,3 +174,59 @@ export interface GalleryArtifact {
     magnification?: number;
   }>;
 }
+
+/** An AUC with its interval (the patient-cluster bootstrap at patch level, the bootstrap at patient level). */
+export interface AucWithCi {
+  auc: number | null;
+  ci: [number, number] | null;
+}
+
+/** One cohort's discrimination at one level under one geometry of the sensitivity analysis. */
+export interface SensitivityLevel {
+  n: number;
+  accuracy: number | null;
+  perClass: Record<ResponseLabel, AucWithCi>;
+  objectiveResponse: AucWithCi;
+}
+
+/** One cohort under one geometry: who was lost to "tumour too small", the patches' size, and the AUCs. */
+export interface SensitivityCohort {
+  cohort: string;
+  eligible: number;
+  analysedPatients: number;
+  analysedPatches: number;
+  /** Patients excluded as too small for a patch under this geometry, and for any reason. */
+  tumourTooSmall: number;
+  excluded: number;
+  /** Median (min–max) of the patches' side in mm and of their enlargement to 224 px; null without patches. */
+  sizeMm: {median: number; min: number; max: number} | null;
+  magnification: {median: number; min: number; max: number} | null;
+  patient: SensitivityLevel | null;
+  patch: SensitivityLevel | null;
+}
+
+/**
+ * data/geometry.json — issue #11's geometry sensitivity analysis: the corrected protocol under each patch geometry
+ * of `sensitivity.geometries`, computed by the build (loaders/pipeline/geometrySensitivity.ts).
+ */
+export interface GeometrySensitivityArtifact {
+  protocol: Protocol;
+  /** "identity": the runs embed the unaugmented patch only; "configured": the configured variants. */
+  variants: "identity" | "configured";
+  ciLevel: number;
+  /** The main run's geometry, as named in `runs`. */
+  mainGeometry: string;
+  runs: Array<{
+    name: string;
+    geometry: "roi" | "fixed";
+    sizeMm: number | null;
+    runId: string;
+    /** True when this geometry is the main run's: its patches and embeddings were reused, not recomputed. */
+    sharesMainPatches: boolean;
+    cohorts: SensitivityCohort[];
+  }>;
+  /** Seconds of the sensitivity stages (cached = read from the artifact cache). */
+  timings: Array<{stage: string; seconds: number; cached: boolean}>;
+  /** Why there are no runs (a predictions-only report, or `sensitivity.geometries: []`). */
+  emptyReason?: string;
+}

@@ -17,6 +17,7 @@ import type {
   PatchLesion,
   PatientIdMode,
   Protocol,
+  SensitivityVariantMode,
   Variant,
 } from "./vocabulary.js";
 
@@ -32,6 +33,9 @@ export type ClinicalColumnSpec =
   | {type: "number"; unit?: string}
   | {type: "category"; levels: string[]}
   | {type: "ordinal"; levels: string[]};
+
+/** One patch geometry of the sensitivity analysis: the tumour's largest square, or a fixed side in mm. */
+export type SensitivityGeometry = {geometry: "roi"} | {geometry: "fixed"; sizeMm: number};
 
 /** Clinical columns the study configuration declares, by lower-case header name. */
 export type DeclaredColumns = Record<string, ClinicalColumnSpec>;
@@ -142,5 +146,12 @@ export type StudyConfig = {
     budgetMultipliers: number[];
     /** Thresholds at which successive rungs' net benefits are compared. */
     netBenefitThresholds: number[];
+  };
+  /** Issue #11's geometry sensitivity analysis: the corrected protocol re-run under each patch geometry. */
+  sensitivity: {
+    /** Geometries to compare ([] = off); the one matching `patches` reuses the main run's patches and embeddings. */
+    geometries: SensitivityGeometry[];
+    /** Augmentation variants the runs embed: "identity" only (quick) or the configured ones. */
+    variants: SensitivityVariantMode;
   };
 };

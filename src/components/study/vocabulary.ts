@@ -51,6 +51,10 @@ export type PatchFallback = (typeof PatchFallbacks)[number];
 export const PatchGeometries = ["roi", "fixed"] as const;
 export type PatchGeometry = (typeof PatchGeometries)[number];
 
+/** Which augmentation variants the geometry sensitivity runs embed (studyConfig.sensitivity.variants). */
+export const SensitivityVariantModes = ["identity", "configured"] as const;
+export type SensitivityVariantMode = (typeof SensitivityVariantModes)[number];
+
 /** Which voxels of the ROI mask are the tumour: its largest connected lesion (default) or every lesion together. */
 export const PatchLesions = ["largest", "union"] as const;
 export type PatchLesion = (typeof PatchLesions)[number];

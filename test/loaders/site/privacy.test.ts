@@ -91,6 +91,7 @@ function pipelineResult(study: PreprocessedStudy, config: StudyConfig, manifest:
     cohorts: study.cohorts,
     models: {paper: {...model, config}, corrected: {...model, config}},
     evaluations: {paper: evaluation, corrected: evaluation},
+    sensitivity: [],
     timings: [],
   };
 }

@@ -1,0 +1,85 @@
+import type {AucWithCi, GeometrySensitivityArtifact} from "../artifacts.js";
+import type {Level, ResponseLabel} from "../study/vocabulary.js";
+import {ResponseLabels} from "../study/vocabulary.js";
+import {formatEstimate, formatFixed} from "./formatStat.js";
+
+/**
+ * The geometry sensitivity page's table: one row per geometry and cohort, side by side — patients analysed and lost
+ * to "tumour too small", patch size and magnification, accuracy, per-class and objective-response AUCs (95% CI) —
+ * at the chosen level. Pure: the page renders it, the CSV writes its raw fields.
+ */
+export interface GeometryRow extends Record<string, unknown> {
+  geometry: string;
+  cohort: string;
+  eligible: number;
+  analysedPatients: number;
+  lost: number;
+  patches: number;
+  sizeMm: string;
+  magnification: string;
+  n: number | null;
+  accuracy: number | null;
+  /** "0.812 (0.701–0.903)" per class and for objective response; "n/a" without cases or controls. */
+  aucText: Record<ResponseLabel | "OR", string>;
+  auc: Record<ResponseLabel | "OR", AucWithCi>;
+}
+
+export function geometryRows(artifact: GeometrySensitivityArtifact, level: Level): GeometryRow[] {
+  return artifact.runs.flatMap((run) =>
+    run.cohorts.map((c) => {
+      const l = c[level];
+      const empty: AucWithCi = {auc: null, ci: null};
+      const auc = {
+        ...(Object.fromEntries(ResponseLabels.map((label) => [label, l?.perClass[label] ?? empty])) as Record<
+          ResponseLabel,
+          AucWithCi
+        >),
+        OR: l?.objectiveResponse ?? empty,
+      };
+      const aucText = Object.fromEntries(
+        Object.entries(auc).map(([k, v]) => [k, formatEstimate(v.auc, v.ci, 3)]),
+      ) as GeometryRow["aucText"];
+      const range = (s: {median: number; min: number; max: number} | null, digits: number) =>
+        s ? `${formatFixed(s.median, digits)} (${formatFixed(s.min, digits)}–${formatFixed(s.max, digits)})` : "–";
+      return {
+        geometry: run.name,
+        cohort: c.cohort,
+        eligible: c.eligible,
+        analysedPatients: c.analysedPatients,
+        lost: c.tumourTooSmall,
+        patches: c.analysedPatches,
+        sizeMm: range(c.sizeMm, 1),
+        magnification: range(c.magnification, 1),
+        n: l?.n ?? null,
+        accuracy: l?.accuracy ?? null,
+        aucText,
+        auc,
+      };
+    }),
+  );
+}
+
+/** Flat CSV rows: every AUC and interval bound in its own column, numbers unformatted. */
+export function geometryCsvRows(rows: readonly GeometryRow[]): Array<Record<string, unknown>> {
+  return rows.map((r) => {
+    const out: Record<string, unknown> = {
+      geometry: r.geometry,
+      cohort: r.cohort,
+      eligible: r.eligible,
+      analysed_patients: r.analysedPatients,
+      lost_tumour_too_small: r.lost,
+      patches: r.patches,
+      size_mm_median_range: r.sizeMm,
+      magnification_median_range: r.magnification,
+      n: r.n,
+      accuracy: r.accuracy,
+    };
+    for (const [k, v] of Object.entries(r.auc)) {
+      const name = k === "OR" ? "objective_response" : k;
+      out[`auc_${name}`] = v.auc;
+      out[`auc_${name}_lo`] = v.ci?.[0] ?? null;
+      out[`auc_${name}_hi`] = v.ci?.[1] ?? null;
+    }
+    return out;
+  });
+}
