@@ -3,13 +3,14 @@ import {join} from "node:path";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {Volume} from "../imaging/volume.js";
 import {writeVolume} from "../imaging/writeVolume.js";
+import {runPool} from "../pipeline/workerPool.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";
 import {clinicalLinks} from "./clinical.js";
 import {phenotypeModel} from "./phenotype.js";
 import {type PatientPlan, planStudy, resolveCounts} from "./planStudy.js";
 import {clinicalCsv, manifestCsv, type StudyRow} from "./studyCsv.js";
-import {synthesizePatient} from "./synthesizePatient.js";
 import {type SynthScale, SynthScales, scaleGeometry, synthCounts} from "./synthScales.js";
+import {type SynthOutcome, synthesizeAndWrite} from "./synthTask.js";
 import {type Centre, Centres} from "./table1.js";
 
 export {synthCounts};
@@ -24,6 +25,8 @@ export interface GenerateStudyOptions {
   seed: number;
   /** Patients per centre, overriding synthCounts[scale] (tests, benchmarks). */
   counts?: Partial<Record<Centre, number>>;
+  /** Worker threads, one patient per task (default one per core); the files are the same for any value. */
+  jobs?: number;
 }
 
 export interface GenerateStudyEffects {
@@ -89,20 +92,27 @@ export async function generateStudy(
   const rows: StudyRow[] = [];
   const failures: GenerateStudyResult["failures"] = [];
   const started = Date.now();
-  for (const [index, plan] of plans.entries()) {
-    try {
-      const patient = synthesizePatient(plan, scale);
-      const image = `images/${plan.patientId}_ct.nii.gz`;
-      const mask = `masks/${plan.patientId}_roi.nii.gz`;
-      await writer.writeVolume(patient.ct, join(outDir, image));
-      await writer.writeVolume(patient.mask, join(outDir, mask));
-      rows.push({plan, image, mask, tumourSizeCm: patient.tumourSizeCm, tumourNumber: patient.tumourNumber});
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({patientId: plan.patientId, message});
-      effects.log(`synth: patient ${plan.patientId} failed and is left out: ${message}`);
-    }
-    effects.progress?.(index + 1, plans.length);
+  const onResult = (index: number, result: SynthOutcome, finished: number) => {
+    if (!result.ok) effects.log(`synth: patient ${plans[index]!.patientId} failed and is left out: ${result.message}`);
+    effects.progress?.(finished, plans.length);
+  };
+  // Written files do not depend on which thread wrote them; a custom writer (tests) cannot cross into a worker.
+  const outcomes =
+    writer === nodeSynthWriter
+      ? await runPool<PatientPlan, SynthOutcome>({
+          module: new URL("./synthTask.ts", import.meta.url),
+          exportName: "synthTask",
+          tasks: plans,
+          jobs: options.jobs,
+          shared: {outDir, scale},
+          onResult,
+        })
+      : await inProcess(plans, outDir, scale, writer, onResult);
+  // Rows in plan order, whatever order the patients finished in.
+  for (const [index, outcome] of outcomes.entries()) {
+    const plan = plans[index]!;
+    if (outcome.ok) rows.push({plan, ...outcome.row});
+    else failures.push({patientId: plan.patientId, message: outcome.message});
   }
 
   const manifestPath = join(outDir, "study.csv");
@@ -117,6 +127,22 @@ export async function generateStudy(
     `synth: wrote ${rows.length} patients in ${seconds.toFixed(1)} s (${(seconds / Math.max(1, plans.length)).toFixed(2)} s/patient)`,
   );
   return {manifestPath, patients: rows.length, failures};
+}
+
+async function inProcess(
+  plans: readonly PatientPlan[],
+  outDir: string,
+  scale: SynthScale,
+  writer: SynthWriter,
+  onResult: (index: number, result: SynthOutcome, finished: number) => void,
+): Promise<SynthOutcome[]> {
+  const outcomes: SynthOutcome[] = [];
+  for (const [index, plan] of plans.entries()) {
+    const outcome = await synthesizeAndWrite(plan, outDir, scale, writer);
+    outcomes.push(outcome);
+    onResult(index, outcome, index + 1);
+  }
+  return outcomes;
 }
 
 function labelCounts(plans: readonly PatientPlan[]): Record<string, number> {

@@ -39,16 +39,16 @@ describe("generateStudy(options, effects)", () => {
     assert.equal(synthCounts.demo.NFH, 100);
   });
 
-  it("writes byte-identical files for the same seed, and they read back through itk-wasm and the manifest reader", async () => {
+  it("writes byte-identical files for the same seed whatever --jobs (1 in process, 2 worker threads), and they read back through itk-wasm and the manifest reader", async () => {
     const a = await mkdtemp(join(tmpdir(), "synth-a-"));
     const b = await mkdtemp(join(tmpdir(), "synth-b-"));
     dirs.push(a, b);
     const progress: number[] = [];
     const result = await generateStudy(
-      {outDir: a, scale: "tiny", seed: 3, counts},
+      {outDir: a, scale: "tiny", seed: 3, counts, jobs: 1},
       {...quiet, progress: (d) => progress.push(d)},
     );
-    await generateStudy({outDir: b, scale: "tiny", seed: 3, counts}, quiet);
+    await generateStudy({outDir: b, scale: "tiny", seed: 3, counts, jobs: 2}, quiet);
     assert.equal(result.patients, 7);
     assert.deepEqual(result.failures, []);
     assert.deepEqual(progress, [1, 2, 3, 4, 5, 6, 7]);

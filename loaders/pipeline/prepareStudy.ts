@@ -1,0 +1,78 @@
+import {join, resolve} from "node:path";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig.js";
+import {hashJson} from "../hash.js";
+import {projectPaths} from "../paths.js";
+import {generateStudy} from "../synth/generateStudy.js";
+import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
+import {codeVersion, StageSources} from "./codeVersion.js";
+import {demoKey, type StageCode} from "./stageKeys.js";
+import {studyDataHash} from "./studyDataHash.js";
+
+/**
+ * The pipeline's first step, shared by `workbench run` and every sharded command (`prepare`, `preprocess --shard`,
+ * `merge`, `embed --shard`): the configuration, each stage's code version, the study's manifest (the demo study
+ * generated into the cache, once, when no manifest is configured) and its data hash. Every process of a sharded run
+ * derives the same cache keys from these, so their artifacts meet in the shared cache folder.
+ */
+export interface StudyContext {
+  repo: string;
+  cache: ArtifactCache;
+  loaded: LoadedStudyConfig;
+  config: StudyConfig;
+  stageCode: StageCode;
+  /** The provenance's code version: every source that shaped the numbers. */
+  code: string;
+  manifestPath: string;
+  synthetic: boolean;
+  dataHash: string;
+  /** Demo generation's time, when this process generated it or found it cached. */
+  demo?: {seconds: number; cached: boolean};
+}
+
+export interface PrepareOptions {
+  repo: string;
+  studyPath?: string | null;
+  cacheDir?: string;
+  /** Worker threads for demo generation (default one per core). */
+  jobs?: number;
+}
+
+export async function stageCodes(repo: string): Promise<StageCode> {
+  return {
+    demo: await codeVersion(repo, [...StageSources.demo]),
+    preprocess: await codeVersion(repo, [...StageSources.preprocess]),
+    model: await codeVersion(repo, [...StageSources.model]),
+    evaluate: await codeVersion(repo, [...StageSources.evaluate]),
+  };
+}
+
+export async function prepareStudy(
+  options: PrepareOptions,
+  effects: {log(message: string): void; progress?(stage: string, done: number, total: number): void},
+): Promise<StudyContext> {
+  const repo = resolve(options.repo);
+  const cache = createArtifactCache(options.cacheDir ?? projectPaths(repo).artifacts, effects.log);
+  const loaded = await loadStudyConfig(options.studyPath);
+  const {config} = loaded;
+  const stageCode = await stageCodes(repo);
+  const code = hashJson(stageCode).slice(0, 16);
+  let manifestPath = loaded.manifestPath;
+  const synthetic = manifestPath === null;
+  let demo: StudyContext["demo"];
+  if (manifestPath === null) {
+    const {scale, seed} = config.study.demo;
+    const made = await cache.get("demo-study", demoKey(config, stageCode), async (dir) => {
+      const start = performance.now();
+      const result = await generateStudy(
+        {outDir: dir, scale, seed, ...(options.jobs === undefined ? {} : {jobs: options.jobs})},
+        {log: effects.log, progress: (done, total) => effects.progress?.("demo study", done, total)},
+      );
+      return {seconds: (performance.now() - start) / 1000, value: result.patients};
+    });
+    demo = {seconds: made.value.seconds, cached: made.hit};
+    manifestPath = join(made.dir, "study.csv");
+  }
+  const dataHash = await studyDataHash(manifestPath, config.clinical.columns);
+  return {repo, cache, loaded, config, stageCode, code, manifestPath, synthetic, dataHash, ...(demo ? {demo} : {})};
+}
