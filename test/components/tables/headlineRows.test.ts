@@ -15,10 +15,30 @@ describe("headlineRows(paper, corrected)", () => {
     const acc = table.find((r) => r.metric.startsWith("Accuracy"));
     assert.ok(acc);
     assert.deepEqual(acc.values, [paper.patch?.accuracy, paper.patient.accuracy, corrected.patient.accuracy]);
-    const or = table.find((r) => r.metric.startsWith("Objective response AUC"));
+    const or = table.find((r) => r.metric.startsWith("Objective response AUC, patch level"));
     assert.ok(or);
     const naive = paper.patch?.objectiveResponse.ciBootstrapNaive;
     assert.ok(naive && or.paper.includes(naive[0].toFixed(3)), "the paper column uses the naive patch bootstrap");
+  });
+
+  it("the patch-level interval row pairs like with like: the same model's patches, naive then cluster bootstrap", () => {
+    const or = table.find((r) => r.metric.startsWith("Objective response AUC, patch level"));
+    const patch = paper.patch?.objectiveResponse;
+    assert.ok(or && patch?.ciBootstrap && patch.ciBootstrapNaive);
+    assert.deepEqual(or.values.slice(0, 2), [patch.auc, patch.auc]);
+    assert.ok(or.paperModelCorrected.includes(patch.ciBootstrap[0].toFixed(3)), "cluster bootstrap, same patches");
+    const patient = table.find((r) => r.metric.startsWith("Objective response AUC, patient level"));
+    assert.deepEqual(patient?.values, [
+      paper.patient.objectiveResponse.auc,
+      paper.patient.objectiveResponse.auc,
+      corrected.patient.objectiveResponse.auc,
+    ]);
+  });
+
+  it("makes no claim that class weights bring the calibration slope nearer 1", () => {
+    const slope = table.find((r) => r.metric.startsWith("Calibration slope"));
+    assert.doesNotMatch(slope?.why ?? "", /should lie nearer 1/);
+    assert.match(slope?.why ?? "", /shifts the prior/);
   });
 
   it("says why each row changes, and every value is a number or null", () => {
