@@ -33,7 +33,8 @@ export function ladderCohort(
     const m = new Float32Array(records.length * InputSize);
     labels.forEach((c, i) => {
       for (let j = 0; j < 128; j++) m[i * InputSize + j] = rng.next() < 0.3 ? rng.next() : 0;
-      for (let j = c * 16; j < c * 16 + 16; j++) m[i * InputSize + j] += signal * rng.next();
+      for (let j = c * 16; j < c * 16 + 16; j++)
+        m[i * InputSize + j] = (m[i * InputSize + j] as number) + signal * rng.next();
     });
     x.set(v, m);
   }
