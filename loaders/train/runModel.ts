@@ -72,12 +72,10 @@ export interface ModelRun {
 }
 
 /**
- * Feature standardisation before the head: off by default. Measured on real ImageNet embeddings of synthetic CT-like
- * patches (48 training / 24 held-out, 2 variants): with the paper's SGD (lr 1e-4, momentum 0.9, batch 64) the head
- * learns on raw avg_pool features once it gets a few hundred steps (sigmoid: held-out accuracy 1.00 after 432 steps,
- * 0.33 after 54, i.e. when a cohort is smaller than one mini-batch per epoch); standardising made held-out loss worse
- * (0.92 vs 0.16), the familiar overfitting of a 2048-d linear probe on few samples. Kept as an option, recorded in
- * the run.
+ * Feature standardisation before the head: off by default, because MATLAB's trainNetwork feeds the frozen backbone's
+ * raw avg_pool activations to the new layer (the paper's protocol as run), not because of any accuracy: a choice once
+ * judged partly on external cohorts no longer sets it (loaders/synth/README.md, "Model choices"). Kept as an option,
+ * recorded in the run.
  */
 export const DefaultStandardizeFeatures = false;
 
