@@ -1,9 +1,13 @@
 import type {CohortsArtifact} from "../../src/components/artifacts.js";
 import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
+import {geometryByClass, patientGeometry} from "../../src/components/tables/patchGeometryByClass.js";
 import type {ExclusionKind} from "../cohort/exclusion.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 
-/** data/cohorts.json: analysed patients' clinical rows (Table 1) and the per-cohort flow (flow diagram). */
+/**
+ * data/cohorts.json: analysed patients' clinical rows (Table 1), the per-cohort flow (flow diagram), and the patches'
+ * size and magnification by response class.
+ */
 export function cohortsArtifact(result: PipelineResult): CohortsArtifact {
   const clinical = result.clinical
     .filter((row) => row.analysed)
@@ -26,6 +30,7 @@ export function cohortsArtifact(result: PipelineResult): CohortsArtifact {
     };
   }
   const cohorts = Object.keys(result.flow);
+  const patients = patientGeometry(Object.values(result.cohorts).flatMap((set) => set.records));
   return {
     synthetic: result.synthetic,
     trainingCohort: result.config.cohorts.training,
@@ -33,6 +38,7 @@ export function cohortsArtifact(result: PipelineResult): CohortsArtifact {
     clinical,
     clinicalColumns: result.clinicalColumns,
     flow,
+    patchGeometry: {patients, byClass: geometryByClass(patients)},
   };
 }
 

@@ -1,6 +1,7 @@
 import type {Evaluation} from "./stats/evaluatePredictions.js";
 import type {StudyConfig} from "./study/studyConfig.js";
 import type {Protocol, ResponseLabel} from "./study/vocabulary.js";
+import type {GeometryByClass, PatientGeometry} from "./tables/patchGeometryByClass.js";
 
 /**
  * The shapes of the site's data artifacts: written by the data loaders in src/data/ (Node), read by the pages
@@ -117,6 +118,11 @@ export interface CohortsArtifact {
       fallbackPatients: string[];
     }
   >;
+  /**
+   * Patch size and magnification by response class (tables/patchGeometryByClass.ts): one value per analysed patient
+   * (the mean of its patches; no id), and the per-cohort summary and Kruskal–Wallis tests. Absent without images.
+   */
+  patchGeometry?: {patients: PatientGeometry[]; byClass: GeometryByClass};
 }
 
 /** data/training.json — Fig 2. */
