@@ -1,9 +1,13 @@
 import {readFile, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
+import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
 import type {Evaluation, PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import {evaluatePredictions} from "../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js";
+import {cachedAblation} from "../ablation/cachedAblation.js";
+import type {AblationRun} from "../ablation/runAblation.js";
+import {cachedBeyond} from "../beyond/cachedBeyond.js";
 import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig.js";
 import {switchProtocol} from "../config/protocolDefaults.js";
 import {backboneSpec} from "../features/backboneSpec.js";
@@ -73,6 +77,14 @@ export interface PipelineResult {
   /** Each protocol's run with the configuration it ran under (switchProtocol applied here, once). */
   models: Record<Protocol, ModelArtifact & {dir: string; config: StudyConfig}>;
   evaluations: Record<Protocol, Evaluation>;
+  /** Issue #13's ablation ladder (loaders/ablation/), from the paper run's cached embeddings; null when disabled. */
+  ablation: AblationRun | null;
+  /** Why `ablation` is null when its stage failed (the rest of the report still builds). */
+  ablationError?: string;
+  /** Analyses beyond the paper on the corrected run (clinical baseline, across centres, ordinal, calibration). */
+  beyond?: BeyondArtifact;
+  /** Why `beyond` is absent when its stage failed (the rest of the report still builds). */
+  beyondError?: string;
   /** The corrected protocol under each geometry of config.sensitivity.geometries (geometrySensitivity.ts). */
   sensitivity: SensitivityRun[];
   timings: StageTiming[];
@@ -244,6 +256,35 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     await engine?.dispose();
   }
 
+  // Ablation ladder (issue #13): heads only, on the paper run's cached embeddings. A failure is reported on its page.
+  let ablation: AblationRun | null = null;
+  let ablationError: string | undefined;
+  try {
+    const stage = await cachedAblation(cache, repo, {
+      config: models.paper.config,
+      cohorts,
+      model: models.paper,
+      log: effects.log,
+    });
+    ablation = stage.run;
+    if (stage.run) timings.push({stage: "ablation ladder", seconds: stage.seconds, cached: stage.cached});
+  } catch (error) {
+    ablationError = error instanceof Error ? error.message : String(error);
+    effects.log(`ablation ladder failed: ${ablationError}`);
+  }
+
+  // Beyond the paper (issue #14, loaders/beyond/): heads refitted on the corrected run's cached embeddings only.
+  const beyond = await cachedBeyond(cache, repo, {
+    config: models.corrected.config,
+    cohorts,
+    model: models.corrected,
+    clinical: stored.clinical,
+    clinicalColumns: stored.clinicalColumns,
+    dataHash,
+    log: effects.log,
+  });
+  if ("artifact" in beyond) timings.push({stage: "beyond the paper", seconds: beyond.seconds, cached: beyond.cached});
+
   return {
     loaded,
     config,
@@ -258,7 +299,10 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     cohorts,
     models,
     evaluations,
+    ablation,
+    ...(ablationError === undefined ? {} : {ablationError}),
     sensitivity,
+    ...("artifact" in beyond ? {beyond: beyond.artifact} : {beyondError: beyond.error}),
     timings,
   };
 }

@@ -1,0 +1,338 @@
+import {auc} from "../stats/auc.js";
+import {type NetBenefitDifference, netBenefitDifference} from "../stats/decisionCurve.js";
+import {aucCiDeLong} from "../stats/delong.js";
+import {type DeLongTest, delongTest} from "../stats/delongTest.js";
+import {applyDesign, type ClinicalRecord, learnDesign, type PredictorSpec} from "../stats/designMatrix.js";
+import {holm} from "../stats/holm.js";
+import {type LikelihoodRatioTest, likelihoodRatioTest} from "../stats/likelihoodRatioTest.js";
+import {fitMultinomial, type MultinomialFit, predictMultinomial} from "../stats/multinomialLogistic.js";
+import {objectiveResponse} from "../stats/objectiveResponse.js";
+import {deriveSeed} from "../stats/random.js";
+import {chooseRidgeLambda} from "./chooseRidgeLambda.js";
+
+/**
+ * Does the image add anything to what the clinic already knows? (issue #14)
+ *
+ * - Clinical model: ridge multinomial logistic regression (CR/PR/SD/PD) on the study's clinical variables, fitted on
+ *   the training cohort only (designMatrix.ts: standardised numbers, treatment-coded categories, missing values
+ *   imputed with the training median / mode and counted).
+ * - Combined model: the same variables plus one image term, logit of the image model's P(CR) + P(PR). On the training
+ *   cohort that term must be OUT-OF-FOLD (the caller's patients carry the image model's out-of-fold probabilities
+ *   there), or the combined model would learn to trust an image score that has seen its own labels.
+ * - Each model's ridge λ is chosen by stratified k-fold cross-validated deviance on the training cohort.
+ * - On every other cohort, at patient level: AUC of P(CR) + P(PR) with DeLong CIs for the three models, paired
+ *   DeLong ΔAUC (image − clinical, combined − clinical), ΔNB curves with a paired patient bootstrap band, and a
+ *   likelihood-ratio test for the image term: logistic regression of objective response on the clinical model's
+ *   logit, with and without the image logit (1 df, unpenalised), i.e. does the image explain outcomes the clinical
+ *   prediction does not, in data neither model was fitted on. Holm-adjusted p-values over every p the page shows.
+ */
+export interface ComparisonPatient {
+  patientId: string;
+  cohort: string;
+  /** Class index 0 … classes − 1 (CR, PR, SD, PD). */
+  label: number;
+  clinical: ClinicalRecord;
+  /** The image model's class probabilities for the patient; out-of-fold on the training cohort. */
+  image: readonly number[];
+}
+
+export interface ComparisonOptions {
+  trainingCohort: string;
+  predictors: readonly PredictorSpec[];
+  classes: number;
+  /** Classes counted as objective response (default [0, 1], CR and PR). */
+  responderClasses?: readonly number[];
+  /** Candidate ridge penalties (default RidgeGrid). */
+  lambdaGrid?: readonly number[];
+  /** Folds of the λ search (default 5). */
+  folds?: number;
+  seed: number;
+  /** Bootstrap replicates of the ΔNB bands. */
+  replicates: number;
+  ciLevel: number;
+  /** Threshold probabilities of the ΔNB curves. */
+  thresholds: readonly number[];
+}
+
+/** λ on standardised columns: from almost none to strong shrinkage, a factor of about 3 apart. */
+export const RidgeGrid = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30] as const;
+
+/** The image term's column name (parenthesised so it cannot collide with a clinical column). */
+export const ImageTerm = "(image logit P(CR)+P(PR))";
+
+export interface AucWithCi {
+  auc: number | null;
+  ci: [number, number] | null;
+}
+
+export interface ModelSummary {
+  /** Design columns, without the intercept. */
+  columns: string[];
+  lambda: number;
+  /** Cross-validated deviance per candidate λ (null where a fold could not be fitted). */
+  lambdaPath: Array<{lambda: number; deviance: number | null}>;
+  /** One row per non-reference class: intercept, then one coefficient per column (standardised scale). */
+  coefficients: number[][];
+  converged: boolean;
+}
+
+export interface CohortComparison {
+  cohort: string;
+  patients: number;
+  /** Patients with objective response. */
+  responders: number;
+  /** Imputed values per clinical variable, and patients with at least one. */
+  imputed: Record<string, number>;
+  patientsImputed: number;
+  auc: {clinical: AucWithCi; image: AucWithCi; combined: AucWithCi};
+  /** One-vs-rest AUC per class (no interval), clinical / image / combined. */
+  perClass: Array<{label: number; clinical: number | null; image: number | null; combined: number | null}>;
+  imageVsClinical: (DeLongTest & {pHolm: number | null}) | null;
+  combinedVsClinical: (DeLongTest & {pHolm: number | null}) | null;
+  netBenefit: {imageVsClinical: NetBenefitDifference[]; combinedVsClinical: NetBenefitDifference[]};
+  imageTermLrt: (LikelihoodRatioTest & {pHolm: number | null}) | null;
+  /** Why a test is missing (a single outcome class, separation). */
+  notes: string[];
+}
+
+export interface ClinicalComparison {
+  trainingCohort: string;
+  /** Variables used, and those left out (with why). */
+  predictors: string[];
+  dropped: Array<{name: string; reason: string}>;
+  missingRule: string;
+  training: {
+    patients: number;
+    classCounts: number[];
+    /** Missing values per variable in the training cohort (imputed by the training median / mode). */
+    missing: Record<string, number>;
+    patientsImputed: number;
+  };
+  clinical: ModelSummary;
+  combined: ModelSummary;
+  cohorts: CohortComparison[];
+  /** How many p-values the Holm adjustment spans. */
+  holmFamily: number;
+}
+
+export const MissingRule =
+  "a missing clinical value is replaced by the training cohort's median (numbers) or most frequent level (categories); " +
+  "learned on the training cohort only and applied unchanged to every cohort";
+
+const clampLogit = (p: number) => {
+  const c = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(c / (1 - c));
+};
+
+/** Leaves out a variable the training cohort cannot estimate (never recorded, or one value only), saying why. */
+function usablePredictors(
+  records: readonly ClinicalRecord[],
+  specs: readonly PredictorSpec[],
+): {kept: PredictorSpec[]; dropped: Array<{name: string; reason: string}>} {
+  const kept: PredictorSpec[] = [];
+  const dropped: Array<{name: string; reason: string}> = [];
+  for (const spec of specs) {
+    const values = records
+      .map((r) => r[spec.name])
+      .filter((v) => v !== null && v !== undefined && v !== "" && !(typeof v === "number" && Number.isNaN(v)));
+    const distinct = new Set(values.map((v) => String(v).trim()));
+    if (values.length === 0) dropped.push({name: spec.name, reason: "not recorded in the training cohort"});
+    else if (distinct.size < 2) dropped.push({name: spec.name, reason: "a single value in the training cohort"});
+    else kept.push(spec);
+  }
+  return {kept, dropped};
+}
+
+function summary(columns: string[], fit: MultinomialFit, path: ModelSummary["lambdaPath"]): ModelSummary {
+  return {columns, lambda: fit.lambda, lambdaPath: path, coefficients: fit.coefficients, converged: fit.converged};
+}
+
+function withCi(outcome: Uint8Array, score: Float64Array, ciLevel: number): AucWithCi {
+  const r = aucCiDeLong(outcome, score, ciLevel);
+  return r ? {auc: r.auc, ci: r.ci} : {auc: null, ci: null};
+}
+
+/** LRT of the image logit beside the clinical logit for objective response (binary, unpenalised). */
+function imageTermTest(
+  outcome: Uint8Array,
+  clinical: Float64Array,
+  image: Float64Array,
+): {test: LikelihoodRatioTest | null; note?: string} {
+  const y = Array.from(outcome);
+  if (y.every((v) => v === y[0])) return {test: null, note: "likelihood-ratio test: a single outcome class"};
+  try {
+    const reduced = fitMultinomial(
+      y.map((_, i) => [clampLogit(clinical[i] as number)]),
+      y,
+      2,
+    );
+    const full = fitMultinomial(
+      y.map((_, i) => [clampLogit(clinical[i] as number), clampLogit(image[i] as number)]),
+      y,
+      2,
+    );
+    if (!reduced.converged || !full.converged) {
+      return {test: null, note: "likelihood-ratio test: no finite maximum-likelihood fit (separation)"};
+    }
+    return {test: likelihoodRatioTest(reduced, full)};
+  } catch (error) {
+    return {test: null, note: `likelihood-ratio test: ${(error as Error).message}`};
+  }
+}
+
+export function clinicalComparison(
+  patients: readonly ComparisonPatient[],
+  options: ComparisonOptions,
+): ClinicalComparison {
+  const {trainingCohort, classes, seed, ciLevel} = options;
+  const responders = options.responderClasses ?? [0, 1];
+  const grid = options.lambdaGrid ?? RidgeGrid;
+  const folds = options.folds ?? 5;
+  for (const p of patients) {
+    if (p.image.length !== classes) {
+      throw new RangeError(
+        `cohort ${p.cohort}, patient ${p.patientId}: expected ${classes} image probabilities, got ${p.image.length}`,
+      );
+    }
+  }
+  const train = patients.filter((p) => p.cohort === trainingCohort);
+  if (train.length === 0) throw new RangeError(`training cohort ${trainingCohort}: no patients`);
+  const trainIds = train.map((p) => p.patientId);
+  const {kept, dropped} = usablePredictors(
+    train.map((p) => p.clinical),
+    options.predictors,
+  );
+  const encoder = learnDesign(
+    train.map((p) => p.clinical),
+    kept,
+    {standardize: true},
+    trainIds,
+  );
+  const trainDesign = applyDesign(
+    encoder,
+    train.map((p) => p.clinical),
+    trainIds,
+  );
+  const y = train.map((p) => p.label);
+  // The image term is standardised on the training cohort like every numeric column, so one λ suits all columns.
+  const trainImage = train.map((p) => clampLogit(objectiveOf(p.image, responders)));
+  const mean = trainImage.reduce((a, b) => a + b, 0) / trainImage.length;
+  const sd = Math.sqrt(trainImage.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, trainImage.length - 1)) || 1;
+  const withImage = (rows: number[][], scores: number[]) =>
+    rows.map((r, i) => [...r, ((scores[i] as number) - mean) / sd]);
+
+  const clinicalChoice = chooseRidgeLambda(
+    trainDesign.rows,
+    y,
+    classes,
+    grid,
+    folds,
+    deriveSeed(seed, "lambda-clinical"),
+  );
+  const combinedRows = withImage(trainDesign.rows, trainImage);
+  const combinedChoice = chooseRidgeLambda(combinedRows, y, classes, grid, folds, deriveSeed(seed, "lambda-combined"));
+  const clinicalFit = fitMultinomial(trainDesign.rows, y, classes, {lambda: clinicalChoice.lambda});
+  const combinedFit = fitMultinomial(combinedRows, y, classes, {lambda: combinedChoice.lambda});
+
+  const cohortNames = [...new Set(patients.map((p) => p.cohort))].filter((c) => c !== trainingCohort);
+  const cohorts: CohortComparison[] = cohortNames.map((cohort) => {
+    const members = patients.filter((p) => p.cohort === cohort);
+    const ids = members.map((p) => p.patientId);
+    const design = applyDesign(
+      encoder,
+      members.map((p) => p.clinical),
+      ids,
+    );
+    const labels = members.map((p) => p.label);
+    const imageProbs = members.map((p) => p.image);
+    const clinicalProbs = predictMultinomial(clinicalFit, design.rows);
+    const imageScores = imageProbs.map((p) => clampLogit(objectiveOf(p, responders)));
+    const combinedProbs = predictMultinomial(combinedFit, withImage(design.rows, imageScores));
+    const clin = objectiveResponse(labels, clinicalProbs, responders);
+    const img = objectiveResponse(labels, imageProbs, responders);
+    const comb = objectiveResponse(labels, combinedProbs, responders);
+    const outcome = clin.outcome;
+    const nbOptions = {
+      thresholds: options.thresholds,
+      bootstrap: options.replicates,
+      ciLevel,
+    };
+    const lrt = imageTermTest(outcome, clin.score, img.score);
+    const notes: string[] = lrt.note ? [lrt.note] : [];
+    const imageVsClinical = delongTest(outcome, img.score, clin.score, ciLevel);
+    const combinedVsClinical = delongTest(outcome, comb.score, clin.score, ciLevel);
+    if (!imageVsClinical) notes.push("DeLong test: fewer than two responders or non-responders");
+    return {
+      cohort,
+      patients: members.length,
+      responders: outcome.reduce((a, b) => a + b, 0),
+      imputed: design.imputed,
+      patientsImputed: design.recordsImputed,
+      auc: {
+        clinical: withCi(outcome, clin.score, ciLevel),
+        image: withCi(outcome, img.score, ciLevel),
+        combined: withCi(outcome, comb.score, ciLevel),
+      },
+      perClass: Array.from({length: classes}, (_, k) => {
+        const isK = labels.map((l) => (l === k ? 1 : 0));
+        const col = (probs: ReadonlyArray<readonly number[]>) => probs.map((p) => p[k] as number);
+        return {
+          label: k,
+          clinical: auc(isK, col(clinicalProbs)),
+          image: auc(isK, col(imageProbs)),
+          combined: auc(isK, col(combinedProbs)),
+        };
+      }),
+      imageVsClinical: imageVsClinical && {...imageVsClinical, pHolm: null},
+      combinedVsClinical: combinedVsClinical && {...combinedVsClinical, pHolm: null},
+      netBenefit: {
+        // The same seed for both comparisons: the bands come from the same patient resamples.
+        imageVsClinical: netBenefitDifference(outcome, img.score, clin.score, {
+          ...nbOptions,
+          seed: deriveSeed(seed, `nb-${cohort}`),
+        }),
+        combinedVsClinical: netBenefitDifference(outcome, comb.score, clin.score, {
+          ...nbOptions,
+          seed: deriveSeed(seed, `nb-${cohort}`),
+        }),
+      },
+      imageTermLrt: lrt.test && {...lrt.test, pHolm: null},
+      notes,
+    };
+  });
+
+  // Holm over every p-value the Clinical baseline page shows (two DeLong tests and one LRT per cohort).
+  const slots: Array<{pHolm: number | null; p: number} | null> = cohorts.flatMap((c) => [
+    c.imageVsClinical,
+    c.combinedVsClinical,
+    c.imageTermLrt,
+  ]);
+  const present = slots.filter((s): s is {pHolm: number | null; p: number} => s !== null);
+  const adjusted = holm(present.map((s) => s.p));
+  present.forEach((s, i) => {
+    s.pHolm = adjusted[i] ?? null;
+  });
+
+  return {
+    trainingCohort,
+    predictors: kept.map((s) => s.name),
+    dropped,
+    missingRule: MissingRule,
+    training: {
+      patients: train.length,
+      classCounts: clinicalFit.classCounts,
+      missing: encoder.training.missing,
+      patientsImputed: trainDesign.recordsImputed,
+    },
+    clinical: summary(trainDesign.columns, clinicalFit, clinicalChoice.path),
+    combined: summary([...trainDesign.columns, ImageTerm], combinedFit, combinedChoice.path),
+    cohorts,
+    holmFamily: present.length,
+  };
+}
+
+function objectiveOf(probabilities: readonly number[], responders: readonly number[]): number {
+  let s = 0;
+  for (const c of responders) s += probabilities[c] as number;
+  return s;
+}
