@@ -21,10 +21,10 @@ import {
   Variants,
 } from "../../src/components/study/vocabulary.js";
 import {normalizeAblation} from "./normalizeAblation.js";
-import {normalizeSensitivity} from "./normalizeSensitivity.js";
 import {normalizeDeclaredColumns} from "./normalizeDeclaredColumns.js";
+import {normalizeSensitivity} from "./normalizeSensitivity.js";
 import {protocolDefaults} from "./protocolDefaults.js";
-import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
+import {ConfigError, fail, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
 
 function window(path: string, value: unknown, fallback: {level: number; width: number}) {
   const w = record(path, value, ["level", "width"]);
@@ -208,11 +208,12 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     },
     model: {
       backbone: oneOf("model.backbone", model.backbone, ["resnet50-imagenet"] as const, d.model.backbone),
-      frozenLayers: number("model.frozenLayers", model.frozenLayers, d.model.frozenLayers, {
-        integer: true,
-        min: 0,
-        max: 177,
-      }),
+      frozenLayers: onlyImplemented(
+        "model.frozenLayers",
+        model.frozenLayers,
+        d.model.frozenLayers,
+        "174 (the backbone is frozen through avg_pool and only the head is trained; no other count is implemented)",
+      ),
       batchNormEpsilon: number("model.batchNormEpsilon", model.batchNormEpsilon, d.model.batchNormEpsilon, {
         above: 0,
         max: 0.1,
@@ -224,7 +225,12 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
       learningRate: number("model.learningRate", model.learningRate, d.model.learningRate, {above: 0, max: 10}),
       batchSize: number("model.batchSize", model.batchSize, d.model.batchSize, {integer: true, min: 1, max: 4096}),
       epochs: number("model.epochs", model.epochs, d.model.epochs, {integer: true, min: 1, max: 10000}),
-      fineTune: oneOf("model.fineTune", model.fineTune, FineTunes, d.model.fineTune),
+      fineTune: onlyImplemented(
+        "model.fineTune",
+        oneOf("model.fineTune", model.fineTune, FineTunes, d.model.fineTune),
+        d.model.fineTune,
+        '"none" (fine-tuning res5 is not implemented; the paper freezes the backbone)',
+      ),
       engine: oneOf("model.engine", model.engine, Engines, d.model.engine),
       backend: oneOf("model.backend", model.backend, Backends, d.model.backend),
     },
@@ -268,6 +274,15 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
   };
   checkConsistency(config);
   return config;
+}
+
+/**
+ * A leaf the schema names but the pipeline implements for one value only (the paper's): any other value is refused
+ * here, when the configuration is read, rather than accepted and refused later by the model stage.
+ */
+function onlyImplemented<T>(path: string, value: unknown, implemented: T, expected: string): T {
+  if (value !== undefined && value !== implemented) fail(path, expected, value);
+  return implemented;
 }
 
 function checkConsistency(config: StudyConfig): void {

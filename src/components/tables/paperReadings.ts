@@ -22,7 +22,11 @@ export type PaperReading = {
 export const PaperTraining = {iterations: 1401, epochs: 54, batchSize: 64, trainingPatches: 1687} as const;
 
 /** Iterations per epoch the paper's numbers imply, and the mini-batches its unbalanced patch count fills. */
-export function iterationArithmetic(t = PaperTraining): {perEpoch: number; fullBatches: number; patchesSeen: number} {
+export function iterationArithmetic(t: {[K in keyof typeof PaperTraining]: number} = PaperTraining): {
+  perEpoch: number;
+  fullBatches: number;
+  patchesSeen: number;
+} {
   const perEpoch = Math.round(t.iterations / t.epochs);
   return {perEpoch, fullBatches: Math.floor(t.trainingPatches / t.batchSize), patchesSeen: perEpoch * t.batchSize};
 }
