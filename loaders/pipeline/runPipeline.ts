@@ -77,8 +77,8 @@ export interface PipelineResult {
   /** Each protocol's run with the configuration it ran under (switchProtocol applied here, once). */
   models: Record<Protocol, ModelArtifact & {dir: string; config: StudyConfig}>;
   evaluations: Record<Protocol, Evaluation>;
-  /** Issue #13's ablation ladder (loaders/ablation/), from the paper run's cached embeddings; null when disabled. */
-  ablation: AblationRun | null;
+  /** Issue #13's ablation ladder (loaders/ablation/), from the paper run's cached embeddings; absent when disabled. */
+  ablation?: AblationRun;
   /** Why `ablation` is null when its stage failed (the rest of the report still builds). */
   ablationError?: string;
   /** Analyses beyond the paper on the corrected run (clinical baseline, across centres, ordinal, calibration). */
@@ -299,7 +299,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     cohorts,
     models,
     evaluations,
-    ablation,
+    ...(ablation === null ? {} : {ablation}),
     ...(ablationError === undefined ? {} : {ablationError}),
     sensitivity,
     ...("artifact" in beyond ? {beyond: beyond.artifact} : {beyondError: beyond.error}),

@@ -68,6 +68,19 @@ export function publishIds(
     };
   }
 
+  // The ablation ladder's predictions (ablation-predictions.csv) carry the same patients and patches.
+  const ablation: PipelineResult["ablation"] = result.ablation && {
+    ...result.ablation,
+    predictions: result.ablation.predictions.map(({rung, rows}) => ({
+      rung,
+      rows: rows.map((p) => ({
+        ...p,
+        patientId: id(p.patientId),
+        ...(p.patchId === undefined ? {} : {patchId: patch(p.patchId, p.patientId)}),
+      })),
+    })),
+  };
+
   const flow: PipelineResult["flow"] = {};
   for (const [name, f] of Object.entries(result.flow)) flow[name] = publishFlow(f, id);
 
@@ -77,6 +90,7 @@ export function publishIds(
     flow,
     cohorts,
     models,
+    ...(ablation === undefined ? {} : {ablation}),
   };
 }
 
@@ -108,6 +122,7 @@ function patientIds(result: PipelineResult): string[] {
   }
   for (const set of Object.values(result.cohorts)) for (const r of set.records) ids.add(r.patientId);
   for (const model of Object.values(result.models)) for (const p of model.predictions) ids.add(p.patientId);
+  for (const rung of result.ablation?.predictions ?? []) for (const p of rung.rows) ids.add(p.patientId);
   return [...ids];
 }
 

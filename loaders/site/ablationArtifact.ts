@@ -1,0 +1,68 @@
+import type {AblationArtifact} from "../../src/components/ablation/ablationArtifact.js";
+import type {Provenance} from "../../src/components/artifacts.js";
+import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
+import {configHash} from "../hash.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
+
+/**
+ * data/ablation.json and data/ablation-predictions.csv from a (published) pipeline result. The provenance is the
+ * paper-protocol run the ladder starts from (its embeddings; the rungs' own seeds are in each rung). The CSV holds
+ * each rung's seed-averaged patch predictions with the rung id in the protocol column, so that
+ * `workbench evaluate --predictions ablation-predictions.csv --paired cv-budget,class-weights` reproduces a paired
+ * ΔAUC of the page.
+ */
+export function ablationArtifact(result: PipelineResult): AblationArtifact {
+  const model = result.models.paper;
+  const provenance: Provenance = {
+    runId: model.runId,
+    protocol: "paper",
+    seed: model.config.seeds.training,
+    dataHash: result.dataHash,
+    weightsHash: model.provenance.weightsHash,
+    configHash: configHash(model.config),
+    codeVersion: result.codeVersion,
+    engine: model.provenance.engine,
+    backend: model.provenance.backend,
+    synthetic: result.synthetic,
+    headNote: "ablation ladder: heads retrained on this run's cached embeddings, several seeds per rung",
+    versions: model.provenance.versions,
+  };
+  if (!result.ablation) {
+    return {
+      ...emptyAblation(
+        result.ablationError === undefined
+          ? "The study configuration turns the ablation ladder off (ablation.enabled is false)."
+          : `The ablation stage failed: ${result.ablationError}`,
+      ),
+      provenance,
+    };
+  }
+  return {...result.ablation.artifact, provenance};
+}
+
+export function emptyAblation(reason: string): AblationArtifact {
+  return {
+    enabled: false,
+    reason,
+    provenance: null,
+    trainingCohort: "",
+    externalCohorts: [],
+    options: {seeds: 0, bootstrap: 0, ciLevel: 0.95, thresholds: [], pairing: ""},
+    budget: null,
+    rungs: [],
+    analysis: [],
+  };
+}
+
+export function ablationPredictionsCsv(result: PipelineResult): string {
+  const training = result.config.cohorts.training;
+  return writePredictionsCsv(
+    (result.ablation?.predictions ?? []).flatMap(({rung, rows}) =>
+      rows.map((p) => ({
+        ...p,
+        protocol: rung,
+        split: p.cohort === training ? ("training" as const) : ("validation" as const),
+      })),
+    ),
+  );
+}

@@ -1,0 +1,4 @@
+// Data loader: issue #13's ablation ladder — the paper's protocol changed one thing at a time (data/ablation.json).
+import {siteAblation} from "../../loaders/site/siteAblation.js";
+
+process.stdout.write(JSON.stringify(await siteAblation()));
