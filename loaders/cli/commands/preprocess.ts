@@ -1,13 +1,18 @@
 import {resolve} from "node:path";
+import {parseShard} from "../../cluster/shard.js";
 import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {writePatchStore} from "../../imaging/patchStore.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
+import {progressRate} from "../../pipeline/progressRate.js";
+import {preprocessShard} from "../../pipeline/shardStages.js";
+import {jobsOption, studyContext} from "../clusterOptions.js";
 import {type CliIO, type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";
 
-const usage = `Usage: workbench preprocess --manifest study.csv --out <dir> [--study study.json] [--no-thumbnails]
+const usage = `Usage: workbench preprocess --manifest study.csv --out <dir> [--study study.json] [--no-thumbnails] [--jobs <n>]
+       workbench preprocess --shard i/n [--study study.json] [--cache <dir>] [--jobs <n>]
 
 Reads every patient of the manifest (CT + tumour mask), validates them, resamples, picks the largest tumour
 slice and its neighbours and cuts the patches (parameters from the study configuration). Writes the patch store:
@@ -21,6 +26,12 @@ Options:
                      whole once the new store is complete; a failure leaves it as it was
   --study <file>     study configuration JSON (default: the paper's protocol)
   --no-thumbnails    skip the PNG thumbnails
+  --jobs <n>         worker threads, one patient per task (default: the number of cores); the output is the same
+                     for any n
+
+With --shard i/n (0-based), preprocesses only the i-th of n slices of the study's patients into the shared cache
+(--cache, default .cache/artifacts) instead of writing --out; \`workbench merge --shards n\` then assembles the study.
+A failed shard is rerun alone; a finished one is a cache hit.
 `;
 
 export const preprocessCommand: Command = {
@@ -35,11 +46,17 @@ export const preprocessCommand: Command = {
         out: {type: "string"},
         study: {type: "string"},
         "no-thumbnails": {type: "boolean", default: false},
+        jobs: {type: "string"},
+        shard: {type: "string"},
+        cache: {type: "string"},
       },
       strict: true,
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument(s): ${positionals.join(" ")}`);
+    const jobs = jobsOption(values.jobs);
+    if (values.shard !== undefined) return preprocessOneShard(values, io);
+    if (values.cache !== undefined) throw new UsageError("--cache goes with --shard i/n");
     if (!values.out) throw new UsageError("--out <dir> is required");
     // Checked before any work: a bad --out fails now, not after every patient has been read.
     const target = await outputOption("--out", values.out, io.cwd, "directory", {ownedIf: "study.json"});
@@ -47,7 +64,12 @@ export const preprocessCommand: Command = {
     const manifest = values.manifest ? resolve(io.cwd, values.manifest) : manifestPath;
     if (!manifest) throw new UsageError("--manifest <file> is required (or a --study file that names one)");
     const bar = progressBar(io);
-    const study = await preprocessStudy(manifest, config, {log: (m) => bar.log(m), progress: bar.update});
+    const study = await preprocessStudy(
+      manifest,
+      config,
+      {log: (m) => bar.log(m), progress: bar.update},
+      jobs === undefined ? {} : {jobs},
+    );
     await writeDirectoryAtomically(target, (dir) =>
       writePatchStore(dir, study, {thumbnails: !values["no-thumbnails"]}),
     );
@@ -65,14 +87,42 @@ export const preprocessCommand: Command = {
   },
 };
 
-/** A one-line-per-cohort progress bar on stderr; log lines are printed above it. */
+/** `--shard i/n`: one slice of the patients into the shared cache, for `workbench merge`. */
+async function preprocessOneShard(
+  values: {shard?: string; out?: string; manifest?: string; study?: string; cache?: string; jobs?: string},
+  io: CliIO,
+): Promise<number> {
+  if (values.out !== undefined || values.manifest !== undefined) {
+    throw new UsageError(
+      "--shard writes into the shared cache: give --study (for a manifest) and --cache, not --out/--manifest",
+    );
+  }
+  const shard = parseShard(values.shard ?? "");
+  const bar = progressBar(io);
+  const ctx = await studyContext(values, io.cwd, {log: (m) => bar.log(m)});
+  const done = await preprocessShard(
+    ctx,
+    shard,
+    {log: (m) => bar.log(m), progress: bar.update},
+    jobsOption(values.jobs),
+  );
+  io.stdout(
+    `preprocess shard ${shard.index}/${shard.count}: patients ${done.summary.start}…${done.summary.end - 1} of ${done.summary.patients}${done.hit ? " (cached)" : ""}\n`,
+  );
+  return 0;
+}
+
+/** A one-line-per-cohort progress bar on stderr, with patients/s and time left; log lines are printed above it. */
 function progressBar(io: CliIO) {
   let line = "";
   const width = 30;
+  const started = new Map<string, number>();
   return {
     update(cohort: string, done: number, total: number) {
+      if (done === 0 || !started.has(cohort)) started.set(cohort, performance.now());
       const filled = total === 0 ? width : Math.round((width * done) / total);
-      line = `${cohort.padEnd(10)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`;
+      const rate = progressRate(done, total, (performance.now() - started.get(cohort)!) / 1000);
+      line = `${cohort.padEnd(10)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${rate}`;
       io.stderr(`\r${line}${done === total ? "\n" : ""}`);
       if (done === total) line = "";
     },

@@ -31,7 +31,7 @@ describe("workbench synth", () => {
   });
   for (const [args, message] of [
     [[], /--out <dir> is required/],
-    [["--out", "x", "--scale", "huge"], /expected demo or paper, got "huge"/],
+    [["--out", "x", "--scale", "huge"], /expected tiny, demo, paper, got "huge"/],
     [["--out", "x", "--seed", "1.5"], /--seed expects a non-negative integer, got 1\.5/],
     [["--out", "x", "--seed", "-3"], /--seed expects a non-negative integer, got -3/],
     [["--out", "no/such/dir"], /--out no\/such\/dir: the folder no\/such does not exist/],
