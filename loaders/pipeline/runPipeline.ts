@@ -54,6 +54,8 @@ export interface PipelineOptions {
   studyPath?: string | null;
   cacheDir?: string;
   runsDir?: string;
+  /** Worker threads for demo generation and preprocessing (default one per core); results are the same for any. */
+  jobs?: number;
 }
 
 export interface StageTiming {
@@ -124,7 +126,12 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   if (manifestPath === null) {
     const {scale, seed} = config.study.demo;
     const demo = await cache.get("demo-study", {scale, seed, code: stageCode.demo}, (dir) =>
-      timed(() => generateStudy({outDir: dir, scale, seed}, {log: effects.log}).then((r) => r.patients)),
+      timed(() =>
+        generateStudy(
+          {outDir: dir, scale, seed, jobs: options.jobs},
+          {log: effects.log, progress: (done, total) => effects.progress?.("demo study", done, total)},
+        ).then((r) => r.patients),
+      ),
     );
     timings.push({stage: "demo study", seconds: demo.value.seconds, cached: demo.hit});
     manifestPath = join(demo.dir, "study.csv");
@@ -143,7 +150,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
             log: effects.log,
             progress: (cohort, done, total) => effects.progress?.(`preprocess ${cohort}`, done, total),
           },
-          {contexts},
+          {contexts, jobs: options.jobs},
         );
         await writePatchStore(dir, study, {thumbnails: contexts});
         return Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0);
