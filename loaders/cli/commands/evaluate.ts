@@ -1,13 +1,16 @@
 import {readFile} from "node:fs/promises";
 import {resolve} from "node:path";
+import {protocolPair} from "../../../src/components/predictions/protocolPair.js";
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
+import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {nonNegativeIntegerOption, parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench evaluate --predictions preds.csv --out metrics.json [--bootstrap 1000] [--seed 1] [--ci-level 0.95]
+       workbench evaluate --predictions preds.csv --paired A,B --out comparison.json
 
 Computes every metric of the report per cohort, at patch level (when the CSV has a patch_id column) and at
 patient level (mean of the patient's patch probabilities): confusion matrix, accuracy, kappa, per-class
@@ -25,6 +28,10 @@ Options:
   --bootstrap <n>       bootstrap replicates, integer ≥ 0 (default 1000, as the paper)
   --seed <n>            seed of every bootstrap (default 1)
   --ci-level <x>        confidence level in (0, 1) (default 0.95)
+  --paired <A,B>        compare two protocols of the file (its protocol column: the site's paper,corrected, or two
+                        rungs of ablation-predictions.csv) on the patients both scored, per cohort at patient level:
+                        paired DeLong ΔAUC (A − B) of each class and of objective response with CI and p, and ΔNB
+                        of objective response at 0.2…0.6 with a paired patient bootstrap band
 `;
 
 /** Warnings printed one by one; the rest are counted (a file of lower-case labels would warn on every row). */
@@ -43,6 +50,7 @@ export const evaluateCommand: Command = {
         bootstrap: {type: "string", default: "1000"},
         seed: {type: "string", default: "1"},
         "ci-level": {type: "string", default: "0.95"},
+        paired: {type: "string"},
       },
       strict: true,
       allowPositionals: false,
@@ -63,6 +71,18 @@ export const evaluateCommand: Command = {
     const {rows, warnings} = readPredictionsCsv(text, values.predictions);
     for (const w of warnings.slice(0, MAX_WARNINGS)) io.stderr(`warning: ${w}\n`);
     if (warnings.length > MAX_WARNINGS) io.stderr(`warning: … and ${warnings.length - MAX_WARNINGS} more\n`);
+    if (values.paired !== undefined) {
+      const pair = protocolPair(rows, values.paired, values.predictions);
+      const cohorts = pairedComparison(pair.rowsA, pair.rowsB, {bootstrap, seed, ciLevel});
+      const json = {
+        input: values.predictions,
+        paired: {a: pair.a, b: pair.b, difference: `${pair.a} − ${pair.b}`},
+        cohorts,
+      };
+      await writeFileAtomically(out, `${JSON.stringify(json, null, 1)}\n`);
+      io.stderr(`evaluate: ${pair.a} against ${pair.b} in ${cohorts.length} cohort(s) → ${values.out}\n`);
+      return ExitCode.ok;
+    }
     const protocols = [...new Set(rows.flatMap((r) => (r.protocol === undefined ? [] : [r.protocol])))];
     if (protocols.length > 1) {
       throw new Error(

@@ -190,4 +190,41 @@ describe("workbench evaluate: strict predictions", () => {
     assert.equal(r.code, 1);
     assert.match(r.err, /site\.csv: rows of 2 protocols \(paper, corrected\)/);
   });
+  it("--paired A,B compares two protocols of one file with paired DeLong per cohort (A − B), as delongTest", async () => {
+    // Two "rungs" over the same 40 patients: B is A's file with another seed's probabilities.
+    const a = csv(40, 1).trim().split("\r\n");
+    const b = csv(40, 2).trim().split("\r\n");
+    // csv() draws each patient's label from its seed; keep A's labels and patients, B's probabilities.
+    const rows = [
+      `protocol,${a[0]}`,
+      ...a.slice(1).map((l) => `rungA,${l}`),
+      ...b.slice(1).map((l, i) => {
+        const own = a[i + 1]!.split(",");
+        const cells = l.split(",");
+        return `rungB,${[own[0], own[1], own[2], ...cells.slice(3, 7), own[7]].join(",")}`;
+      }),
+    ];
+    writeFileSync(join(dir, "ladder.csv"), `${rows.join("\n")}\n`);
+    const io = fakeIO();
+    const code = await runCli(
+      ["evaluate", "--predictions", "ladder.csv", "--paired", "rungA,rungB", "--out", "pair.json", "--bootstrap", "20"],
+      io,
+    );
+    assert.equal(code, 0, io.err);
+    const json = JSON.parse(readFileSync(join(dir, "pair.json"), "utf8"));
+    assert.deepEqual(json.paired, {a: "rungA", b: "rungB", difference: "rungA − rungB"});
+    assert.deepEqual(
+      json.cohorts.map((c: {cohort: string}) => c.cohort),
+      ["NFH", "SYUCC"],
+    );
+    const or = json.cohorts[0].auc.find((t: {target: string}) => t.target === "OR");
+    assert.ok(Math.abs(or.difference - (or.user - or.site)) < 1e-12);
+    assert.equal(json.cohorts[0].shared, 20);
+    const bad = fakeIO();
+    assert.equal(
+      await runCli(["evaluate", "--predictions", "ladder.csv", "--paired", "rungA,nope", "--out", "x.json"], bad),
+      1,
+    );
+    assert.match(bad.err, /ladder\.csv: no rows of protocol "nope" \(the file has rungA, rungB\)/);
+  });
 });
