@@ -1,0 +1,330 @@
+import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
+import type {Column} from "../charts/dataTable.js";
+import {formatEstimate, formatFixed, formatP} from "./formatStat.js";
+
+/**
+ * Rows and columns of the beyond-the-paper tables (Clinical baseline, Across centres, Clinical utility, Protocol).
+ * Every numeric cell carries its raw value in `data-value` (the browser suite reads those), and its CSV the raw
+ * numbers; the displayed text is rounded by formatStat.ts.
+ */
+type Row = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === "number" ? v : "");
+const valueCell = (key: string) => (row: Row) => ({"data-value": num(row[key])});
+
+export const ModelNames = {clinical: "clinical", image: "image", combined: "clinical + image"} as const;
+
+export function clinicalAucRows(beyond: BeyondArtifact): Row[] {
+  return (beyond.clinical?.cohorts ?? []).flatMap((c) =>
+    (["clinical", "image", "combined"] as const).map((m) => ({
+      cohort: c.cohort,
+      model: ModelNames[m],
+      patients: c.patients,
+      responders: c.responders,
+      auc: c.auc[m].auc,
+      lower: c.auc[m].ci?.[0] ?? null,
+      upper: c.auc[m].ci?.[1] ?? null,
+    })),
+  );
+}
+
+export const clinicalAucColumns: Column<Row>[] = [
+  {key: "cohort", label: "Cohort"},
+  {key: "model", label: "Model"},
+  {key: "patients", label: "Patients"},
+  {key: "responders", label: "Responders"},
+  {
+    key: "auc",
+    label: "AUC (95% CI), DeLong",
+    format: (r) =>
+      formatEstimate(r.auc as number | null, r.lower === null ? null : [r.lower as number, r.upper as number]),
+    attributes: valueCell("auc"),
+  },
+];
+
+export function deltaRows(beyond: BeyondArtifact): Row[] {
+  return (beyond.clinical?.cohorts ?? []).flatMap((c) =>
+    (
+      [
+        ["image-clinical", "image − clinical", c.imageVsClinical],
+        ["combined-clinical", "clinical + image − clinical", c.combinedVsClinical],
+      ] as const
+    ).map(([id, comparison, t]) => ({
+      cohort: c.cohort,
+      id,
+      comparison,
+      difference: t?.difference ?? null,
+      lower: t?.ci[0] ?? null,
+      upper: t?.ci[1] ?? null,
+      p: t?.p ?? null,
+      pHolm: t?.pHolm ?? null,
+    })),
+  );
+}
+
+export const deltaColumns: Column<Row>[] = [
+  {key: "cohort", label: "Cohort"},
+  {key: "comparison", label: "Comparison"},
+  {
+    key: "difference",
+    label: "ΔAUC (95% CI)",
+    format: (r) =>
+      formatEstimate(r.difference as number | null, r.lower === null ? null : [r.lower as number, r.upper as number]),
+    attributes: (r) => ({
+      "data-value": num(r.difference),
+      "data-cohort": String(r.cohort),
+      "data-comparison": String(r.id),
+    }),
+  },
+  {key: "p", label: "p (DeLong)", format: (r) => formatP(r.p as number | null), attributes: valueCell("p")},
+  {key: "pHolm", label: "p (Holm)", format: (r) => formatP(r.pHolm as number | null), attributes: valueCell("pHolm")},
+];
+
+export function lrtRows(beyond: BeyondArtifact): Row[] {
+  return (beyond.clinical?.cohorts ?? []).map((c) => ({
+    cohort: c.cohort,
+    statistic: c.imageTermLrt?.statistic ?? null,
+    df: c.imageTermLrt?.df ?? null,
+    p: c.imageTermLrt?.p ?? null,
+    pHolm: c.imageTermLrt?.pHolm ?? null,
+    note: c.notes.join("; "),
+  }));
+}
+
+export const lrtColumns: Column<Row>[] = [
+  {key: "cohort", label: "Cohort"},
+  {
+    key: "statistic",
+    label: "χ²",
+    format: (r) => formatFixed(r.statistic as number | null, 2),
+    attributes: valueCell("statistic"),
+  },
+  {key: "df", label: "df"},
+  {key: "p", label: "p", format: (r) => formatP(r.p as number | null), attributes: valueCell("p")},
+  {key: "pHolm", label: "p (Holm)", format: (r) => formatP(r.pHolm as number | null), attributes: valueCell("pHolm")},
+  {key: "note", label: "Note"},
+];
+
+export function missingRows(beyond: BeyondArtifact): Row[] {
+  const c = beyond.clinical;
+  if (!c) return [];
+  return c.predictors.map((name) => ({
+    variable: name,
+    [`${c.trainingCohort} (training)`]: c.training.missing[name] ?? 0,
+    ...Object.fromEntries(c.cohorts.map((k) => [k.cohort, k.imputed[name] ?? 0])),
+  }));
+}
+
+export function missingColumns(beyond: BeyondArtifact): Column<Row>[] {
+  const c = beyond.clinical;
+  if (!c) return [];
+  return [
+    {key: "variable", label: "Variable"},
+    {key: `${c.trainingCohort} (training)`, label: `${c.trainingCohort} (training)`},
+    ...c.cohorts.map((k) => ({key: k.cohort, label: k.cohort})),
+  ];
+}
+
+export function centreRows(beyond: BeyondArtifact): Row[] {
+  const rows: Row[] = beyond.acrossCentres.centres.map((c) => ({
+    centre: c.centre,
+    patients: c.patients,
+    auc: c.auc.estimate,
+    aucCi: c.auc.ci,
+    accuracy: c.accuracy.estimate,
+    accuracyCi: c.accuracy.ci,
+    slope: c.calibrationSlope.estimate,
+    slopeCi: c.calibrationSlope.ci,
+  }));
+  const pooled = Object.fromEntries(beyond.acrossCentres.pooled.map((p) => [p.metric, p]));
+  rows.push({
+    centre: "Pooled (random effects, REML)",
+    patients: beyond.acrossCentres.centres.reduce((s, c) => s + c.patients, 0),
+    auc: pooled.auc?.estimate ?? null,
+    aucCi: pooled.auc?.ci ?? null,
+    accuracy: pooled.accuracy?.estimate ?? null,
+    accuracyCi: pooled.accuracy?.ci ?? null,
+    slope: pooled.calibrationSlope?.estimate ?? null,
+    slopeCi: pooled.calibrationSlope?.ci ?? null,
+  });
+  return rows;
+}
+
+const estimateColumn = (key: string, label: string): Column<Row> => ({
+  key,
+  label,
+  format: (r) => formatEstimate(r[key] as number | null, r[`${key}Ci`] as [number, number] | null),
+  attributes: valueCell(key),
+});
+
+export const centreColumns: Column<Row>[] = [
+  {key: "centre", label: "Left-out centre"},
+  {key: "patients", label: "Patients"},
+  estimateColumn("auc", "Objective-response AUC (95% CI)"),
+  estimateColumn("accuracy", "Accuracy (95% CI)"),
+  estimateColumn("slope", "Calibration slope (95% CI)"),
+];
+
+export function pooledRows(beyond: BeyondArtifact): Row[] {
+  const names = {auc: "Objective-response AUC", accuracy: "Accuracy", calibrationSlope: "Calibration slope"};
+  return beyond.acrossCentres.pooled.map((p) => ({
+    metric: names[p.metric],
+    scale: p.scale,
+    k: p.k,
+    estimate: p.estimate,
+    estimateCi: p.ci,
+    tau2: p.tau2,
+    I2: p.I2,
+    Qp: p.Qp,
+    excluded: p.excluded.map((e) => `${e.centre}: ${e.reason}`).join("; "),
+  }));
+}
+
+export const pooledColumns: Column<Row>[] = [
+  {key: "metric", label: "Metric"},
+  {key: "scale", label: "Pooled on"},
+  {key: "k", label: "Centres"},
+  estimateColumn("estimate", "Pooled (95% CI)"),
+  {key: "tau2", label: "τ²", format: (r) => formatFixed(r.tau2 as number | null, 4), attributes: valueCell("tau2")},
+  {key: "I2", label: "I² (%)", format: (r) => formatFixed(r.I2 as number | null, 1), attributes: valueCell("I2")},
+  {key: "Qp", label: "p (Q)", format: (r) => formatP(r.Qp as number | null)},
+  {key: "excluded", label: "Left out"},
+];
+
+export function ordinalRows(beyond: BeyondArtifact): Row[] {
+  return beyond.ordinal.map((o) => ({
+    cohort: o.cohort,
+    patients: o.patients,
+    linear: o.linear.kappa,
+    linearCi: o.linear.ci,
+    quadratic: o.quadratic.kappa,
+    quadraticCi: o.quadratic.ci,
+    orc: o.orc,
+    harrellC: o.harrellC,
+  }));
+}
+
+export const ordinalColumns: Column<Row>[] = [
+  {key: "cohort", label: "Cohort"},
+  {key: "patients", label: "Patients"},
+  estimateColumn("linear", "κ linear (95% CI)"),
+  estimateColumn("quadratic", "κ quadratic (95% CI)"),
+  {key: "orc", label: "ORC", format: (r) => formatFixed(r.orc as number | null), attributes: valueCell("orc")},
+  {
+    key: "harrellC",
+    label: "Harrell's C",
+    format: (r) => formatFixed(r.harrellC as number | null),
+    attributes: valueCell("harrellC"),
+  },
+];
+
+export function calibrationCiRows(beyond: BeyondArtifact): Row[] {
+  return beyond.calibration.cohorts.map((c) => ({
+    cohort: c.cohort,
+    patients: c.patients,
+    intercept: c.intercept,
+    interceptCi: c.bootstrap.intercept.ci,
+    slope: c.slope,
+    slopeCi: c.bootstrap.slope.ci,
+    brier: c.brier,
+    failed: c.bootstrap.slope.failed,
+  }));
+}
+
+export const calibrationCiColumns: Column<Row>[] = [
+  {key: "cohort", label: "Cohort"},
+  {key: "patients", label: "Patients"},
+  estimateColumn("intercept", "Intercept (bootstrap 95% CI)"),
+  estimateColumn("slope", "Slope (bootstrap 95% CI)"),
+  {key: "brier", label: "Brier", format: (r) => formatFixed(r.brier as number | null), attributes: valueCell("brier")},
+  {key: "failed", label: "Replicates without a fit"},
+];
+
+export function perClassCalibrationRows(beyond: BeyondArtifact): Row[] {
+  return beyond.calibration.cohorts.flatMap((c) =>
+    c.perClass.map((k) => ({
+      cohort: c.cohort,
+      class: beyond.classes[k.label] ?? String(k.label),
+      intercept: k.intercept,
+      slope: k.slope,
+      brier: k.brier,
+    })),
+  );
+}
+
+export const perClassCalibrationColumns: Column<Row>[] = [
+  {key: "cohort", label: "Cohort"},
+  {key: "class", label: "Class (one vs rest)"},
+  {
+    key: "intercept",
+    label: "Intercept",
+    format: (r) => formatFixed(r.intercept as number | null),
+    attributes: valueCell("intercept"),
+  },
+  {key: "slope", label: "Slope", format: (r) => formatFixed(r.slope as number | null), attributes: valueCell("slope")},
+  {key: "brier", label: "Brier", format: (r) => formatFixed(r.brier as number | null), attributes: valueCell("brier")},
+];
+
+export function recalibrationRows(beyond: BeyondArtifact): Row[] {
+  return beyond.calibration.recalibration.map((r) => ({
+    fittedOn: r.fittedOn,
+    appliedTo: r.appliedTo,
+    a: r.a,
+    b: r.b,
+    interceptBefore: r.before.intercept,
+    slopeBefore: r.before.slope,
+    interceptAfter: r.after.intercept,
+    slopeAfter: r.after.slope,
+    brierBefore: r.before.brier,
+    brierAfter: r.after.brier,
+  }));
+}
+
+const fixed = (key: string, label: string): Column<Row> => ({
+  key,
+  label,
+  format: (r) => formatFixed(r[key] as number | null),
+  attributes: valueCell(key),
+});
+
+export const recalibrationColumns: Column<Row>[] = [
+  {key: "fittedOn", label: "Fitted on"},
+  {key: "appliedTo", label: "Applied to"},
+  fixed("a", "a"),
+  fixed("b", "b"),
+  fixed("interceptBefore", "Intercept before"),
+  fixed("interceptAfter", "after"),
+  fixed("slopeBefore", "Slope before"),
+  fixed("slopeAfter", "after"),
+  fixed("brierBefore", "Brier before"),
+  fixed("brierAfter", "after"),
+];
+
+export function sampleSizeRows(beyond: BeyondArtifact): Row[] {
+  return beyond.sampleSize.map((s) => ({
+    model: s.model,
+    parametersPerPair: s.parametersPerPair,
+    required: s.required,
+    shrinkage: s.criteria?.shrinkage ?? null,
+    optimism: s.criteria?.optimism ?? null,
+    overallRisk: s.criteria?.overallRisk ?? null,
+    trainingPatients: s.trainingPatients,
+    eventsPerClass: s.eventsPerClass.map((n, k) => `${beyond.classes[k]} ${n}`).join(", "),
+    eventsPerParameter: s.eventsPerParameter,
+  }));
+}
+
+export const sampleSizeColumns: Column<Row>[] = [
+  {key: "model", label: "Model"},
+  {key: "parametersPerPair", label: "Parameters per pairwise submodel"},
+  {key: "required", label: "Minimum n (Riley/Pate)", attributes: valueCell("required")},
+  {key: "shrinkage", label: "(i) shrinkage", format: (r) => formatFixed(r.shrinkage as number | null, 0)},
+  {key: "optimism", label: "(ii) optimism", format: (r) => formatFixed(r.optimism as number | null, 0)},
+  {key: "overallRisk", label: "(iii) overall risk", format: (r) => formatFixed(r.overallRisk as number | null, 0)},
+  {key: "trainingPatients", label: "Training patients", attributes: valueCell("trainingPatients")},
+  {key: "eventsPerClass", label: "Patients per class"},
+  {
+    key: "eventsPerParameter",
+    label: "Smallest class per parameter",
+    format: (r) => formatFixed(r.eventsPerParameter as number, 3),
+  },
+];
