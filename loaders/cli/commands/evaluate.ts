@@ -4,6 +4,7 @@ import {protocolPair} from "../../../src/components/predictions/protocolPair.js"
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
+import {evaluateClinical} from "../../beyond/evaluateClinical.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
@@ -32,6 +33,11 @@ Options:
                         rungs of ablation-predictions.csv) on the patients both scored, per cohort at patient level:
                         paired DeLong ΔAUC (A − B) of each class and of objective response with CI and p, and ΔNB
                         of objective response at 0.2…0.6 with a paired patient bootstrap band
+  --clinical <file>     clinical CSV (patient_id [, cohort] and Table 1 columns): adds "clinical", the Clinical
+                        baseline comparison — a ridge multinomial clinical model fitted on the training cohort, the
+                        predictions, and clinical + predictions, on every other cohort at patient level (AUCs,
+                        paired DeLong ΔAUC, ΔNB with bootstrap bands, likelihood-ratio test for the image term)
+  --train-cohort <name> the cohort the clinical model is fitted on (default: the one with the most patients)
 `;
 
 /** Warnings printed one by one; the rest are counted (a file of lower-case labels would warn on every row). */
@@ -51,6 +57,8 @@ export const evaluateCommand: Command = {
         seed: {type: "string", default: "1"},
         "ci-level": {type: "string", default: "0.95"},
         paired: {type: "string"},
+        clinical: {type: "string"},
+        "train-cohort": {type: "string"},
       },
       strict: true,
       allowPositionals: false,
@@ -94,7 +102,17 @@ export const evaluateCommand: Command = {
       `evaluate: ${rows.length} ${patches ? "patches" : "patients"} from ${values.predictions}; ${bootstrap} bootstrap replicates, seed ${seed}\n`,
     );
     const evaluation = evaluatePredictions(rows, {bootstrap, seed, ciLevel});
-    const json = `${JSON.stringify({input: values.predictions, ...evaluation}, null, 1)}\n`;
+    const clinical =
+      values.clinical === undefined
+        ? undefined
+        : evaluateClinical(
+            rows,
+            await readFile(resolve(io.cwd, values.clinical), "utf8"),
+            values.clinical,
+            {...(values["train-cohort"] ? {trainCohort: values["train-cohort"]} : {}), bootstrap, seed, ciLevel},
+            (w) => io.stderr(`warning: ${w}\n`),
+          );
+    const json = `${JSON.stringify({input: values.predictions, ...evaluation, ...(clinical ? {clinical} : {})}, null, 1)}\n`;
     await writeFileAtomically(out, json);
     const cohorts = Object.keys(evaluation.cohorts);
     io.stderr(
