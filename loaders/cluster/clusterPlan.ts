@@ -60,15 +60,17 @@ export function clusterPlan(o: ClusterPlanOptions): ClusterJob[] {
       after: [{job: "preprocess", type: "aftercorr"}],
     },
     {
+      // The model stage (heads on the cached embeddings) for both protocols, and their evaluation, cached.
       name: "train",
       kind: "workbench",
-      command: ["run", ...common, ...jobs, "--until", "model"],
+      command: ["run", ...common, ...jobs],
       after: [
         {job: "merge", type: "afterok"},
         {job: "embed", type: "afterok"},
       ],
     },
     {
+      // Reads the cached runs and writes the predictions and metrics files the user (and test:slurm) compares.
       name: "evaluate",
       kind: "workbench",
       command: ["run", ...common, ...jobs, "--export", o.resultsDir],

@@ -1,8 +1,11 @@
 import type {Command} from "../command.js";
 import {configCommand} from "./config.js";
+import {embedCommand} from "./embed.js";
 import {evaluateCommand} from "./evaluate.js";
 import {hccTaceSegCommand} from "./hccTaceSeg.js";
+import {mergeCommand} from "./merge.js";
 import {predictCommand} from "./predict.js";
+import {prepareCommand} from "./prepare.js";
 import {preprocessCommand} from "./preprocess.js";
 import {reportCommand} from "./report.js";
 import {runCommand} from "./run.js";
@@ -18,6 +21,9 @@ export const commands: readonly Command[] = [
   preprocessCommand,
   hccTaceSegCommand,
   runCommand,
+  prepareCommand,
+  embedCommand,
+  mergeCommand,
   weightsCommand,
   predictCommand,
 ];
