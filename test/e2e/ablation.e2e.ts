@@ -1,0 +1,95 @@
+// The ablation ladder on the Paper vs corrected page (issue #13): the ladder is in the built site with ≥ 4 model rungs
+// × ≥ 5 seeds and a paired comparison for every external cohort, and a paired ΔAUC shown on the page equals what
+// `workbench evaluate --paired` computes from the downloaded ablation-predictions.csv.
+import assert from "node:assert/strict";
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, before, describe, it} from "node:test";
+import {runCli} from "../../loaders/cli/main.js";
+import type {AblationArtifact} from "../../src/components/ablation/ablationArtifact.js";
+import type {CohortComparison} from "../../src/components/yourPredictions/pairedComparison.js";
+import {type Browser, chromiumPath, launchBrowser, watchPage} from "./browser.js";
+import {builtArtifact} from "./builtArtifacts.js";
+import {type DistServer, serveDist} from "./serveDist.js";
+
+const dist = join(process.cwd(), "dist");
+
+describe("ablation ladder", () => {
+  let server: DistServer;
+  let browser: Browser;
+  let ablation: AblationArtifact;
+
+  before(async () => {
+    const executable = chromiumPath();
+    assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
+    assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+    ablation = JSON.parse(builtArtifact(dist, "ablation", "json")) as AblationArtifact;
+    server = await serveDist(dist);
+    browser = await launchBrowser(executable);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("ablation.json holds at least 4 model rungs × 5 seeds and a paired comparison for every external cohort", () => {
+    assert.equal(ablation.enabled, true, ablation.reason);
+    assert.ok(ablation.rungs.length >= 4, `${ablation.rungs.length} rungs`);
+    assert.ok(ablation.externalCohorts.length >= 1);
+    for (const [i, rung] of ablation.rungs.entries()) {
+      assert.ok(rung.seeds.length >= 5, `${rung.id}: ${rung.seeds.length} seeds`);
+      for (const cohort of ablation.externalCohorts) {
+        const auc = rung.cohorts[cohort]?.patient.objectiveResponseAuc;
+        assert.equal(auc?.perSeed.length, rung.seeds.length, `${rung.id} ${cohort}`);
+        if (i > 0) {
+          const c = rung.vsPrevious?.[cohort];
+          assert.ok(c && c.deltaAuc !== null && c.ci !== null && c.p !== null, `${rung.id} vs previous in ${cohort}`);
+        }
+      }
+    }
+    assert.deepEqual(
+      ablation.analysis.map((a) => a.id),
+      ["patch-naive", "patch-cluster", "patient"],
+    );
+  });
+
+  it("a paired ΔAUC on the page equals `workbench evaluate --paired` on the two rungs' predictions", async () => {
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page);
+    await page.goto(`${server.url}/paper-vs-corrected`, {waitUntil: "networkidle"});
+    await page.waitForSelector("#ablation-comparison td[data-value]");
+    await page.waitForSelector("#ablation-chart svg");
+    // The last rung against the one before it, in the first external cohort.
+    const last = ablation.rungs.at(-1)!;
+    const previous = ablation.rungs.at(-2)!;
+    const cohort = ablation.externalCohorts[0]!;
+    const cell = page.locator(
+      `#ablation-comparison td[data-rung="${last.id}"][data-previous="${previous.id}"][data-cohort="${cohort}"][data-target="OR"]`,
+    );
+    const shown = Number(await cell.getAttribute("data-value"));
+    assert.ok(Number.isFinite(shown), "no ΔAUC on the page");
+    assert.ok((await page.locator("#ablation-table td[data-value]").count()) >= ablation.rungs.length);
+    await page.close();
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+
+    const dir = mkdtempSync(join(tmpdir(), "workbench-ablation-"));
+    writeFileSync(join(dir, "ablation-predictions.csv"), builtArtifact(dist, "ablation-predictions", "csv"));
+    let log = "";
+    const io = {
+      cwd: dir,
+      stdout: () => {},
+      stderr: (text: string) => {
+        log += text;
+      },
+    };
+    const args = ["evaluate", "--predictions", "ablation-predictions.csv", "--paired", `${last.id},${previous.id}`];
+    const code = await runCli([...args, "--out", "pair.json", "--bootstrap", "0"], io);
+    assert.equal(code, 0, log);
+    const result = JSON.parse(readFileSync(join(dir, "pair.json"), "utf8")) as {cohorts: CohortComparison[]};
+    const or = result.cohorts.find((c) => c.cohort === cohort)?.auc.find((a) => a.target === "OR");
+    assert.ok(or && "difference" in or, `no paired OR AUC for ${cohort}`);
+    assert.ok(Math.abs(shown - or.difference) < 1e-12, `page ${shown} vs evaluate ${or.difference}`);
+  });
+});
