@@ -20,6 +20,7 @@ const areas: Record<string, [string, string]> = {
   embeddings: ["./embeddingsForIndex.js", "benchEmbeddingsForIndex"],
   site: ["./site.js", "benchSite"],
   evaluate: ["./evaluate.js", "benchEvaluate"],
+  scale: ["./scale.js", "benchScale"],
 };
 
 const {values, positionals} = parseArgs({options: {json: {type: "string"}}, allowPositionals: true});
