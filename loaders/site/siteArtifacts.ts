@@ -6,10 +6,7 @@ import type {
 } from "../../src/components/artifacts.js";
 import {loadStudyConfig, StudyEnvVar} from "../config/loadStudyConfig.js";
 import {repoRoot} from "../paths.js";
-import {cohortsArtifact} from "./cohortsArtifact.js";
-import {galleryZip} from "./galleryZip.js";
-import {metricsArtifact} from "./metricsArtifact.js";
-import {predictionsCsv} from "./predictionsCsv.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {
   predictionsCohorts,
   predictionsGallery,
@@ -20,15 +17,13 @@ import {
 } from "./predictionsOnly/predictionsArtifacts.js";
 import {predictionsModeFromEnv} from "./predictionsOnly/predictionsMode.js";
 import {loadPredictionsStudy, type PredictionsStudy} from "./predictionsOnly/predictionsStudy.js";
-import {protocolArtifact} from "./protocolArtifact.js";
 import {pseudonymSalt} from "./pseudonym.js";
-import {sitePipeline} from "./sitePipeline.js";
-import {trainingArtifact} from "./trainingArtifact.js";
 
 /**
  * What each data loader writes, from either source of a site: the image pipeline ($WORKBENCH_STUDY or the demo), or
  * a predictions CSV ($WORKBENCH_PREDICTIONS, read beside $WORKBENCH_STUDY, whose evaluation settings still apply).
- * The loaders call one function each and never need to know which source built the site.
+ * The loaders call one function each and never need to know which source built the site. The image pipeline and its
+ * artifact builders are imported only when used, so a predictions-only build loads no imaging or model code.
  */
 type Source = {kind: "pipeline"} | {kind: "predictions"; study: PredictionsStudy};
 
@@ -43,32 +38,49 @@ async function siteSource(): Promise<Source> {
   return {kind: "predictions", study};
 }
 
+async function pipeline(): Promise<PipelineResult> {
+  const {sitePipeline} = await import("./sitePipeline.js");
+  return sitePipeline();
+}
+
 export async function siteMetrics(): Promise<MetricsArtifact> {
   const source = await siteSource();
-  return source.kind === "predictions" ? predictionsMetrics(source.study) : metricsArtifact(await sitePipeline());
+  return source.kind === "predictions"
+    ? predictionsMetrics(source.study)
+    : (await import("./metricsArtifact.js")).metricsArtifact(await pipeline());
 }
 
 export async function sitePredictionsCsv(): Promise<string> {
   const source = await siteSource();
-  return source.kind === "predictions" ? predictionsSiteCsv(source.study) : predictionsCsv(await sitePipeline());
+  return source.kind === "predictions"
+    ? predictionsSiteCsv(source.study)
+    : (await import("./predictionsCsv.js")).predictionsCsv(await pipeline());
 }
 
 export async function siteProtocol(): Promise<ProtocolArtifact> {
   const source = await siteSource();
-  return source.kind === "predictions" ? predictionsProtocol(source.study) : protocolArtifact(await sitePipeline());
+  return source.kind === "predictions"
+    ? predictionsProtocol(source.study)
+    : (await import("./protocolArtifact.js")).protocolArtifact(await pipeline());
 }
 
 export async function siteCohorts(): Promise<CohortsArtifact> {
   const source = await siteSource();
-  return source.kind === "predictions" ? predictionsCohorts(source.study) : cohortsArtifact(await sitePipeline());
+  return source.kind === "predictions"
+    ? predictionsCohorts(source.study)
+    : (await import("./cohortsArtifact.js")).cohortsArtifact(await pipeline());
 }
 
 export async function siteTraining(): Promise<TrainingArtifact> {
   const source = await siteSource();
-  return source.kind === "predictions" ? predictionsTraining(source.study) : trainingArtifact(await sitePipeline());
+  return source.kind === "predictions"
+    ? predictionsTraining(source.study)
+    : (await import("./trainingArtifact.js")).trainingArtifact(await pipeline());
 }
 
 export async function siteGallery(): Promise<Uint8Array> {
   const source = await siteSource();
-  return source.kind === "predictions" ? predictionsGallery(source.study) : galleryZip(await sitePipeline());
+  return source.kind === "predictions"
+    ? predictionsGallery(source.study)
+    : (await import("./galleryZip.js")).galleryZip(await pipeline());
 }

@@ -104,7 +104,9 @@ describe("workbench report on examples/predictions.csv", () => {
       rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)),
     );
     for (const [threshold, netBenefit] of nb) {
-      const point = or.decisionCurve.find((d) => Math.abs(d.threshold - Number(threshold)) < 1e-9);
+      const point: (typeof or.decisionCurve)[number] | undefined = or.decisionCurve.find(
+        (d) => Math.abs(d.threshold - Number(threshold)) < 1e-9,
+      );
       assert.ok(point, `threshold ${threshold}`);
       assert.equal(netBenefit, point.netBenefit.toFixed(4));
     }

@@ -93,7 +93,7 @@ describe("Your predictions page", () => {
     const expected = evaluatePredictions(rows, {bootstrap: 1000, seed: 1, ciLevel: 0.95}).cohorts[cohort]?.patient;
     assert.ok(expected, `no evaluation of cohort ${cohort}`);
     for (const [label, auc] of shown) {
-      const want = expected.perClass[label as (typeof ResponseLabels)[number]].auc;
+      const want: number | null = expected.perClass[label as (typeof ResponseLabels)[number]].auc;
       assert.equal(auc === "" ? null : Number(auc), want, `AUC of ${label} in ${cohort}`);
     }
     assert.equal(shown.length, 4);

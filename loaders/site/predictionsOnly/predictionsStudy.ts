@@ -121,10 +121,10 @@ function isProtocol(value: string): value is Protocol {
 export function evaluatePredictionsStudy(study: PredictionsStudy): Partial<Record<Protocol, Evaluation>> {
   const out: Partial<Record<Protocol, Evaluation>> = {};
   for (const protocol of study.protocols) {
-    const config = switchProtocol(study.config, protocol);
+    // The options an image-based run evaluates with (runPipeline), so both kinds of site agree for the same rows.
     out[protocol] = evaluatePredictions(
       study.rows.filter((r) => r.protocol === protocol),
-      evaluationOptions(config),
+      evaluationOptions(switchProtocol(study.config, protocol)),
     );
   }
   return out;
