@@ -1,4 +1,4 @@
-import {activate, type Head, type HeadInit, headInput, headLogits, headOutputs, initHead} from "../../models/head.js";
+import {activate, type Head, type HeadInit, headInput, headOutputs, initHead} from "../../models/head.js";
 import {createRng, deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Variant} from "../../src/components/study/vocabulary.js";
@@ -103,6 +103,62 @@ export function evaluateHead(head: Head, set: LabelledEmbeddings): {loss: number
   return {loss: loss / n, accuracy: correct / n};
 }
 
+/**
+ * One sample's contribution to the mini-batch gradient: forward pass, dL/dz = (p − onehot(y)) · scale, and
+ * grad += input ⊗ dz. The hot loop of every head trained here (the ablation ladder trains dozens), written for 4
+ * classes with scalar accumulators and reading the embeddings in place; the arithmetic, and its order, are those of
+ * headLogits and the per-class loop it replaced, so the weights are bit-identical.
+ */
+function accumulate(
+  head: Head,
+  vec: Float32Array | Float64Array,
+  off: number,
+  y: number,
+  weight: number,
+  grad: Float64Array,
+): void {
+  const W = head.weights;
+  let l0 = head.bias[0]!;
+  let l1 = head.bias[1]!;
+  let l2 = head.bias[2]!;
+  let l3 = head.bias[3]!;
+  for (let j = 0; j < InputSize; j++) {
+    const v = vec[off + j]!;
+    if (v === 0) continue;
+    const o = j * 4;
+    l0 += v * W[o]!;
+    l1 += v * W[o + 1]!;
+    l2 += v * W[o + 2]!;
+    l3 += v * W[o + 3]!;
+  }
+  scratchLogits[0] = l0;
+  scratchLogits[1] = l1;
+  scratchLogits[2] = l2;
+  scratchLogits[3] = l3;
+  const p = activate(head.kind, scratchLogits, scratchProbs);
+  const scale = head.kind === "sigmoid" ? weight / Classes : weight;
+  const d0 = (p[0]! - (y === 0 ? 1 : 0)) * scale;
+  const d1 = (p[1]! - (y === 1 ? 1 : 0)) * scale;
+  const d2 = (p[2]! - (y === 2 ? 1 : 0)) * scale;
+  const d3 = (p[3]! - (y === 3 ? 1 : 0)) * scale;
+  for (let j = 0; j < InputSize; j++) {
+    const v = vec[off + j]!;
+    if (v === 0) continue;
+    const o = j * 4;
+    grad[o] = grad[o]! + v * d0;
+    grad[o + 1] = grad[o + 1]! + v * d1;
+    grad[o + 2] = grad[o + 2]! + v * d2;
+    grad[o + 3] = grad[o + 3]! + v * d3;
+  }
+  const b = W.length;
+  grad[b] = grad[b]! + d0;
+  grad[b + 1] = grad[b + 1]! + d1;
+  grad[b + 2] = grad[b + 2]! + d2;
+  grad[b + 3] = grad[b + 3]! + d3;
+}
+const scratchLogits = new Float64Array(4);
+const scratchProbs = new Float64Array(4);
+
 export function trainHead(
   train: LabelledEmbeddings,
   evaluation: LabelledEmbeddings[],
@@ -144,9 +200,6 @@ export function trainHead(
   let adamStep = 0;
   const grad = new Float64Array(params);
   const input = new Float64Array(InputSize);
-  const logits = new Float64Array(Classes);
-  const probs = new Float64Array(Classes);
-  const dz = new Float64Array(Classes);
 
   const curves: CurvePoint[] = [];
   const record = (epoch: number) => {
@@ -176,18 +229,11 @@ export function trainHead(
       grad.fill(0);
       for (const {index, variant} of batch) {
         const y = train.labels[index]!;
-        headInput(head, train.x.get(variant)!, index, input);
-        activate(head.kind, headLogits(head, input, logits), probs);
-        const w = weightsOfClass ? weightsOfClass[y]! : 1;
-        const scale = head.kind === "sigmoid" ? w / Classes : w;
-        for (let c = 0; c < Classes; c++) dz[c] = (probs[c]! - (c === y ? 1 : 0)) * scale;
-        for (let j = 0; j < InputSize; j++) {
-          const v = input[j]!;
-          if (v === 0) continue;
-          const o = j * Classes;
-          for (let c = 0; c < Classes; c++) grad[o + c]! += v * dz[c]!;
-        }
-        for (let c = 0; c < Classes; c++) grad[head.weights.length + c]! += dz[c]!;
+        const x = train.x.get(variant)!;
+        if (head.standardize) {
+          headInput(head, x, index, input);
+          accumulate(head, input, 0, y, weightsOfClass ? weightsOfClass[y]! : 1, grad);
+        } else accumulate(head, x, index * InputSize, y, weightsOfClass ? weightsOfClass[y]! : 1, grad);
       }
       const b = batch.length;
       const lr = model.learningRate;
