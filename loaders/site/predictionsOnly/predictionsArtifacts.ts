@@ -79,7 +79,12 @@ export function predictionsProtocol(study: PredictionsStudy): ProtocolArtifact {
     : (study.protocols[0] ?? study.config.protocol);
   // Without a study file the default name would call the user's model the synthetic demo: name the file instead.
   const name = study.loaded.source ? study.config.study.name : `Predictions from ${study.predictions.file}`;
-  const config = {...study.config, protocol: primary, study: {...study.config.study, name, manifest: null}};
+  // A file of patient rows has no patch level: the pages open at the level the file has.
+  const evaluation =
+    study.level === "patient"
+      ? {...study.config.evaluation, primaryLevel: "patient" as const}
+      : study.config.evaluation;
+  const config = {...study.config, protocol: primary, evaluation, study: {...study.config.study, name, manifest: null}};
   return {
     config,
     source: study.loaded.source ? "study file" : "built-in defaults",
