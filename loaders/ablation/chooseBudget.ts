@@ -51,5 +51,11 @@ export function chooseBudget(
     foldLoss: foldLoss[c]!,
   }));
   const best = rows.reduce((a, b) => (b.meanLoss < a.meanLoss ? b : a));
-  return {folds, seed, candidates: rows, chosenSteps: best.steps};
+  return {
+    folds,
+    seed,
+    candidates: rows,
+    chosenSteps: best.steps,
+    atLargest: best.steps === last && candidates.length > 1,
+  };
 }

@@ -70,6 +70,8 @@ export interface BudgetSearch {
   seed: number;
   candidates: Array<{multiplier: number; steps: number; meanLoss: number; foldLoss: number[]}>;
   chosenSteps: number;
+  /** The chosen budget is the largest candidate: held-out loss was still falling, so a longer one might do better. */
+  atLargest: boolean;
 }
 
 export interface AblationArtifact {

@@ -34,6 +34,7 @@ describe("chooseBudget", () => {
     assert.equal(search.candidates.find((c) => c.steps === search.chosenSteps)!.meanLoss, best);
     // Separable data: more steps fit better.
     assert.equal(search.chosenSteps, 48);
+    assert.equal(search.atLargest, true, "the largest candidate won: flagged");
     assert.deepEqual(chooseBudget(embedded, ids, options, {folds: 3, multipliers: [0.5, 1, 4], baseSteps: 12}), search);
   });
 
