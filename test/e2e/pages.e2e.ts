@@ -53,6 +53,7 @@ describe("report pages", () => {
       "/objective-response",
       "/clinical-utility",
       "/gallery",
+      "/geometry",
       "/paper-vs-corrected",
       "/protocol",
     ]) {
@@ -213,9 +214,44 @@ describe("report pages", () => {
       widths.every((w) => w > 0),
       "every thumbnail decodes",
     );
+    // Fig 4 as the paper draws it: every card shows the CT around the tumour, the patch and its CAM, all decoded.
+    const panels = await cards.evaluateAll((list) =>
+      list.map((card) =>
+        ["context-img", "patch-img", "cam-img"].map((kind) => {
+          const img = card.querySelector(`img.${kind}`) as HTMLImageElement | null;
+          return img !== null && img.complete && img.naturalWidth > 0;
+        }),
+      ),
+    );
+    panels.forEach((shown, i) => {
+      assert.deepEqual(shown, [true, true, true], `card ${i}: context, patch, CAM`);
+    });
     await page.locator("#cam-toggle input").check();
     await page.waitForSelector("#gallery img.cam");
     assert.ok((await page.locator("#gallery img.cam").count()) > 0);
+    await page.close();
+  });
+
+  it("patch geometry: every geometry and cohort carries its patients lost and AUCs, and the figure draws", async () => {
+    const {page} = await open("/geometry");
+    await page.waitForSelector("#geometry-table tbody tr");
+    const rows = await page.locator("#geometry-table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({
+        text: tr.textContent ?? "",
+        values: [...tr.querySelectorAll("[data-value]")].map((td) => Number(td.getAttribute("data-value"))),
+      })),
+    );
+    const geometries = new Set(rows.map((r) => /^(roi|fixed \d+(\.\d+)? mm)/.exec(r.text)?.[0]));
+    assert.deepEqual([...geometries].sort(), ["fixed 16 mm", "fixed 32 mm", "roi"]);
+    for (const r of rows) {
+      assert.ok(r.values.length >= 3 && r.values.every(Number.isFinite), r.text);
+      assert.ok(
+        r.values.slice(1).every((v) => v >= 0 && v <= 1),
+        `accuracy and AUCs in [0, 1]: ${r.text}`,
+      );
+    }
+    await page.waitForSelector("#geometry-chart svg .mark-symbol path");
+    assert.ok((await page.locator("#geometry-timings tbody tr").count()) >= 1);
     await page.close();
   });
 
