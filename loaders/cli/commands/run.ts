@@ -1,4 +1,4 @@
-import {writeFile} from "node:fs/promises";
+import {mkdir, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {Protocols} from "../../../src/components/study/vocabulary.js";
@@ -113,6 +113,7 @@ export const runCommand: Command = {
     );
     if (exportDir) {
       // What a sharded run is compared with byte for byte: the predictions and every statistic, per protocol.
+      await mkdir(exportDir, {recursive: true});
       for (const protocol of Protocols) {
         await writeFile(
           join(exportDir, `predictions-${protocol}.csv`),
