@@ -4,10 +4,10 @@
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {nodeSynthWriter} from "../loaders/synth/generateStudy.js";
 import {planStudy} from "../loaders/synth/planStudy.js";
 import {synthesizePatient} from "../loaders/synth/synthesizePatient.js";
 import {type SynthScale, synthCounts} from "../loaders/synth/synthScales.js";
+import {nodeSynthWriter} from "../loaders/synth/synthWriter.js";
 
 interface Row {
   name: string;

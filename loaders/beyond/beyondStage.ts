@@ -14,7 +14,7 @@ import {deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
 import type {PatchSet} from "../imaging/patchSet.js";
-import type {ClinicalRow} from "../imaging/preprocessStudy.js";
+import type {ClinicalRow} from "../imaging/preprocessedStudy.js";
 import type {ModelArtifact} from "../pipeline/modelArtifact.js";
 import {InputSize} from "../train/trainHead.js";
 import {cachedEmbeddings} from "./cachedEmbeddings.js";

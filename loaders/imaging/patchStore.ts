@@ -5,7 +5,7 @@ import {writeNewFile} from "../output/writeNoFollow.js";
 import type {ContextCrop, PatchContext} from "./contextCrop.js";
 import {type PatchSet, patchByteLength} from "./patchSet.js";
 import {patchThumbnailPng} from "./patchThumbnailPng.js";
-import type {PreprocessedStudy} from "./preprocessStudy.js";
+import type {PreprocessedStudy} from "./preprocessedStudy.js";
 
 /**
  * The patch store on disk:

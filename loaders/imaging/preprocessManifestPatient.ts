@@ -2,8 +2,8 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Exclusion} from "../cohort/exclusion.js";
 import type {ManifestPatient} from "../cohort/manifest.js";
 import {type PatientPatches, type PreprocessOptions, preprocessPatient} from "./preprocessPatient.js";
-import {toExclusion} from "./preprocessStudy.js";
 import {readPatientVolumes} from "./readPatientVolumes.js";
+import {toExclusion} from "./toExclusion.js";
 import type {Volume} from "./volume.js";
 
 /**

@@ -1,11 +1,8 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import type {ClinicalValue} from "../cohort/clinicalColumns.js";
-import {type Exclusion, PatientError} from "../cohort/exclusion.js";
 import {type ManifestPatient, readManifest} from "../cohort/manifest.js";
 import {assembleStudy, patientOrder} from "./assembleStudy.js";
-import type {FlowReport} from "./flowReport.js";
-import type {PatchSet} from "./patchSet.js";
-import type {PatientGeometry, PreprocessOptions} from "./preprocessPatient.js";
+import type {PreprocessedStudy} from "./preprocessedStudy.js";
+import type {PreprocessOptions} from "./preprocessPatient.js";
 import {preprocessPatients} from "./preprocessPatients.js";
 import type {Volume} from "./volume.js";
 
@@ -17,25 +14,6 @@ import type {Volume} from "./volume.js";
  * order), so it depends only on the files and the config — not on jobs, nor on shards — and the pipeline can cache it
  * by content hash.
  */
-export interface ClinicalRow {
-  patient_id: string;
-  cohort: string;
-  label: string;
-  /** False when the patient was excluded (Table 1 describes the analysed patients; the flow diagram the rest). */
-  analysed: boolean;
-  [column: string]: ClinicalValue | boolean;
-}
-
-export interface PreprocessedStudy {
-  cohorts: Record<string, PatchSet>;
-  flow: FlowReport;
-  clinical: ClinicalRow[];
-  clinicalColumns: string[];
-  geometry: PatientGeometry[];
-  /** Non-fatal findings (skipped non-DICOM files, clinical values kept as written, SEG segment chosen). */
-  warnings: string[];
-}
-
 export interface PreprocessEffects {
   log(message: string): void;
   progress?(cohort: string, done: number, total: number): void;
@@ -73,20 +51,4 @@ export async function preprocessStudy(
     },
   });
   return assembleStudy(manifest, outcomes, config, options);
-}
-
-/** Anything a patient throws becomes an exclusion that names the patient and, when known, the file. */
-export function toExclusion(error: unknown, patient: ManifestPatient): Exclusion {
-  const message = error instanceof Error ? error.message : String(error);
-  const named = message.includes(patient.patientId) ? message : `patient ${patient.patientId}: ${message}`;
-  if (error instanceof PatientError) {
-    return {
-      patientId: patient.patientId,
-      cohort: patient.cohort,
-      kind: error.kind,
-      ...(error.file ? {file: error.file} : {}),
-      reason: named,
-    };
-  }
-  return {patientId: patient.patientId, cohort: patient.cohort, kind: "unreadableImage", reason: named};
 }

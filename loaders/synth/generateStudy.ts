@@ -1,8 +1,5 @@
-import {mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
-import type {Volume} from "../imaging/volume.js";
-import {writeVolume} from "../imaging/writeVolume.js";
 import {runPool} from "../pipeline/workerPool.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";
 import {clinicalLinks} from "./clinical.js";
@@ -11,6 +8,7 @@ import {type PatientPlan, planStudy, resolveCounts} from "./planStudy.js";
 import {clinicalCsv, manifestCsv, type StudyRow} from "./studyCsv.js";
 import {type SynthScale, SynthScales, scaleGeometry, synthCounts} from "./synthScales.js";
 import {type SynthOutcome, synthesizeAndWrite} from "./synthTask.js";
+import {nodeSynthWriter, type SynthWriter} from "./synthWriter.js";
 import {type Centre, Centres} from "./table1.js";
 
 export {synthCounts};
@@ -33,21 +31,6 @@ export interface GenerateStudyEffects {
   log(message: string): void;
   progress?(done: number, total: number): void;
 }
-
-/** Where the files go: injected so tests can capture them in memory. */
-export interface SynthWriter {
-  writeVolume(volume: Volume, path: string): Promise<void>;
-  writeText(path: string, text: string): Promise<void>;
-  mkdir(path: string): Promise<void>;
-}
-
-export const nodeSynthWriter: SynthWriter = {
-  writeVolume: (volume, path) => writeVolume(volume, path, {compress: true}),
-  writeText: (path, text) => writeFile(path, text, "utf8"),
-  mkdir: async (path) => {
-    await mkdir(path, {recursive: true});
-  },
-};
 
 export interface GenerateStudyResult {
   manifestPath: string;

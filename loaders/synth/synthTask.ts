@@ -1,9 +1,9 @@
 import {join} from "node:path";
-import {nodeSynthWriter, type SynthWriter} from "./generateStudy.js";
 import type {PatientPlan} from "./planStudy.js";
 import type {StudyRow} from "./studyCsv.js";
 import {synthesizePatient} from "./synthesizePatient.js";
 import type {SynthScale} from "./synthScales.js";
+import {nodeSynthWriter, type SynthWriter} from "./synthWriter.js";
 
 /**
  * One synthetic patient, rendered and written (CT and mask NIfTI): the unit of work of demo generation, run in a

@@ -20,10 +20,14 @@ describe("aggregateByGroup(keys, vectors, aggregation)", () => {
     const [median] = aggregateByGroup(keys, vectors, "median");
     // medians 0.4, 0.2, 0.2, 0.1 → sum 0.9
     assert.deepEqual(median?.key, "a");
-    [0.4, 0.2, 0.2, 0.1].forEach((v, j) => assert.ok(Math.abs((median?.mean[j] as number) - v / 0.9) < 1e-12));
+    [0.4, 0.2, 0.2, 0.1].forEach((v, j) => {
+      assert.ok(Math.abs((median?.mean[j] as number) - v / 0.9) < 1e-12);
+    });
     const [max] = aggregateByGroup(keys, vectors, "max");
     // maxima 0.7, 0.6, 0.2, 0.2 → sum 1.7
-    [0.7, 0.6, 0.2, 0.2].forEach((v, j) => assert.ok(Math.abs((max?.mean[j] as number) - v / 1.7) < 1e-12));
+    [0.7, 0.6, 0.2, 0.2].forEach((v, j) => {
+      assert.ok(Math.abs((max?.mean[j] as number) - v / 1.7) < 1e-12);
+    });
     assert.equal(max?.count, 3);
   });
   it("every aggregation gives a probability vector per group, and a single patch gives itself (property, seeded)", () => {
@@ -44,7 +48,9 @@ describe("aggregateByGroup(keys, vectors, aggregation)", () => {
               assert.ok(Math.abs(g.mean.reduce((s, x) => s + x, 0) - 1) < 1e-9);
               if (g.count === 1) {
                 const only = rows.find(([k]) => k === g.key)?.[1] as number[];
-                only.forEach((x, j) => assert.ok(Math.abs((g.mean[j] as number) - x) < 1e-9));
+                only.forEach((x, j) => {
+                  assert.ok(Math.abs((g.mean[j] as number) - x) < 1e-9);
+                });
               }
             }
           }

@@ -103,7 +103,11 @@ describe("normalizeStudyConfig(spec)", () => {
     ["a string number", {model: {epochs: "54"}}, /model\.epochs: expected an integer .* got "54"/],
     ["an unknown head", {model: {head: "relu"}}, /model\.head: expected one of "sigmoid", "softmax", got "relu"/],
     ["too many frozen layers", {model: {frozenLayers: 178}}, /model\.frozenLayers: expected 174 .*got 178/],
-    ["fewer frozen layers than implemented", {model: {frozenLayers: 173}}, /model\.frozenLayers: expected 174 .*got 173/],
+    [
+      "fewer frozen layers than implemented",
+      {model: {frozenLayers: 173}},
+      /model\.frozenLayers: expected 174 .*got 173/,
+    ],
     ["fine-tuning, not implemented", {model: {fineTune: "res5"}}, /model\.fineTune: expected "none" .*got "res5"/],
     ["an unknown engine", {model: {engine: "cuda"}}, /model\.engine: expected one of "auto", "onnx", "tfjs"/],
     ["an unknown backend", {model: {backend: "webgl"}}, /model\.backend: expected one of/],

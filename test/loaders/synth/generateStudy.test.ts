@@ -9,8 +9,9 @@ import {parseManifest} from "../../../loaders/cohort/manifest.js";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import type {Volume} from "../../../loaders/imaging/volume.js";
-import {generateStudy, type SynthWriter, synthCounts} from "../../../loaders/synth/generateStudy.js";
+import {generateStudy, synthCounts} from "../../../loaders/synth/generateStudy.js";
 import {ManifestHeader} from "../../../loaders/synth/studyCsv.js";
+import type {SynthWriter} from "../../../loaders/synth/synthWriter.js";
 
 const counts = {NFH: 3, ZHHAJU: 2, SYUCC: 2};
 const quiet = {log: () => {}};

@@ -78,7 +78,7 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
     assert.equal(await preprocessCommand.run(args, fakeIO(dir).io), 0);
     assert.equal(await readFile(outside, "utf8"), "outside bytes");
     assert.equal((await stat(outside)).mtimeMs, before.mtimeMs);
-    assert.deepEqual((await readdir(store)).sort(), ["cohorts", "study.json", "thumbnails"]);
+    assert.deepEqual((await readdir(store)).sort(), ["cohorts", "contexts", "study.json", "thumbnails"]);
     assert.deepEqual((await readdir(join(store, "cohorts"))).sort(), ["0-NFH.bin", "0-NFH.json"]);
     assert.ok((await lstat(join(store, "cohorts", "0-NFH.json"))).isFile());
     assert.deepEqual(
