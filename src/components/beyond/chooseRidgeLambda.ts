@@ -54,7 +54,12 @@ export function chooseRidgeLambda(
   let best: {lambda: number; deviance: number} | null = null;
   for (const point of path) {
     if (point.deviance === null) continue;
-    if (best === null || point.deviance <= best.deviance) best = {lambda: point.lambda, deviance: point.deviance};
+    // Compare λ too, not the grid order: a grid given in descending order must still break ties towards the larger.
+    const better =
+      best === null ||
+      point.deviance < best.deviance ||
+      (point.deviance === best.deviance && point.lambda > best.lambda);
+    if (better) best = {lambda: point.lambda, deviance: point.deviance};
   }
   return {lambda: best?.lambda ?? Math.max(...grid), path};
 }
