@@ -7,7 +7,7 @@ import {createRng} from "../../../src/components/stats/random.js";
 import {wilsonInterval} from "../../../src/components/stats/wilson.js";
 
 /** Patients whose four-class probabilities lean towards their own class by `signal` (seeded). */
-export function centre(n: number, signal: number, seed: number): PatientPrediction[] {
+function centre(n: number, signal: number, seed: number): PatientPrediction[] {
   const rng = createRng(seed);
   return Array.from({length: n}, (_, i) => {
     const label = i % 4;
@@ -59,7 +59,11 @@ describe("centreMetrics", () => {
   });
 
   it("a centre without responders has no AUC and no slope, but an accuracy", () => {
-    const none = centreMetrics("Y", centre(20, 1, 2).filter((p) => p.label >= 2), 0.95);
+    const none = centreMetrics(
+      "Y",
+      centre(20, 1, 2).filter((p) => p.label >= 2),
+      0.95,
+    );
     assert.equal(none.responders, 0);
     assert.equal(none.auc.estimate, null);
     assert.equal(none.calibrationSlope.estimate, null);

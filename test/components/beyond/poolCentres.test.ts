@@ -57,11 +57,7 @@ describe("poolCentres", () => {
   });
 
   it("leaves out, by name, a centre without an estimate, without a positive SE, or at 0 or 1", () => {
-    const mixed = [
-      ...centres,
-      metrics("D", est(null, null), est(null, null)),
-      metrics("E", est(1, 0.01), est(1, 0)),
-    ];
+    const mixed = [...centres, metrics("D", est(null, null), est(null, null)), metrics("E", est(1, 0.01), est(1, 0))];
     const auc = poolCentres(mixed, "auc", 0.95);
     assert.equal(auc.k, 3);
     assert.deepEqual(auc.excluded, [
