@@ -2,10 +2,12 @@ import type {CohortsArtifact, ProtocolArtifact} from "../artifacts.js";
 import type {BeyondArtifact} from "./beyondArtifact.js";
 
 /**
- * The TRIPOD+AI checklist (Collins et al., BMJ 2024;385:e078378: 27 items, with sub-items) answered from this run's
+ * The TRIPOD+AI checklist (Collins et al., BMJ 2024;385:e078378: 27 items in 52 sub-items, sections Title, Abstract,
+ * Introduction, Methods, Open science, Patient and public involvement, Results, Discussion) answered from this run's
  * artifacts. Each item says where the report answers it (a page and section), or gives the value computed from the
- * run, or is "not reported" with the reason. The item wording is the checklist's (abridged); the answers are derived
- * from the artifacts passed in, so a different study gets different answers.
+ * run, or is "not reported" with the reason. Numbering, sections and topics are the checklist's; the item wording is
+ * abridged from it (checked against the published checklist); the answers are derived from the artifacts passed in,
+ * so a different study gets different answers.
  */
 export type TripodStatus = "reported" | "partly" | "not reported";
 
@@ -48,31 +50,25 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
     : "not recorded in the study files";
   const items: Array<[string, string, string, string, Answer]> = [
     [
-      "Title and abstract",
+      "Title",
       "1",
       "Title",
-      "Identify the study as developing or evaluating a prediction model, the target population and the outcome.",
+      "Identify the study as developing or evaluating the performance of a multivariable prediction model, the target population, and the outcome to be predicted.",
       none("a report site has no title page of a paper; the site's title and Home page name the model and outcome"),
     ],
-    [
-      "Title and abstract",
-      "2",
-      "Abstract",
-      "See TRIPOD+AI for Abstracts checklist.",
-      none("a report site has no abstract"),
-    ],
+    ["Abstract", "2", "Abstract", "See TRIPOD+AI for Abstracts checklist.", none("a report site has no abstract")],
     [
       "Introduction",
       "3a",
       "Background",
-      "Explain the healthcare context and rationale for developing or evaluating the model, including existing models.",
+      "Explain the healthcare context (including whether diagnostic or prognostic) and rationale for developing or evaluating the model, including references to existing models.",
       at("/", "Home page (Peng et al. 2020 and the corrected protocol)", "partly"),
     ],
     [
       "Introduction",
       "3b",
       "Background",
-      "Describe the target population and the intended purpose of the model in the care pathway, including its intended users.",
+      "Describe the target population and the intended purpose of the model in the context of the care pathway, including its intended users.",
       none("the intended use is the study's to state; the workbench reproduces an analysis"),
     ],
     [
@@ -86,7 +82,7 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Introduction",
       "4",
       "Objectives",
-      "Specify the study objectives, including whether it describes development or validation.",
+      "Specify the study objectives, including whether the study describes the development or validation of a prediction model (or both).",
       at(
         "/paper-vs-corrected",
         `development on ${training}, external validation on ${externals.join(", ") || "no other cohort"}`,
@@ -96,21 +92,21 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "5a",
       "Data",
-      "Describe the sources of data separately for the development and evaluation datasets.",
+      "Describe the sources of data separately for the development and evaluation datasets, the rationale for using these data, and their representativeness.",
       at("/cohorts", dataSource),
     ],
     [
       "Methods",
       "5b",
       "Data",
-      "Specify the dates of the collected participants' data, including start and end of accrual and end of follow-up.",
+      "Specify the dates of the collected participant data, including start and end of participant accrual and, if applicable, end of follow-up.",
       none(noPatients),
     ],
     [
       "Methods",
       "6a",
       "Participants",
-      "Specify key elements of the study setting, including number and location of centres.",
+      "Specify key elements of the study setting (e.g. primary care, secondary care, general population), including the number and location of centres.",
       at("/cohorts", `${cohorts.cohorts.length} centres: ${cohorts.cohorts.join(", ")}`),
     ],
     [
@@ -118,27 +114,27 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "6b",
       "Participants",
       "Describe the eligibility criteria for study participants.",
-      at("/cohorts#patient-flow", "exclusions with reasons in the patient flow", "partly"),
+      at("/cohorts#flow-of-patients", "exclusions with reasons in the patient flow", "partly"),
     ],
     [
       "Methods",
       "6c",
       "Participants",
-      "Give details of any treatments received, and how they were handled.",
+      "Give details of any treatments received, and how they were handled during model development or evaluation, if relevant.",
       none("treatment (TACE) details are not in the study files"),
     ],
     [
       "Methods",
       "7",
       "Data preparation",
-      "Describe any data pre-processing and quality checking, including whether this was similar across groups.",
+      "Describe any data pre-processing and quality checking, including whether this was similar across relevant sociodemographic groups.",
       at("/protocol", `patch geometry ${config.patches.geometry}, window and resampling in the methods table`),
     ],
     [
       "Methods",
       "8a",
       "Outcome",
-      "Clearly define the outcome being predicted and the time horizon, including how and when assessed.",
+      "Clearly define the outcome being predicted and the time horizon, including how and when assessed, the rationale for choosing it, and whether its assessment is consistent across sociodemographic groups.",
       at("/objective-response", "mRECIST response (CR/PR/SD/PD) and objective response (CR + PR)", "partly"),
     ],
     [
@@ -169,21 +165,21 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "9b",
       "Predictors",
-      "Clearly define all predictors, including how and when they were measured.",
+      "Clearly define all predictors, including how and when they were measured (and any actions to blind assessment of predictors for the outcome and other predictors).",
       at("/cohorts", "Table 1 variables and units", "partly"),
     ],
     [
       "Methods",
       "9c",
       "Predictors",
-      "If predictor measurement requires subjective interpretation, describe the assessors.",
+      "If predictor measurement requires subjective interpretation, describe the qualifications and demographic characteristics of the predictor assessors.",
       none("tumour ROI delineation is an input; its readers are not recorded"),
     ],
     [
       "Methods",
       "10",
       "Sample size",
-      "Explain how the study size was arrived at, separately for development and evaluation, and justify it.",
+      "Explain how the study size was arrived at, separately for development and evaluation, and justify that it was sufficient to answer the research question, including any sample size calculation.",
       beyond
         ? at(
             "/protocol#minimum-sample-size",
@@ -200,13 +196,13 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Describe how missing data were handled, with reasons for omitting any data.",
       clinical
         ? at("/clinical-baseline#models", clinical.missingRule)
-        : at("/cohorts#patient-flow", "patients without usable images are excluded with the reason", "partly"),
+        : at("/cohorts#flow-of-patients", "patients without usable images are excluded with the reason", "partly"),
     ],
     [
       "Methods",
       "12a",
       "Analytical methods",
-      "Describe how the data were used (development, tuning, evaluation), including any splitting.",
+      "Describe how the data were used (e.g. for development and evaluation of model performance), including whether the data were partitioned, considering any sample size requirements.",
       at(
         "/protocol",
         `training ${training}; validation ${externals.join(", ")}; internal–external cross-validation on Across centres`,
@@ -216,7 +212,7 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "12b",
       "Analytical methods",
-      "Depending on the model type, describe how predictors were handled in the analyses.",
+      "Depending on the type of model, describe how predictors were handled in the analyses (functional form, rescaling, transformation, or any standardisation).",
       at(
         "/protocol",
         `frozen backbone, ${config.model.head} head${clinical ? "; clinical numbers standardised, categories treatment-coded" : ""}`,
@@ -226,17 +222,17 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "12c",
       "Analytical methods",
-      "Specify the type of model, rationale, all model-building steps, including hyperparameter tuning, and internal validation.",
+      "Specify the type of model, rationale, all model-building steps, including any hyperparameter tuning, and the method for internal validation.",
       at(
         "/protocol",
-        `${config.model.optimizer}, learning rate ${config.model.learningRate}, batch ${config.model.batchSize}, ${config.model.epochs} epochs${clinical ? `; clinical ridge λ by 5-fold CV (${clinical.clinical.lambda})` : ""}`,
+        `${config.model.optimizer}, learning rate ${config.model.learningRate}, batch ${config.model.batchSize}, ${config.model.epochs} epochs${clinical ? `; clinical ridge λ ${clinical.clinical.lambda} by stratified cross-validated deviance over ${clinical.clinical.lambdaPath.length} candidates` : ""}`,
       ),
     ],
     [
       "Methods",
       "12d",
       "Analytical methods",
-      "Describe if and how heterogeneity in estimates and model performance was handled across clusters (centres).",
+      "Describe if and how any heterogeneity in estimates of model parameter values and model performance was handled and quantified across clusters (e.g. hospitals, countries).",
       beyond
         ? at("/across-centres", "leave-one-centre-out with random-effects pooling (τ², I²)")
         : none("not run in this build"),
@@ -245,7 +241,7 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "12e",
       "Analytical methods",
-      "Specify all measures and plots used to evaluate model performance and, if relevant, compare models.",
+      "Specify all measures and plots used (and their rationale) to evaluate model performance (e.g. discrimination, calibration, clinical utility) and, if relevant, to compare multiple models.",
       at(
         "/discrimination",
         "ROC/AUC, accuracy, calibration, decision curves; Clinical baseline compares with a clinical model",
@@ -255,7 +251,7 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "12f",
       "Analytical methods",
-      "Describe any model updating (e.g. recalibration) arising from the model evaluation.",
+      "Describe any model updating (e.g. recalibration) arising from the model evaluation, either overall or for particular sociodemographic groups or settings.",
       beyond && beyond.calibration.recalibration.length > 0
         ? at(
             "/clinical-utility#acting-on-calibration",
@@ -274,7 +270,7 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "13",
       "Class imbalance",
-      "If class imbalance methods were used, state why and how, and any methods to recalibrate.",
+      "If class imbalance methods were used, state why and how this was done, and any subsequent methods to recalibrate the model or its predictions.",
       at("/paper-vs-corrected", `balancing: ${config.augmentation.balancing}`),
     ],
     [
@@ -288,7 +284,7 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "15",
       "Model output",
-      "Specify the output of the prediction model (probabilities, classification) and thresholds.",
+      "Specify the output of the prediction model (e.g. probabilities, classification), with details and rationale for any classification and how the thresholds were identified.",
       at("/objective-response", "four class probabilities; P(CR) + P(PR) for objective response; threshold slider"),
     ],
     [
@@ -302,14 +298,14 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Methods",
       "17",
       "Ethical approval",
-      "Name the institutional research board or ethics committee that approved the study.",
+      "Name the institutional research board or ethics committee that approved the study and describe the participant informed consent or the ethics committee waiver of informed consent.",
       none(synthetic ? "synthetic data: no ethics approval needed" : "not recorded in the study files"),
     ],
     [
       "Open science",
       "18a",
       "Funding",
-      "Give the source of funding and the role of the funders.",
+      "Give the source of funding and the role of the funders for the present study.",
       none("not recorded in the study files"),
     ],
     [
@@ -323,14 +319,14 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Open science",
       "18c",
       "Protocol",
-      "Indicate where the study protocol can be accessed or state that it was not prepared.",
+      "Indicate where the study protocol can be accessed or state that a protocol was not prepared.",
       at("/protocol", "the resolved study configuration and methods table"),
     ],
     [
       "Open science",
       "18d",
       "Registration",
-      "Provide registration information or state that the study was not registered.",
+      "Provide registration information for the study, including register name and registration number, or state that the study was not registered.",
       none("not recorded in the study files"),
     ],
     [
@@ -353,35 +349,35 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Patient and public involvement",
       "19",
       "Patient and public involvement",
-      "Provide details of any patient and public involvement during the design, conduct, reporting or interpretation.",
+      "Provide details of any patient and public involvement during the design, conduct, reporting, interpretation, or dissemination of the study, or state no involvement.",
       none("not recorded in the study files"),
     ],
     [
       "Results",
       "20a",
       "Participants",
-      "Describe the flow of participants through the study, including those with and without the outcome and follow-up.",
-      at("/cohorts#patient-flow", `analysed/eligible: ${analysed}`),
+      "Describe the flow of participants through the study, including the number with and without the outcome and, if applicable, a summary of the follow-up time.",
+      at("/cohorts#flow-of-patients", `analysed/eligible: ${analysed}`),
     ],
     [
       "Results",
       "20b",
       "Participants",
-      "Report the characteristics overall and, where applicable, for each data source or setting, including key dates, predictors, treatment, sample size, outcome events and missing data.",
+      "Report the characteristics overall and, where applicable, for each data source or setting, including key dates, key predictors (including demographics), treatments received, sample size, outcome events, follow-up time and missing data; report any differences across key demographic groups.",
       at("/cohorts", "Table 1 per cohort", "partly"),
     ],
     [
       "Results",
       "20c",
       "Participants",
-      "For model evaluation, show a comparison with the development data of the distribution of important predictors.",
+      "For model evaluation, show a comparison with the development data of the distribution of important predictors (demographics, predictors and outcome).",
       at("/cohorts", "Table 1 with between-cohort p-values"),
     ],
     [
       "Results",
       "21",
       "Model development",
-      "Specify the number of participants and outcome events in each analysis (development, evaluation).",
+      "Specify the number of participants and outcome events in each analysis (e.g. for model development, hyperparameter tuning, model evaluation).",
       beyond
         ? at(
             "/protocol#minimum-sample-size",
@@ -393,14 +389,14 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Results",
       "22",
       "Model specification",
-      "Provide details of the full prediction model (e.g. formula, code, object) to allow predictions in new individuals and independent evaluation.",
+      "Provide details of the full prediction model (e.g. formula, code, object, application programming interface) to allow predictions in new individuals and third-party evaluation and implementation, including any restrictions to access or reuse.",
       at("/protocol", `run ${run?.runId ?? "n/a"} (head weights in the run folder)`),
     ],
     [
       "Results",
       "23a",
       "Model performance",
-      "Report model performance estimates with confidence intervals, including for key subgroups.",
+      "Report model performance estimates with confidence intervals, including for any key subgroups (e.g. sociodemographic).",
       at("/discrimination", `AUC, accuracy and calibration with ${config.evaluation.ciMethod} intervals`),
     ],
     [
@@ -430,14 +426,14 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "Discussion",
       "25",
       "Interpretation",
-      "Give an overall interpretation of the main results, including fairness in the context of the objectives and previous studies.",
+      "Give an overall interpretation of the main results, including issues of fairness in the context of the objectives and previous studies.",
       at("/paper-vs-corrected", "what changes between the paper's and the corrected protocol, and why", "partly"),
     ],
     [
       "Discussion",
       "26",
       "Limitations",
-      "Discuss any limitations of the study and their effects on any biases, statistical uncertainty and generalisability.",
+      "Discuss any limitations of the study (such as a non-representative sample, sample size, overfitting, missing data) and their effects on any biases, statistical uncertainty and generalisability.",
       synthetic ? at("/data-model", "the demo study's limits") : none("the study's authors discuss limitations"),
     ],
     [
@@ -445,19 +441,23 @@ export function tripodChecklist({protocol, cohorts, beyond}: TripodInputs): Trip
       "27a",
       "Usability of the model in the context of current care",
       "Describe how poor quality or unavailable input data should be assessed and handled when implementing the model.",
-      at("/cohorts#patient-flow", "inputs that cannot be read or hold no patch are refused with the reason", "partly"),
+      at(
+        "/cohorts#flow-of-patients",
+        "inputs that cannot be read or hold no patch are refused with the reason",
+        "partly",
+      ),
     ],
     [
       "Discussion",
       "27b",
-      "Usability",
-      "Specify whether users will be required to interact in the handling of the input data or use of the model, and the expertise required.",
+      "Usability of the model in the context of current care",
+      "Specify whether users will be required to interact in the handling of the input data or use of the model, and what level of expertise is required of users.",
       none("tumour ROI masks are required input; reader expertise is the study's to state"),
     ],
     [
       "Discussion",
       "27c",
-      "Usability",
+      "Usability of the model in the context of current care",
       "Discuss any next steps for future research, with a specific view to applicability and generalisability.",
       none("the study's authors' to discuss"),
     ],
