@@ -228,3 +228,109 @@ describe("workbench evaluate: strict predictions", () => {
     assert.match(bad.err, /ladder\.csv: no rows of protocol "nope" \(the file has rungA, rungB\)/);
   });
 });
+
+describe("workbench evaluate --clinical", () => {
+  // 80 patients (40 NFH, 40 SYUCC) of csv(80, 5), and clinical rows whose tumour size follows the label.
+  const predictions = csv(80, 5);
+  const labelOf = new Map(
+    predictions
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(","))
+      .map((cells) => [cells[0] as string, cells[2] as string]),
+  );
+  function clinicalCsv(columns: string[], skip: string[] = []): string {
+    const rng = createRng(11);
+    const lines = [["patient_id", ...columns].join(",")];
+    for (const [id, label] of labelOf) {
+      if (skip.includes(id)) continue;
+      const k = ["CR", "PR", "SD", "PD"].indexOf(label);
+      const values: Record<string, string> = {
+        tumour_size_cm: (3 + k + rng.normal()).toFixed(2),
+        sex: rng.next() < 0.5 ? "M" : "F",
+        afp: rng.next() < 0.1 ? "" : (20 + 50 * rng.next()).toFixed(1),
+        mrn: `MRN${id}`,
+      };
+      lines.push([id, ...columns.map((c) => values[c] ?? "")].join(","));
+    }
+    return `${lines.join("\n")}\n`;
+  }
+  const evaluate = async (clinical: string, extra: string[] = []) => {
+    writeFileSync(join(dir, "clin-preds.csv"), predictions);
+    writeFileSync(join(dir, "clinical.csv"), clinical);
+    const io = fakeIO();
+    const code = await runCli(
+      [
+        "evaluate",
+        "--predictions",
+        "clin-preds.csv",
+        "--clinical",
+        "clinical.csv",
+        "--out",
+        "clin.json",
+        "--bootstrap",
+        "20",
+        ...extra,
+      ],
+      io,
+    );
+    return {code, err: io.err};
+  };
+
+  it("refuses a clinical CSV with an undeclared column, by name, and writes nothing", async () => {
+    rmSync(join(dir, "clin.json"), {force: true});
+    const r = await evaluate(clinicalCsv(["tumour_size_cm", "mrn", "sex"]));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /clinical\.csv: column\(s\) mrn are not clinical variables the workbench accepts/);
+    assert.equal(
+      readdirSync(dir).some((f) => f.startsWith("clin.json")),
+      false,
+    );
+  });
+
+  it("adds the clinical comparison on the other cohort; patients without a clinical row are left out with a warning", async () => {
+    const r = await evaluate(clinicalCsv(["tumour_size_cm", "sex", "afp"], ["P1", "P2"]), ["--train-cohort", "NFH"]);
+    assert.equal(r.code, 0, r.err);
+    // P1 is in NFH (odd) and P2 in SYUCC (even), as csv() assigns them.
+    assert.match(r.err, /warning: clinical\.csv: no clinical row for patient P1 \(cohort NFH\); left out/);
+    assert.match(r.err, /warning: clinical\.csv: no clinical row for patient P2 \(cohort SYUCC\); left out/);
+    const json = JSON.parse(readFileSync(join(dir, "clin.json"), "utf8"));
+    assert.ok(json.cohorts.SYUCC, "the usual metrics are still there");
+    const {clinical} = json;
+    assert.equal(clinical.trainingCohort, "NFH");
+    assert.equal(clinical.trainingCohortRule, "named with --train-cohort");
+    assert.match(clinical.stacking, /out of fold/);
+    const comparison = clinical.comparison;
+    assert.deepEqual(comparison.predictors, ["tumour_size_cm", "sex", "afp"]);
+    assert.equal(comparison.training.patients, 39);
+    assert.ok(comparison.training.missing.afp > 0, "afp has missing values, imputed");
+    assert.deepEqual(
+      comparison.cohorts.map((c: {cohort: string}) => c.cohort),
+      ["SYUCC"],
+    );
+    const syucc = comparison.cohorts[0];
+    assert.equal(syucc.patients, 39);
+    const d = syucc.imageVsClinical;
+    assert.ok(Math.abs(d.difference - (syucc.auc.image.auc - syucc.auc.clinical.auc)) < 1e-12);
+    assert.ok(d.p >= 0 && d.p <= 1);
+    assert.ok(syucc.combinedVsClinical && syucc.imageTermLrt);
+    // Tumour size follows the label, so the clinical model separates responders.
+    assert.ok(syucc.auc.clinical.auc > 0.7, `clinical AUC ${syucc.auc.clinical.auc}`);
+  });
+
+  it("defaults to the cohort with the most patients, and refuses an unknown --train-cohort by name", async () => {
+    const r = await evaluate(clinicalCsv(["tumour_size_cm", "sex"], ["P1"]));
+    assert.equal(r.code, 0, r.err);
+    const {clinical} = JSON.parse(readFileSync(join(dir, "clin.json"), "utf8"));
+    assert.equal(clinical.trainingCohort, "SYUCC");
+    assert.equal(clinical.trainingCohortRule, "the cohort with the most patients (default)");
+    assert.deepEqual(
+      clinical.comparison.cohorts.map((c: {cohort: string}) => c.cohort),
+      ["NFH"],
+    );
+    const bad = await evaluate(clinicalCsv(["tumour_size_cm"]), ["--train-cohort", "ZHHAJU"]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /--train-cohort ZHHAJU: no such cohort with clinical rows \(cohorts: /);
+  });
+});
