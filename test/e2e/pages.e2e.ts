@@ -56,6 +56,9 @@ describe("report pages", () => {
       "/geometry",
       "/paper-vs-corrected",
       "/protocol",
+      "/clinical-baseline",
+      "/across-centres",
+      "/tripod-ai",
     ]) {
       const {page} = await open(path);
       await page.waitForSelector("#demo-banner", {timeout: 20000});

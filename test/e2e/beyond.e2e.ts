@@ -1,0 +1,164 @@
+// The pages beyond the paper (issue #14): Clinical baseline, Across centres and TRIPOD+AI render their tables and
+// figures from the build, and a ΔAUC (image − clinical) shown on Clinical baseline equals what `workbench evaluate
+// --clinical` computes from the built cohorts' clinical rows and the corrected protocol's predictions.
+import assert from "node:assert/strict";
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {after, before, describe, it} from "node:test";
+import type {Page} from "playwright-core";
+import type {ClinicalEvaluation} from "../../loaders/beyond/evaluateClinical.js";
+import {runCli} from "../../loaders/cli/main.js";
+import type {CohortsArtifact} from "../../src/components/artifacts.js";
+import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
+import type {TripodItem} from "../../src/components/beyond/tripodChecklist.js";
+import {type Browser, chromiumPath, launchBrowser, type PageProblems, watchPage} from "./browser.js";
+import {builtArtifact} from "./builtArtifacts.js";
+import {type DistServer, serveDist} from "./serveDist.js";
+
+const dist = join(process.cwd(), "dist");
+
+/** A CSV cell as the workbench's readers take it back (no formula guard is needed: ids and values are plain). */
+const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+
+describe("beyond the paper", () => {
+  let server: DistServer;
+  let browser: Browser;
+  let beyond: BeyondArtifact;
+  let cohorts: CohortsArtifact;
+
+  before(async () => {
+    const executable = chromiumPath();
+    assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
+    assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+    const site = JSON.parse(builtArtifact(dist, "beyond", "json")) as {beyond: BeyondArtifact | null; reason?: string};
+    assert.ok(site.beyond, `no beyond-the-paper analyses in the build: ${site.reason}`);
+    beyond = site.beyond;
+    cohorts = JSON.parse(builtArtifact(dist, "cohorts", "json")) as CohortsArtifact;
+    server = await serveDist(dist);
+    browser = await launchBrowser(executable);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page);
+    await page.goto(`${server.url}${path}`, {waitUntil: "networkidle"});
+    return {page, problems};
+  }
+
+  async function closeClean(page: Page, problems: PageProblems, path: string) {
+    await page.close();
+    assert.deepEqual(problems.pageErrors, [], path);
+    assert.deepEqual(problems.consoleErrors, [], path);
+  }
+
+  it("clinical baseline: the ΔAUC image − clinical on the page equals `workbench evaluate --clinical`", async () => {
+    const clinical = beyond.clinical;
+    assert.ok(clinical, `no clinical comparison: ${beyond.clinicalNote}`);
+    const {page, problems} = await open("/clinical-baseline");
+    await page.waitForSelector("#delta-auc-table td[data-value]");
+    for (const id of ["#clinical-auc-table", "#lrt-table", "#clinical-missing-table"]) {
+      assert.ok((await page.locator(`${id} tbody tr`).count()) >= 1, id);
+    }
+    await page.waitForSelector("#delta-nb-chart svg");
+    const cohort = clinical.cohorts[0]?.cohort;
+    assert.ok(cohort, "no external cohort in the clinical comparison");
+    const shown = Number(
+      await page
+        .locator(`#delta-auc-table td[data-comparison="image-clinical"][data-cohort="${cohort}"]`)
+        .getAttribute("data-value"),
+    );
+    assert.ok(Number.isFinite(shown), "no ΔAUC on the page");
+    await closeClean(page, problems, "/clinical-baseline");
+
+    // clinical.csv from the built cohorts' clinical rows; predictions from the corrected protocol's rows.
+    const dir = mkdtempSync(join(tmpdir(), "workbench-clinical-"));
+    const columns = cohorts.clinicalColumns;
+    writeFileSync(
+      join(dir, "clinical.csv"),
+      `${["patient_id", "cohort", ...columns].join(",")}\n${cohorts.clinical
+        .map((r) => [r.patient_id, r.cohort, ...columns.map((c) => r[c])].map(cell).join(","))
+        .join("\n")}\n`,
+    );
+    const csv = builtArtifact(dist, "predictions", "csv").trimEnd().split("\n");
+    const header = csv[0]!.split(",");
+    const protocolColumn = header.indexOf("protocol");
+    const keep = header.map((_, i) => i).filter((i) => header[i] !== "protocol" && header[i] !== "split");
+    const rows = csv
+      .slice(1)
+      .map((line) => line.split(","))
+      .filter((cells) => cells[protocolColumn] === beyond.protocol)
+      .map((cells) => keep.map((i) => cells[i]).join(","));
+    assert.ok(rows.length > 0, `no ${beyond.protocol} rows in predictions.csv`);
+    writeFileSync(join(dir, "preds.csv"), `${keep.map((i) => header[i]).join(",")}\n${rows.join("\n")}\n`);
+    let log = "";
+    const io = {
+      cwd: dir,
+      stdout: () => {},
+      stderr: (text: string) => {
+        log += text;
+      },
+    };
+    const code = await runCli(
+      [
+        "evaluate",
+        "--predictions",
+        "preds.csv",
+        "--clinical",
+        "clinical.csv",
+        "--train-cohort",
+        clinical.trainingCohort,
+        "--seed",
+        String(beyond.seed),
+        "--ci-level",
+        String(beyond.ciLevel),
+        "--bootstrap",
+        "20",
+        "--out",
+        "clinical.json",
+      ],
+      io,
+    );
+    assert.equal(code, 0, log);
+    const result = JSON.parse(readFileSync(join(dir, "clinical.json"), "utf8")) as {clinical: ClinicalEvaluation};
+    const evaluated = result.clinical.comparison.cohorts.find((c) => c.cohort === cohort);
+    const difference = evaluated?.imageVsClinical?.difference;
+    assert.ok(difference !== undefined, `no image − clinical ΔAUC for ${cohort} from evaluate`);
+    assert.ok(Math.abs(shown - difference) < 1e-9, `page ${shown} vs evaluate ${difference}`);
+  });
+
+  it("across centres: the centre × metric table, the pooled estimates and the three forest plots", async () => {
+    const {page, problems} = await open("/across-centres");
+    await page.waitForSelector("#centre-table tbody tr");
+    assert.equal(await page.locator("#centre-table tbody tr").count(), beyond.acrossCentres.centres.length);
+    assert.ok(beyond.acrossCentres.centres.length >= 3, "the demo has three centres, so three folds");
+    assert.equal(await page.locator("#pooled-table tbody tr").count(), beyond.acrossCentres.pooled.length);
+    for (const id of ["#forest-auc", "#forest-accuracy", "#forest-slope"]) {
+      await page.waitForSelector(`${id} svg`);
+    }
+    assert.ok((await page.locator("#ordinal-table tbody tr").count()) >= 1);
+    await closeClean(page, problems, "/across-centres");
+  });
+
+  it("TRIPOD+AI: one row per checklist sub-item, each linked or not reported, as data/tripod.json says", async () => {
+    const items = JSON.parse(builtArtifact(dist, "tripod", "json")) as TripodItem[];
+    const {page, problems} = await open("/tripod-ai");
+    await page.waitForSelector("#tripod-table tbody tr");
+    assert.equal(items.length, 52);
+    assert.equal(await page.locator("#tripod-table tbody tr").count(), items.length);
+    const statuses = await page
+      .locator("#tripod-table td[data-status]")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")));
+    assert.deepEqual(
+      statuses,
+      items.map((i) => i.status),
+    );
+    assert.equal(await page.locator("#tripod-table tbody a").count(), items.filter((i) => i.link !== null).length);
+    assert.match((await page.locator("#tripod-summary").textContent()) ?? "", /^52 items and sub-items: /);
+    await closeClean(page, problems, "/tripod-ai");
+  });
+});
