@@ -1,15 +1,14 @@
 import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
 import type {Column} from "../charts/dataTable.js";
+import {estimateColumn, num, type Row, valueCell} from "./beyondTableCells.js";
 import {formatEstimate, formatFixed, formatP} from "./formatStat.js";
 
 /**
- * Rows and columns of the beyond-the-paper tables (Clinical baseline, Across centres, Clinical utility, Protocol).
+ * Rows and columns of the beyond-the-paper tables of Clinical baseline and Across centres (the calibration and
+ * sample-size tables are in beyondCalibrationTables.ts).
  * Every numeric cell carries its raw value in `data-value` (the browser suite reads those), and its CSV the raw
  * numbers; the displayed text is rounded by formatStat.ts.
  */
-type Row = Record<string, unknown>;
-const num = (v: unknown) => (typeof v === "number" ? v : "");
-const valueCell = (key: string) => (row: Row) => ({"data-value": num(row[key])});
 
 export const ModelNames = {clinical: "clinical", image: "image", combined: "clinical + image"} as const;
 
@@ -149,13 +148,6 @@ export function centreRows(beyond: BeyondArtifact): Row[] {
   return rows;
 }
 
-const estimateColumn = (key: string, label: string): Column<Row> => ({
-  key,
-  label,
-  format: (r) => formatEstimate(r[key] as number | null, r[`${key}Ci`] as [number, number] | null),
-  attributes: valueCell(key),
-});
-
 export const centreColumns: Column<Row>[] = [
   {key: "centre", label: "Left-out centre"},
   {key: "patients", label: "Patients"},
@@ -214,117 +206,5 @@ export const ordinalColumns: Column<Row>[] = [
     label: "Harrell's C",
     format: (r) => formatFixed(r.harrellC as number | null),
     attributes: valueCell("harrellC"),
-  },
-];
-
-export function calibrationCiRows(beyond: BeyondArtifact): Row[] {
-  return beyond.calibration.cohorts.map((c) => ({
-    cohort: c.cohort,
-    patients: c.patients,
-    intercept: c.intercept,
-    interceptCi: c.bootstrap.intercept.ci,
-    slope: c.slope,
-    slopeCi: c.bootstrap.slope.ci,
-    brier: c.brier,
-    failed: c.bootstrap.slope.failed,
-  }));
-}
-
-export const calibrationCiColumns: Column<Row>[] = [
-  {key: "cohort", label: "Cohort"},
-  {key: "patients", label: "Patients"},
-  estimateColumn("intercept", "Intercept (bootstrap 95% CI)"),
-  estimateColumn("slope", "Slope (bootstrap 95% CI)"),
-  {key: "brier", label: "Brier", format: (r) => formatFixed(r.brier as number | null), attributes: valueCell("brier")},
-  {key: "failed", label: "Replicates without a fit"},
-];
-
-export function perClassCalibrationRows(beyond: BeyondArtifact): Row[] {
-  return beyond.calibration.cohorts.flatMap((c) =>
-    c.perClass.map((k) => ({
-      cohort: c.cohort,
-      class: beyond.classes[k.label] ?? String(k.label),
-      intercept: k.intercept,
-      slope: k.slope,
-      brier: k.brier,
-    })),
-  );
-}
-
-export const perClassCalibrationColumns: Column<Row>[] = [
-  {key: "cohort", label: "Cohort"},
-  {key: "class", label: "Class (one vs rest)"},
-  {
-    key: "intercept",
-    label: "Intercept",
-    format: (r) => formatFixed(r.intercept as number | null),
-    attributes: valueCell("intercept"),
-  },
-  {key: "slope", label: "Slope", format: (r) => formatFixed(r.slope as number | null), attributes: valueCell("slope")},
-  {key: "brier", label: "Brier", format: (r) => formatFixed(r.brier as number | null), attributes: valueCell("brier")},
-];
-
-export function recalibrationRows(beyond: BeyondArtifact): Row[] {
-  return beyond.calibration.recalibration.map((r) => ({
-    fittedOn: r.fittedOn,
-    appliedTo: r.appliedTo,
-    a: r.a,
-    b: r.b,
-    interceptBefore: r.before.intercept,
-    slopeBefore: r.before.slope,
-    interceptAfter: r.after.intercept,
-    slopeAfter: r.after.slope,
-    brierBefore: r.before.brier,
-    brierAfter: r.after.brier,
-  }));
-}
-
-const fixed = (key: string, label: string): Column<Row> => ({
-  key,
-  label,
-  format: (r) => formatFixed(r[key] as number | null),
-  attributes: valueCell(key),
-});
-
-export const recalibrationColumns: Column<Row>[] = [
-  {key: "fittedOn", label: "Fitted on"},
-  {key: "appliedTo", label: "Applied to"},
-  fixed("a", "a"),
-  fixed("b", "b"),
-  fixed("interceptBefore", "Intercept before"),
-  fixed("interceptAfter", "after"),
-  fixed("slopeBefore", "Slope before"),
-  fixed("slopeAfter", "after"),
-  fixed("brierBefore", "Brier before"),
-  fixed("brierAfter", "after"),
-];
-
-export function sampleSizeRows(beyond: BeyondArtifact): Row[] {
-  return beyond.sampleSize.map((s) => ({
-    model: s.model,
-    parametersPerPair: s.parametersPerPair,
-    required: s.required,
-    shrinkage: s.criteria?.shrinkage ?? null,
-    optimism: s.criteria?.optimism ?? null,
-    overallRisk: s.criteria?.overallRisk ?? null,
-    trainingPatients: s.trainingPatients,
-    eventsPerClass: s.eventsPerClass.map((n, k) => `${beyond.classes[k]} ${n}`).join(", "),
-    eventsPerParameter: s.eventsPerParameter,
-  }));
-}
-
-export const sampleSizeColumns: Column<Row>[] = [
-  {key: "model", label: "Model"},
-  {key: "parametersPerPair", label: "Parameters per pairwise submodel"},
-  {key: "required", label: "Minimum n (Riley/Pate)", attributes: valueCell("required")},
-  {key: "shrinkage", label: "(i) shrinkage", format: (r) => formatFixed(r.shrinkage as number | null, 0)},
-  {key: "optimism", label: "(ii) optimism", format: (r) => formatFixed(r.optimism as number | null, 0)},
-  {key: "overallRisk", label: "(iii) overall risk", format: (r) => formatFixed(r.overallRisk as number | null, 0)},
-  {key: "trainingPatients", label: "Training patients", attributes: valueCell("trainingPatients")},
-  {key: "eventsPerClass", label: "Patients per class"},
-  {
-    key: "eventsPerParameter",
-    label: "Smallest class per parameter",
-    format: (r) => formatFixed(r.eventsPerParameter as number, 3),
   },
 ];
