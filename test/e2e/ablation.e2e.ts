@@ -2,35 +2,20 @@
 // × ≥ 5 seeds and a paired comparison for every external cohort, and a paired ΔAUC shown on the page equals what
 // `workbench evaluate --paired` computes from the downloaded ablation-predictions.csv.
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {after, before, describe, it} from "node:test";
-import {runCli} from "../../loaders/cli/main.js";
+import {describe, it} from "node:test";
 import type {AblationArtifact} from "../../src/components/ablation/ablationArtifact.js";
 import type {CohortComparison} from "../../src/components/yourPredictions/pairedComparison.js";
-import {type Browser, chromiumPath, launchBrowser, watchPage} from "./browser.js";
 import {builtArtifact} from "./builtArtifacts.js";
-import {type DistServer, serveDist} from "./serveDist.js";
-
-const dist = join(process.cwd(), "dist");
+import {closeClean, dist, runWorkbench, useBuiltSite} from "./builtSite.js";
 
 describe("ablation ladder", () => {
-  let server: DistServer;
-  let browser: Browser;
   let ablation: AblationArtifact;
 
-  before(async () => {
-    const executable = chromiumPath();
-    assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
-    assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+  const {open} = useBuiltSite(() => {
     ablation = JSON.parse(builtArtifact(dist, "ablation", "json")) as AblationArtifact;
-    server = await serveDist(dist);
-    browser = await launchBrowser(executable);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it("ablation.json holds at least 4 model rungs × 5 seeds and a paired comparison for every external cohort", () => {
@@ -55,9 +40,7 @@ describe("ablation ladder", () => {
   });
 
   it("a paired ΔAUC on the page equals `workbench evaluate --paired` on the two rungs' predictions", async () => {
-    const page = await browser.context.newPage();
-    const problems = await watchPage(page);
-    await page.goto(`${server.url}/paper-vs-corrected`, {waitUntil: "networkidle"});
+    const {page, problems} = await open("/paper-vs-corrected");
     await page.waitForSelector("#ablation-comparison td[data-value]");
     await page.waitForSelector("#ablation-chart svg");
     // The last rung against the one before it, in the first external cohort.
@@ -70,23 +53,12 @@ describe("ablation ladder", () => {
     const shown = Number(await cell.getAttribute("data-value"));
     assert.ok(Number.isFinite(shown), "no ΔAUC on the page");
     assert.ok((await page.locator("#ablation-table td[data-value]").count()) >= ablation.rungs.length);
-    await page.close();
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.consoleErrors, []);
+    await closeClean(page, problems);
 
     const dir = mkdtempSync(join(tmpdir(), "workbench-ablation-"));
     writeFileSync(join(dir, "ablation-predictions.csv"), builtArtifact(dist, "ablation-predictions", "csv"));
-    let log = "";
-    const io = {
-      cwd: dir,
-      stdout: () => {},
-      stderr: (text: string) => {
-        log += text;
-      },
-    };
     const args = ["evaluate", "--predictions", "ablation-predictions.csv", "--paired", `${last.id},${previous.id}`];
-    const code = await runCli([...args, "--out", "pair.json", "--bootstrap", "0"], io);
-    assert.equal(code, 0, log);
+    await runWorkbench(dir, [...args, "--out", "pair.json", "--bootstrap", "0"]);
     const result = JSON.parse(readFileSync(join(dir, "pair.json"), "utf8")) as {cohorts: CohortComparison[]};
     const or = result.cohorts.find((c) => c.cohort === cohort)?.auc.find((a) => a.target === "OR");
     assert.ok(or && "difference" in or, `no paired OR AUC for ${cohort}`);

@@ -2,59 +2,30 @@
 // figures from the build, and a ΔAUC (image − clinical) shown on Clinical baseline equals what `workbench evaluate
 // --clinical` computes from the built cohorts' clinical rows and the corrected protocol's predictions.
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {after, before, describe, it} from "node:test";
-import type {Page} from "playwright-core";
+import {describe, it} from "node:test";
 import type {ClinicalEvaluation} from "../../loaders/beyond/evaluateClinical.js";
-import {runCli} from "../../loaders/cli/main.js";
 import type {CohortsArtifact} from "../../src/components/artifacts.js";
 import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
 import type {TripodItem} from "../../src/components/beyond/tripodChecklist.js";
-import {type Browser, chromiumPath, launchBrowser, type PageProblems, watchPage} from "./browser.js";
 import {builtArtifact} from "./builtArtifacts.js";
-import {type DistServer, serveDist} from "./serveDist.js";
-
-const dist = join(process.cwd(), "dist");
+import {closeClean, dist, protocolPredictionsCsv, runWorkbench, useBuiltSite} from "./builtSite.js";
 
 /** A CSV cell as the workbench's readers take it back (no formula guard is needed: ids and values are plain). */
 const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 describe("beyond the paper", () => {
-  let server: DistServer;
-  let browser: Browser;
   let beyond: BeyondArtifact;
   let cohorts: CohortsArtifact;
 
-  before(async () => {
-    const executable = chromiumPath();
-    assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
-    assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+  const {open} = useBuiltSite(() => {
     const site = JSON.parse(builtArtifact(dist, "beyond", "json")) as {beyond: BeyondArtifact | null; reason?: string};
     assert.ok(site.beyond, `no beyond-the-paper analyses in the build: ${site.reason}`);
     beyond = site.beyond;
     cohorts = JSON.parse(builtArtifact(dist, "cohorts", "json")) as CohortsArtifact;
-    server = await serveDist(dist);
-    browser = await launchBrowser(executable);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-    const page = await browser.context.newPage();
-    const problems = await watchPage(page);
-    await page.goto(`${server.url}${path}`, {waitUntil: "networkidle"});
-    return {page, problems};
-  }
-
-  async function closeClean(page: Page, problems: PageProblems, path: string) {
-    await page.close();
-    assert.deepEqual(problems.pageErrors, [], path);
-    assert.deepEqual(problems.consoleErrors, [], path);
-  }
 
   it("clinical baseline: the ΔAUC image − clinical on the page equals `workbench evaluate --clinical`", async () => {
     const clinical = beyond.clinical;
@@ -84,46 +55,26 @@ describe("beyond the paper", () => {
         .map((r) => [r.patient_id, r.cohort, ...columns.map((c) => r[c])].map(cell).join(","))
         .join("\n")}\n`,
     );
-    const csv = builtArtifact(dist, "predictions", "csv").trimEnd().split("\n");
-    const header = csv[0]!.split(",");
-    const protocolColumn = header.indexOf("protocol");
-    const keep = header.map((_, i) => i).filter((i) => header[i] !== "protocol" && header[i] !== "split");
-    const rows = csv
-      .slice(1)
-      .map((line) => line.split(","))
-      .filter((cells) => cells[protocolColumn] === beyond.protocol)
-      .map((cells) => keep.map((i) => cells[i]).join(","));
-    assert.ok(rows.length > 0, `no ${beyond.protocol} rows in predictions.csv`);
-    writeFileSync(join(dir, "preds.csv"), `${keep.map((i) => header[i]).join(",")}\n${rows.join("\n")}\n`);
-    let log = "";
-    const io = {
-      cwd: dir,
-      stdout: () => {},
-      stderr: (text: string) => {
-        log += text;
-      },
-    };
-    const code = await runCli(
-      [
-        "evaluate",
-        "--predictions",
-        "preds.csv",
-        "--clinical",
-        "clinical.csv",
-        "--train-cohort",
-        clinical.trainingCohort,
-        "--seed",
-        String(beyond.seed),
-        "--ci-level",
-        String(beyond.ciLevel),
-        "--bootstrap",
-        "20",
-        "--out",
-        "clinical.json",
-      ],
-      io,
-    );
-    assert.equal(code, 0, log);
+    const predictions = protocolPredictionsCsv(beyond.protocol);
+    assert.ok(predictions.rows > 0, `no ${beyond.protocol} rows in predictions.csv`);
+    writeFileSync(join(dir, "preds.csv"), predictions.csv);
+    await runWorkbench(dir, [
+      "evaluate",
+      "--predictions",
+      "preds.csv",
+      "--clinical",
+      "clinical.csv",
+      "--train-cohort",
+      clinical.trainingCohort,
+      "--seed",
+      String(beyond.seed),
+      "--ci-level",
+      String(beyond.ciLevel),
+      "--bootstrap",
+      "20",
+      "--out",
+      "clinical.json",
+    ]);
     const result = JSON.parse(readFileSync(join(dir, "clinical.json"), "utf8")) as {clinical: ClinicalEvaluation};
     const evaluated = result.clinical.comparison.cohorts.find((c) => c.cohort === cohort);
     const difference = evaluated?.imageVsClinical?.difference;

@@ -1,42 +1,20 @@
 // Content checks of the report pages on the built demo site: real content, not just the absence of errors.
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {after, before, describe, it} from "node:test";
+import {describe, it} from "node:test";
 import type {Page} from "playwright-core";
-import {runCli} from "../../loaders/cli/main.js";
 import type {MetricsArtifact, ProtocolArtifact} from "../../src/components/artifacts.js";
-import {type Browser, chromiumPath, launchBrowser, type PageProblems, watchPage} from "./browser.js";
 import {builtArtifact} from "./builtArtifacts.js";
-import {type DistServer, serveDist} from "./serveDist.js";
-
-const dist = join(process.cwd(), "dist");
+import {dist, protocolPredictionsCsv, runWorkbench, useBuiltSite} from "./builtSite.js";
 
 describe("report pages", () => {
-  let server: DistServer;
-  let browser: Browser;
   let protocol: ProtocolArtifact;
 
-  before(async () => {
-    const executable = chromiumPath();
-    assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
-    assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+  const {open} = useBuiltSite(() => {
     protocol = JSON.parse(builtArtifact(dist, "protocol", "json")) as ProtocolArtifact;
-    server = await serveDist(dist);
-    browser = await launchBrowser(executable);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-    const page = await browser.context.newPage();
-    const problems = await watchPage(page);
-    await page.goto(`${server.url}${path}`, {waitUntil: "networkidle"});
-    return {page, problems};
-  }
 
   const attr = async (page: Page, selector: string, name: string) => {
     const value = await page.locator(selector).first().getAttribute(name);
@@ -159,30 +137,9 @@ describe("report pages", () => {
     await page.close();
 
     // The predictions the site shows, for that protocol, through the command-line evaluator.
-    const csv = builtArtifact(dist, "predictions", "csv").trimEnd().split("\n");
-    const header = csv[0]!.split(",");
-    const protocolColumn = header.indexOf("protocol");
-    const keep = header.map((_, i) => i).filter((i) => header[i] !== "protocol" && header[i] !== "split");
-    const rows = csv
-      .slice(1)
-      .map((line) => line.split(","))
-      .filter((cells) => cells[protocolColumn] === shownProtocol)
-      .map((cells) => keep.map((i) => cells[i]).join(","));
     const dir = mkdtempSync(join(tmpdir(), "workbench-evaluate-"));
-    writeFileSync(join(dir, "preds.csv"), `${keep.map((i) => header[i]).join(",")}\n${rows.join("\n")}\n`);
-    let log = "";
-    const io = {
-      cwd: dir,
-      stdout: () => {},
-      stderr: (text: string) => {
-        log += text;
-      },
-    };
-    const code = await runCli(
-      ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "100"],
-      io,
-    );
-    assert.equal(code, 0, log);
+    writeFileSync(join(dir, "preds.csv"), protocolPredictionsCsv(shownProtocol).csv);
+    await runWorkbench(dir, ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "100"]);
     const evaluated = JSON.parse(
       readFileSync(join(dir, "metrics.json"), "utf8"),
     ) as MetricsArtifact["protocols"]["paper"];

@@ -11,7 +11,8 @@ import {after, before, describe, it} from "node:test";
 import type {Page} from "playwright-core";
 import {runCli} from "../../loaders/cli/main.js";
 import type {Evaluation} from "../../src/components/stats/evaluatePredictions.js";
-import {type Browser, chromiumPath, launchBrowser, type PageProblems, watchPage} from "./browser.js";
+import {type Browser, chromiumPath, launchBrowser, type PageProblems} from "./browser.js";
+import {openPage} from "./builtSite.js";
 import {type DistServer, serveDist} from "./serveDist.js";
 
 const example = join(process.cwd(), "examples", "predictions.csv");
@@ -44,12 +45,7 @@ describe("workbench report on examples/predictions.csv", () => {
     if (dir) rmSync(dir, {recursive: true, force: true});
   });
 
-  async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-    const page = await browser.context.newPage();
-    const problems = await watchPage(page);
-    await page.goto(`${server.url}${path}`, {waitUntil: "networkidle"});
-    return {page, problems};
-  }
+  const open = (path: string) => openPage(browser, server, path);
   function clean(problems: PageProblems): void {
     assert.deepEqual(problems.externalRequests, []);
     assert.deepEqual(problems.pageErrors, []);
