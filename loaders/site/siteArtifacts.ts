@@ -7,6 +7,7 @@ import type {
 import {loadStudyConfig, StudyEnvVar} from "../config/loadStudyConfig.js";
 import {repoRoot} from "../paths.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
+import {printWarnings} from "../printWarnings.js";
 import {
   predictionsCohorts,
   predictionsGallery,
@@ -33,8 +34,7 @@ async function siteSource(): Promise<Source> {
   const loaded = await loadStudyConfig(process.env[StudyEnvVar] || null);
   const salt = mode.patientIds === "pseudonymous" ? await pseudonymSalt(repoRoot) : null;
   const study = await loadPredictionsStudy(mode, loaded, salt);
-  for (const w of study.warnings.slice(0, 10)) process.stderr.write(`warning: ${w}\n`);
-  if (study.warnings.length > 10) process.stderr.write(`warning: … and ${study.warnings.length - 10} more\n`);
+  printWarnings(study.warnings, (text) => process.stderr.write(text));
   return {kind: "predictions", study};
 }
 

@@ -6,6 +6,7 @@ import {evaluatePredictions} from "../../../src/components/stats/evaluatePredict
 import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
 import {evaluateClinical} from "../../beyond/evaluateClinical.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
+import {printWarnings} from "../../printWarnings.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {nonNegativeIntegerOption, parseCommandArgs} from "../parseCommandArgs.js";
@@ -39,9 +40,6 @@ Options:
                         paired DeLong ΔAUC, ΔNB with bootstrap bands, likelihood-ratio test for the image term)
   --train-cohort <name> the cohort the clinical model is fitted on (default: the one with the most patients)
 `;
-
-/** Warnings printed one by one; the rest are counted (a file of lower-case labels would warn on every row). */
-const MAX_WARNINGS = 10;
 
 export const evaluateCommand: Command = {
   name: "evaluate",
@@ -77,8 +75,7 @@ export const evaluateCommand: Command = {
     const started = Date.now();
     const text = await readFile(input, "utf8");
     const {rows, warnings} = readPredictionsCsv(text, values.predictions);
-    for (const w of warnings.slice(0, MAX_WARNINGS)) io.stderr(`warning: ${w}\n`);
-    if (warnings.length > MAX_WARNINGS) io.stderr(`warning: … and ${warnings.length - MAX_WARNINGS} more\n`);
+    printWarnings(warnings, io.stderr);
     if (values.paired !== undefined) {
       const pair = protocolPair(rows, values.paired, values.predictions);
       const cohorts = pairedComparison(pair.rowsA, pair.rowsB, {bootstrap, seed, ciLevel});

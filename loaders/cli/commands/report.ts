@@ -3,6 +3,7 @@ import {join, resolve} from "node:path";
 import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
 import {repoRoot} from "../../paths.js";
+import {printWarnings} from "../../printWarnings.js";
 import {buildReportSite} from "../../site/buildReportSite.js";
 import type {PatientIdPolicy} from "../../site/predictionsOnly/predictionsMode.js";
 import {loadPredictionsStudy} from "../../site/predictionsOnly/predictionsStudy.js";
@@ -63,8 +64,7 @@ export const reportCommand: Command = {
     const started = Date.now();
     const loaded = await loadStudyConfig(study);
     const checked = await loadPredictionsStudy({predictions, clinical, patientIds}, loaded, null);
-    for (const w of checked.warnings.slice(0, 10)) io.stderr(`warning: ${w}\n`);
-    if (checked.warnings.length > 10) io.stderr(`warning: … and ${checked.warnings.length - 10} more\n`);
+    printWarnings(checked.warnings, io.stderr);
     io.stderr(
       `report: ${checked.rows.length} ${checked.level === "patch" ? "patches" : "patients"} from ${values.predictions} (sha256 ${checked.predictions.sha256.slice(0, 12)}), protocol(s) ${checked.protocols.join(", ")}; building the site…\n`,
     );
