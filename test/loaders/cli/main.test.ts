@@ -4,23 +4,8 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import type {CliIO} from "../../../loaders/cli/command.js";
 import {runCli} from "../../../loaders/cli/main.js";
-
-function fakeIO(cwd = process.cwd()): CliIO & {out: string; err: string} {
-  const io = {
-    out: "",
-    err: "",
-    cwd,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
+import {fakeIO} from "./fakeIO.js";
 
 describe("runCli(argv, io)", () => {
   it("--help lists the commands and exits 0", async () => {

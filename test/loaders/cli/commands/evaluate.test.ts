@@ -3,27 +3,12 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, describe, it} from "node:test";
-import type {CliIO} from "../../../../loaders/cli/command.js";
 import {runCli} from "../../../../loaders/cli/main.js";
 import {createRng} from "../../../../src/components/stats/random.js";
+import {fakeIO} from "../fakeIO.js";
 
 const dir = mkdtempSync(join(tmpdir(), "evaluate-"));
 after(() => rmSync(dir, {recursive: true, force: true}));
-
-function fakeIO(): CliIO & {out: string; err: string} {
-  const io = {
-    out: "",
-    err: "",
-    cwd: dir,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
 
 function csv(patients: number, seed: number): string {
   const rng = createRng(seed);
@@ -44,7 +29,7 @@ function csv(patients: number, seed: number): string {
 describe("workbench evaluate", () => {
   it("writes metrics JSON and exits 0", async () => {
     writeFileSync(join(dir, "preds.csv"), csv(40, 1));
-    const io = fakeIO();
+    const io = fakeIO(dir);
     const code = await runCli(
       ["evaluate", "--predictions", "preds.csv", "--out", "metrics.json", "--bootstrap", "50", "--seed", "3"],
       io,
@@ -60,8 +45,8 @@ describe("workbench evaluate", () => {
   });
   it("is reproducible: the same seed gives byte-identical output", async () => {
     const args = ["evaluate", "--predictions", "preds.csv", "--bootstrap", "30"];
-    await runCli([...args, "--out", "a.json"], fakeIO());
-    await runCli([...args, "--out", "b.json"], fakeIO());
+    await runCli([...args, "--out", "a.json"], fakeIO(dir));
+    await runCli([...args, "--out", "b.json"], fakeIO(dir));
     assert.equal(readFileSync(join(dir, "a.json"), "utf8"), readFileSync(join(dir, "b.json"), "utf8"));
   });
   it("exits 1 on invalid rows, listing them, and writes nothing", async () => {
@@ -70,7 +55,7 @@ describe("workbench evaluate", () => {
       "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD\nP1,NFH,CR,0.5,0.5,0.5,0\nP2,NFH,XX,1,0,0,0\n",
     );
     const before = readdirSync(dir).sort();
-    const io = fakeIO();
+    const io = fakeIO(dir);
     const code = await runCli(["evaluate", "--predictions", "bad.csv", "--out", "bad.json"], io);
     assert.equal(code, 1);
     assert.match(io.err, /line 2 \(patient P1\): probabilities sum to 1\.5/);
@@ -78,7 +63,7 @@ describe("workbench evaluate", () => {
     assert.deepEqual(readdirSync(dir).sort(), before);
   });
   it("exits 1 when the predictions file does not exist", async () => {
-    const io = fakeIO();
+    const io = fakeIO(dir);
     assert.equal(await runCli(["evaluate", "--predictions", "missing.csv", "--out", "x.json"], io), 1);
     assert.match(io.err, /missing\.csv/);
   });
@@ -92,19 +77,19 @@ describe("workbench evaluate", () => {
       ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--seed", "1.5"],
       ["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--ci-level", "95"],
     ]) {
-      const io = fakeIO();
+      const io = fakeIO(dir);
       assert.equal(await runCli(args, io), 2, args.join(" "));
       assert.match(io.err, /Usage: workbench evaluate/);
     }
   });
   it("names the flag when given a negative number, instead of calling it ambiguous", async () => {
     for (const args of [["--seed", "-3"], ["--seed=-3"]]) {
-      const io = fakeIO();
+      const io = fakeIO(dir);
       assert.equal(await runCli(["evaluate", "--predictions", "preds.csv", "--out", "x.json", ...args], io), 2);
       assert.match(io.err, /--seed expects a non-negative integer, got -3/);
       assert.doesNotMatch(io.err, /ambiguous/);
     }
-    const io = fakeIO();
+    const io = fakeIO(dir);
     assert.equal(
       await runCli(["evaluate", "--predictions", "preds.csv", "--out", "x.json", "--ci-level", "-0.5"], io),
       2,
@@ -120,7 +105,7 @@ describe("workbench evaluate", () => {
       ["a-folder", /--out a-folder: is a folder, not a file/],
       ["link.json", /--out link\.json: is a symbolic link/],
     ] as const) {
-      const io = fakeIO();
+      const io = fakeIO(dir);
       // The predictions file is missing too: only an early --out check reports the output.
       assert.equal(await runCli(["evaluate", "--predictions", "missing.csv", "--out", out], io), 2, out);
       assert.match(io.err, message);
@@ -129,7 +114,7 @@ describe("workbench evaluate", () => {
     assert.equal(readFileSync(join(dir, "target.json"), "utf8"), "{}");
   });
   it("prints its usage with --help", async () => {
-    const io = fakeIO();
+    const io = fakeIO(dir);
     assert.equal(await runCli(["evaluate", "--help"], io), 0);
     assert.match(io.out, /--predictions <file>/);
   });
@@ -139,7 +124,7 @@ describe("workbench evaluate: strict predictions", () => {
   const head = "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD";
   const run = async (name: string, content: string | Uint8Array) => {
     writeFileSync(join(dir, name), content);
-    const io = fakeIO();
+    const io = fakeIO(dir);
     const code = await runCli(["evaluate", "--predictions", name, "--out", `${name}.json`, "--bootstrap", "5"], io);
     return {
       code,
@@ -205,7 +190,7 @@ describe("workbench evaluate: strict predictions", () => {
       }),
     ];
     writeFileSync(join(dir, "ladder.csv"), `${rows.join("\n")}\n`);
-    const io = fakeIO();
+    const io = fakeIO(dir);
     const code = await runCli(
       ["evaluate", "--predictions", "ladder.csv", "--paired", "rungA,rungB", "--out", "pair.json", "--bootstrap", "20"],
       io,
@@ -220,7 +205,7 @@ describe("workbench evaluate: strict predictions", () => {
     const or = json.cohorts[0].auc.find((t: {target: string}) => t.target === "OR");
     assert.ok(Math.abs(or.difference - (or.user - or.site)) < 1e-12);
     assert.equal(json.cohorts[0].shared, 20);
-    const bad = fakeIO();
+    const bad = fakeIO(dir);
     assert.equal(
       await runCli(["evaluate", "--predictions", "ladder.csv", "--paired", "rungA,nope", "--out", "x.json"], bad),
       1,
@@ -259,7 +244,7 @@ describe("workbench evaluate --clinical", () => {
   const evaluate = async (clinical: string, extra: string[] = []) => {
     writeFileSync(join(dir, "clin-preds.csv"), predictions);
     writeFileSync(join(dir, "clinical.csv"), clinical);
-    const io = fakeIO();
+    const io = fakeIO(dir);
     const code = await runCli(
       [
         "evaluate",

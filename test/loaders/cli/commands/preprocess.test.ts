@@ -2,41 +2,34 @@ import assert from "node:assert/strict";
 import {lstat, mkdir, readdir, readFile, rm, stat, symlink, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import type {CliIO} from "../../../../loaders/cli/command.js";
 import {preprocessCommand} from "../../../../loaders/cli/commands/preprocess.js";
 import {runCli} from "../../../../loaders/cli/main.js";
 import {readPatchStore} from "../../../../loaders/imaging/patchStore.js";
 import {tempDir, writeManifest, writePhantomPatients} from "../../imaging/phantom.js";
-
-function fakeIO(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd};
-  return {io, out, err};
-}
+import {fakeIO} from "../fakeIO.js";
 
 describe("workbench preprocess --manifest study.csv --out <dir>", () => {
   it("writes the patch store, prints the flow summary on stdout and progress on stderr", async () => {
     const dir = await tempDir();
     const rows = await writePhantomPatients(dir, 2, "NFH");
     await writeManifest(dir, [...rows, {...rows[0]!, patient_id: "NFH-X", image: "missing.nii.gz"}]);
-    const {io, out, err} = fakeIO(dir);
+    const io = fakeIO(dir);
     const code = await preprocessCommand.run(["--manifest", "study.csv", "--out", "store", "--no-thumbnails"], io);
     assert.equal(code, 0);
-    const text = out.join("");
+    const text = io.out;
     assert.match(
       text,
       /^cohort\teligible\texcluded\tanalysed patients\tpatches\tfallback\nNFH\t3\t1\t2\t\d+\t0\n {2}excluded fileMissing: 1 \(NFH-X\)\n$/,
     );
-    assert.match(err.join(""), /NFH {8}\[#{30}\] 3\/3/);
-    assert.match(err.join(""), /excluded: patient NFH-X \(NFH\) image: file missing/);
+    assert.match(io.err, /NFH {8}\[#{30}\] 3\/3/);
+    assert.match(io.err, /excluded: patient NFH-X \(NFH\) image: file missing/);
     const store = await readPatchStore(join(dir, "store"));
     assert.equal(store.flow.NFH?.analysedPatients, 2);
     assert.ok((await readFile(join(dir, "store", "study.json"), "utf8")).includes('"format"'));
   });
 
   it("is a usage error without --out or a manifest", async () => {
-    const {io} = fakeIO(await tempDir());
+    const io = fakeIO(await tempDir());
     await assert.rejects(preprocessCommand.run(["--manifest", "x.csv"], io), /--out <dir> is required/);
     await assert.rejects(preprocessCommand.run(["--out", "x"], io), /--manifest <file> is required/);
   });
@@ -52,10 +45,10 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
       ["a-file", /--out a-file: is a file, not a folder/],
       ["papers", /--out papers: the folder exists, is not empty and holds no study\.json/],
     ] as const) {
-      const {io, err} = fakeIO(dir);
+      const io = fakeIO(dir);
       assert.equal(await runCli(["preprocess", "--manifest", "missing.csv", "--out", out], io), 2, out);
-      assert.match(err.join(""), message);
-      assert.doesNotMatch(err.join(""), /\.tmp-|missing\.csv/);
+      assert.match(io.err, message);
+      assert.doesNotMatch(io.err, /\.tmp-|missing\.csv/);
     }
     assert.equal(await readFile(join(dir, "papers", "draft.docx"), "utf8"), "precious");
   });
@@ -64,7 +57,7 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
     const dir = await tempDir();
     await writeManifest(dir, await writePhantomPatients(dir, 2, "NFH"));
     const args = ["--manifest", "study.csv", "--out", "store"];
-    assert.equal(await preprocessCommand.run(args, fakeIO(dir).io), 0);
+    assert.equal(await preprocessCommand.run(args, fakeIO(dir)), 0);
     const store = join(dir, "store");
     // Plant a stale cohort file and links to a file outside, one under a name the store writes.
     const outside = join(dir, "outside.txt");
@@ -75,7 +68,7 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
     await rm(join(store, "cohorts", "0-NFH.json"));
     await symlink(outside, join(store, "cohorts", "0-NFH.json"));
 
-    assert.equal(await preprocessCommand.run(args, fakeIO(dir).io), 0);
+    assert.equal(await preprocessCommand.run(args, fakeIO(dir)), 0);
     assert.equal(await readFile(outside, "utf8"), "outside bytes");
     assert.equal((await stat(outside)).mtimeMs, before.mtimeMs);
     assert.deepEqual((await readdir(store)).sort(), ["cohorts", "contexts", "study.json", "thumbnails"]);
@@ -91,9 +84,9 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
   it("leaves the previous store whole when a rerun fails", async () => {
     const dir = await tempDir();
     await writeManifest(dir, await writePhantomPatients(dir, 1, "NFH"));
-    assert.equal(await preprocessCommand.run(["--manifest", "study.csv", "--out", "store"], fakeIO(dir).io), 0);
+    assert.equal(await preprocessCommand.run(["--manifest", "study.csv", "--out", "store"], fakeIO(dir)), 0);
     const studyJson = await readFile(join(dir, "store", "study.json"), "utf8");
-    const {io} = fakeIO(dir);
+    const io = fakeIO(dir);
     assert.equal(await runCli(["preprocess", "--manifest", "gone.csv", "--out", "store"], io), 1);
     assert.equal(await readFile(join(dir, "store", "study.json"), "utf8"), studyJson);
     assert.deepEqual(

@@ -3,24 +3,9 @@ import {mkdtemp, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import type {CliIO} from "../../../../loaders/cli/command.js";
 import {runCommand} from "../../../../loaders/cli/commands/run.js";
 import {runCli} from "../../../../loaders/cli/main.js";
-
-function capture(cwd: string): CliIO & {out: string; err: string} {
-  const io = {
-    out: "",
-    err: "",
-    cwd,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
+import {fakeIO} from "../fakeIO.js";
 
 describe("workbench run --cache <dir>", () => {
   it("refuses a file, a link or a missing parent as the cache before running anything (exit 2)", async () => {
@@ -32,7 +17,7 @@ describe("workbench run --cache <dir>", () => {
       ["a-link", /--cache a-link: is a symbolic link/],
       ["no/such", /--cache no\/such: the folder no does not exist/],
     ] as const) {
-      const io = capture(dir);
+      const io = fakeIO(dir);
       assert.equal(await runCli(["run", "--cache", cache], io, [runCommand]), 2, cache);
       assert.match(io.err, message);
       assert.equal(io.out, "");

@@ -3,24 +3,12 @@ import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import type {CliIO} from "../../../../loaders/cli/command.js";
 import {synthCommand} from "../../../../loaders/cli/commands/synth.js";
 import {runCli} from "../../../../loaders/cli/main.js";
+import {fakeIO} from "../fakeIO.js";
 
-function capture(): CliIO & {out: string; err: string} {
-  const io = {
-    out: "",
-    err: "",
-    cwd: mkdtempSync(join(tmpdir(), "synth-cli-")),
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
+/** Each run in a fresh folder of its own. */
+const capture = () => fakeIO(mkdtempSync(join(tmpdir(), "synth-cli-")));
 
 describe("workbench synth", () => {
   it("is registered and documents its options", async () => {
