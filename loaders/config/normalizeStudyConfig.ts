@@ -64,6 +64,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     "site",
     "ablation",
     "sensitivity",
+    "optimism",
   ]);
   const protocol = oneOf("protocol", root.protocol, Protocols, "paper");
   const d = protocolDefaults(protocol);
@@ -271,6 +272,14 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     },
     ablation: normalizeAblation(root.ablation, d.ablation),
     sensitivity: normalizeSensitivity(root.sensitivity, d.sensitivity),
+    optimism: {
+      replicates: number(
+        "optimism.replicates",
+        record("optimism", root.optimism, ["replicates"]).replicates,
+        d.optimism.replicates,
+        {integer: true, min: 0, max: 1000},
+      ),
+    },
   };
   checkConsistency(config);
   return config;

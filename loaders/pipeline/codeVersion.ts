@@ -87,4 +87,16 @@ export const StageSources = {
     "src/components/stats",
     "src/components/study",
   ],
+  optimism: [
+    "loaders/optimism",
+    "loaders/beyond/refitHead.ts",
+    "loaders/beyond/cachedEmbeddings.ts",
+    "loaders/features/embeddingCache.ts",
+    "loaders/features/extractEmbeddings.ts",
+    "loaders/train",
+    "models",
+    "src/components/optimism",
+    "src/components/stats",
+    "src/components/study",
+  ],
 } as const;

@@ -1,6 +1,7 @@
 import {readFile, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
+import type {OptimismArtifact} from "../../src/components/optimism/optimismArtifact.js";
 import type {Evaluation, PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import {evaluatePredictions} from "../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
@@ -8,6 +9,7 @@ import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js
 import {cachedAblation} from "../ablation/cachedAblation.js";
 import type {AblationRun} from "../ablation/runAblation.js";
 import {cachedBeyond} from "../beyond/cachedBeyond.js";
+import {cachedOptimism} from "../optimism/cachedOptimism.js";
 import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig.js";
 import {switchProtocol} from "../config/protocolDefaults.js";
 import {backboneSpec} from "../features/backboneSpec.js";
@@ -17,8 +19,9 @@ import {hashJson} from "../hash.js";
 import type {FlowReport} from "../imaging/flowReport.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {readPatchStore, writePatchStore} from "../imaging/patchStore.js";
-import type {ClinicalRow} from "../imaging/preprocessedStudy.js";
-import {preprocessStudy} from "../imaging/preprocessStudy.js";
+import type {ClinicalRow, PreprocessedStudy} from "../imaging/preprocessedStudy.js";
+import type {CutRequest} from "../imaging/preprocessManifestPatient.js";
+import {preprocessStudies} from "../imaging/preprocessStudy.js";
 import {embeddingsBeside, projectPaths} from "../paths.js";
 import {generateStudy} from "../synth/generateStudy.js";
 import {runModel} from "../train/runModel.js";
@@ -88,6 +91,8 @@ export interface PipelineResult {
   beyond?: BeyondArtifact;
   /** Why `beyond` is absent when its stage failed (the rest of the report still builds). */
   beyondError?: string;
+  /** Harrell's optimism of each protocol's in-sample metrics (loaders/optimism/); failures recorded inside. */
+  optimism?: OptimismArtifact;
   /** The corrected protocol under each geometry of config.sensitivity.geometries (geometrySensitivity.ts). */
   sensitivity: SensitivityRun[];
   timings: StageTiming[];
@@ -140,23 +145,51 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   const dataHash = await studyDataHash(manifestPath, config.clinical.columns);
 
   // Preprocess: read, validate, resample, window, select slices, extract patches (and, for the main run, the gallery's
-  // context crops; the sensitivity runs skip them and their thumbnails, and say so in their key).
-  const preprocessFor = (stageConfig: StudyConfig, contexts: boolean) =>
-    cache.get("preprocess", preprocessKey(stageConfig, dataHash, stageCode, contexts), async (dir) =>
-      timed(async () => {
-        const study = await preprocessStudy(
-          manifestPath,
-          stageConfig,
-          {
-            log: effects.log,
-            progress: (cohort, done, total) => effects.progress?.(`preprocess ${cohort}`, done, total),
-          },
-          {contexts, jobs: options.jobs},
-        );
-        await writePatchStore(dir, study, {thumbnails: contexts});
-        return Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0);
-      }),
-    );
+  // context crops; the sensitivity runs skip them and their thumbnails, and say so in their key). Reading the files
+  // dominates, so the main run and every other geometry of the sensitivity analysis are cut in ONE pass (each patient
+  // read once): every one whose artifact is missing joins the pass, and each is stored under its own key exactly as if
+  // it had been computed alone (byte-identical), its timing being its share of the pass.
+  const requests: CutRequest[] = [
+    {config, options: {contexts: true}},
+    ...config.sensitivity.geometries
+      .filter((geometry) => !sharesMainPatches(config, geometry))
+      .map((geometry) => ({config: sensitivityConfig(config, geometry).config, options: {contexts: false}})),
+  ];
+  const preprocessKeyOf = (r: CutRequest) => preprocessKey(r.config, dataHash, stageCode, r.options.contexts !== false);
+  const pending: CutRequest[] = [];
+  for (const r of requests) {
+    const id = hashJson(preprocessKeyOf(r));
+    if (pending.some((p) => hashJson(preprocessKeyOf(p)) === id)) continue;
+    if (!(await cache.peek("preprocess", preprocessKeyOf(r)))) pending.push(r);
+  }
+  let pass: Promise<{studies: Array<PreprocessedStudy | undefined>; seconds: number[]}> | undefined;
+  const cutStudies = (batch: readonly CutRequest[]) =>
+    preprocessStudies(
+      manifestPath,
+      batch,
+      {
+        log: effects.log,
+        progress: (cohort, done, total) => effects.progress?.(`preprocess ${cohort}`, done, total),
+      },
+      {jobs: options.jobs},
+    ) as Promise<{studies: Array<PreprocessedStudy | undefined>; seconds: number[]}>;
+  const preprocessFor = (stageConfig: StudyConfig, contexts: boolean) => {
+    const request: CutRequest = {config: stageConfig, options: {contexts}};
+    const id = hashJson(preprocessKeyOf(request));
+    return cache.get("preprocess", preprocessKeyOf(request), async (dir) => {
+      const found = pending.findIndex((p) => hashJson(preprocessKeyOf(p)) === id);
+      // Not foreseen (its artifact vanished after the check above): cut alone. Otherwise the pass serves every request.
+      if (found >= 0) pass ??= cutStudies(pending);
+      const cut = found < 0 || !pass ? await cutStudies([request]) : await pass;
+      const index = Math.max(0, found);
+      const study = cut.studies[index];
+      if (!study) throw new Error(`preprocess: the one-pass study for request ${index} was already written`);
+      cut.studies[index] = undefined; // written once; release its pixels
+      await writePatchStore(dir, study, {thumbnails: contexts});
+      const value = Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0);
+      return {seconds: cut.seconds[index]!, value};
+    });
+  };
   const prep = await preprocessFor(config, true);
   timings.push({stage: "preprocess", seconds: prep.value.seconds, cached: prep.hit});
   const stored = await readPatchStore(prep.dir);
@@ -169,6 +202,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   let throughput: number | null = null;
   const models = {} as PipelineResult["models"];
   const evaluations = {} as PipelineResult["evaluations"];
+  const modelKeys = {} as Record<Protocol, string>;
   const sensitivity: SensitivityRun[] = [];
   // The model stage for one protocol's configuration on one patch store; `cams: false` (sensitivity runs) skips the
   // gallery's class activation maps and is part of the key, so the main runs' keys are unchanged.
@@ -233,6 +267,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
       timings.push({stage: `model (${protocol})`, seconds: model.value.seconds, cached: model.hit});
       const {artifact, evaluation, metrics} = await evaluateFor(protocol, protocolConfig, model);
       models[protocol] = {...artifact, dir: model.dir, config: protocolConfig};
+      modelKeys[protocol] = model.key;
       timings.push({stage: `evaluate (${protocol})`, seconds: evaluation.value, cached: evaluation.hit});
       evaluations[protocol] = metrics;
     }
@@ -293,6 +328,19 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
   });
   if ("artifact" in beyond) timings.push({stage: "beyond the paper", seconds: beyond.seconds, cached: beyond.cached});
 
+  // Optimism of the in-sample (training-cohort) metrics: each protocol's head refitted on bootstrap samples of
+  // training patients, on its cached embeddings (loaders/optimism/). Failures are recorded in the artifact.
+  const optimism = await cachedOptimism(cache, repo, {
+    config,
+    cohorts,
+    models: {
+      paper: {artifact: models.paper, config: models.paper.config, key: modelKeys.paper},
+      corrected: {artifact: models.corrected, config: models.corrected.config, key: modelKeys.corrected},
+    },
+    log: effects.log,
+  });
+  timings.push(...optimism.timings);
+
   return {
     loaded,
     config,
@@ -311,6 +359,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     ...(ablationError === undefined ? {} : {ablationError}),
     sensitivity,
     ...("artifact" in beyond ? {beyond: beyond.artifact} : {beyondError: beyond.error}),
+    optimism: optimism.artifact,
     timings,
   };
 }

@@ -63,3 +63,17 @@ export function modelKey(
 export function evaluateKey(protocolConfig: StudyConfig, model: string, code: Pick<StageCode, "evaluate">) {
   return {model, evaluation: protocolConfig.evaluation, seed: protocolConfig.seeds.bootstrap, code: code.evaluate};
 }
+
+/**
+ * Harrell's optimism of one protocol's in-sample metrics (loaders/optimism/): it refits that protocol's head, so it is
+ * keyed by the model stage's key (configuration, patches, seeds) with the replicates, seed and aggregation it adds.
+ */
+export function optimismKey(protocolConfig: StudyConfig, model: string, code: {optimism: string}) {
+  return {
+    model,
+    replicates: protocolConfig.optimism.replicates,
+    seed: protocolConfig.seeds.bootstrap,
+    aggregation: protocolConfig.evaluation.aggregation,
+    code: code.optimism,
+  };
+}

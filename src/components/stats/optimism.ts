@@ -17,6 +17,8 @@ export type MetricValues<K extends string> = Record<K, number | null>;
 export interface OptimismEstimate {
   apparent: number | null;
   optimism: number | null;
+  /** Monte Carlo standard error of the optimism (sd of the B differences / √B): how much a small B leaves to chance. */
+  optimismSe: number | null;
   corrected: number | null;
   /** Replicates in which both apparent_b and test_b were defined. */
   replicates: number;
@@ -43,7 +45,9 @@ export function harrellOptimism<M, K extends string>(options: OptimismOptions<M,
     throw new RangeError(`harrellOptimism: expected a positive integer number of replicates, got ${replicates}`);
   const all = Array.from({length: n}, (_, i) => i);
   const apparent = options.apparent ?? options.score(options.fit(all, -1), all);
-  const sums = new Map<K, {sum: number; count: number}>(metrics.map((k) => [k, {sum: 0, count: 0}]));
+  const sums = new Map<K, {sum: number; sumSq: number; count: number}>(
+    metrics.map((k) => [k, {sum: 0, sumSq: 0, count: 0}]),
+  );
   const rng = createRng(options.seed);
   for (let b = 0; b < replicates; b++) {
     const draw = Array.from({length: n}, () => rng.int(n));
@@ -54,19 +58,22 @@ export function harrellOptimism<M, K extends string>(options: OptimismOptions<M,
       const a = onDraw[k];
       const t = onOriginal[k];
       if (a === null || t === null || !Number.isFinite(a) || !Number.isFinite(t)) continue;
-      const s = sums.get(k) as {sum: number; count: number};
+      const s = sums.get(k) as {sum: number; sumSq: number; count: number};
       s.sum += a - t;
+      s.sumSq += (a - t) ** 2;
       s.count++;
     }
   }
   const out = {} as Record<K, OptimismEstimate>;
   for (const k of metrics) {
-    const {sum, count} = sums.get(k) as {sum: number; count: number};
+    const {sum, sumSq, count} = sums.get(k) as {sum: number; sumSq: number; count: number};
     const app = apparent[k];
     const optimism = count === 0 ? null : sum / count;
+    const variance = count < 2 ? null : Math.max(0, (sumSq - (sum * sum) / count) / (count - 1));
     out[k] = {
       apparent: app,
       optimism,
+      optimismSe: variance === null ? null : Math.sqrt(variance / count),
       corrected: app === null || optimism === null ? null : app - optimism,
       replicates: count,
     };

@@ -154,4 +154,11 @@ export type StudyConfig = {
     /** Augmentation variants the runs embed: "identity" only (quick) or the configured ones. */
     variants: SensitivityVariantMode;
   };
+  /**
+   * Issue #13: Harrell's bootstrap optimism of each protocol's training-cohort (in-sample) metrics
+   * (loaders/optimism/): the head refitted on this many bootstrap samples of training patients; 0 = off.
+   */
+  optimism: {
+    replicates: number;
+  };
 };

@@ -61,6 +61,7 @@ describe("harrellOptimism", () => {
         });
         for (const k of ["objectiveResponseAuc", "CR", "PR", "SD", "PD"] as const) {
           assert.equal(result[k].optimism, 0, k);
+          assert.equal(result[k].optimismSe, 0, k);
           assert.equal(result[k].corrected, 0.5, k);
         }
         // E[accuracy on a draw] = accuracy on the original; the mean of 200 differences stays near 0.
@@ -95,6 +96,8 @@ describe("harrellOptimism", () => {
         assert.ok((result.accuracy.optimism as number) > 0.15, String(result.accuracy.optimism));
         assert.ok((result.objectiveResponseAuc.optimism as number) > 0, String(result.objectiveResponseAuc.optimism));
         assert.ok((result.accuracy.corrected as number) < 0.85);
+        // Thirty replicates pin the optimism well below its size.
+        assert.ok((result.accuracy.optimismSe as number) < (result.accuracy.optimism as number) / 3);
       }),
       {numRuns: 10, seed: 14},
     );

@@ -7,7 +7,7 @@ import {backboneSpec} from "../../../loaders/features/backboneSpec.js";
 import {hashJson} from "../../../loaders/hash.js";
 import {evaluationOptions} from "../../../loaders/pipeline/evaluationOptions.js";
 import {sensitivityConfig} from "../../../loaders/pipeline/geometrySensitivity.js";
-import {demoKey, evaluateKey, modelKey, preprocessKey} from "../../../loaders/pipeline/stageKeys.js";
+import {demoKey, evaluateKey, modelKey, optimismKey, preprocessKey} from "../../../loaders/pipeline/stageKeys.js";
 import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 import {Protocols} from "../../../src/components/study/vocabulary.js";
@@ -168,6 +168,12 @@ const Effects: Record<string, Effect> = {
   "ablation.folds": ablation("loaders/ablation/runAblation.ts", "ablation.folds", 3),
   "ablation.budgetMultipliers": ablation("loaders/ablation/runAblation.ts", "ablation.budgetMultipliers", [1, 2]),
   "ablation.netBenefitThresholds": ablation("loaders/ablation/runAblation.ts", "ablation.netBenefitThresholds", [0.3]),
+  // Issue #13's optimism correction: the optimism stage's key (loaders/optimism/cachedOptimism.ts) of each protocol.
+  "optimism.replicates": {
+    kind: "output",
+    of: (c) => Protocols.map((p) => optimismKey(switchProtocol(c, p), "model", {optimism: "optimism"})),
+    value: 10,
+  },
 };
 
 /** Every leaf path of a configuration: plain objects are walked, arrays and empty objects are leaves. */
@@ -234,4 +240,17 @@ describe("every configuration leaf takes effect or is refused at normalisation (
       }
     });
   }
+});
+
+describe("optimism.replicates is validated when the configuration is normalised", () => {
+  it("refuses a negative, fractional or huge count with expected … got …, and accepts 0 (off)", () => {
+    for (const bad of [-1, 2.5, 1001, "10"]) {
+      assert.throws(
+        () => normalizeStudyConfig({optimism: {replicates: bad}}),
+        /^ConfigError: optimism\.replicates: expected .* got |optimism\.replicates: expected .* got /,
+      );
+    }
+    assert.throws(() => normalizeStudyConfig({optimism: {reps: 3}}), /optimism\.reps: unknown key/);
+    assert.equal(normalizeStudyConfig({optimism: {replicates: 0}}).optimism.replicates, 0);
+  });
 });

@@ -1,0 +1,109 @@
+import {modelIdOf} from "../../models/resnet50.js";
+import type {OptimismProtocol} from "../../src/components/optimism/optimismArtifact.js";
+import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
+import {harrellOptimism} from "../../src/components/stats/optimism.js";
+import {ResponseMetricKeys, responseMetrics} from "../../src/components/stats/responseMetrics.js";
+import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
+import {labelIndices, refitHead, selectRows} from "../beyond/refitHead.js";
+import type {PatchSet} from "../imaging/patchSet.js";
+import type {ModelArtifact} from "../pipeline/modelArtifact.js";
+
+/**
+ * Harrell's optimism for one protocol's run on its training cohort, at patient level: bootstrap samples of training
+ * patients (a patient's patches travel together), the head refitted on each sample's cached embeddings with the run's
+ * configuration (loaders/beyond/refitHead.ts: the model stage's training, never the backbone), scored on the sample
+ * and on every training patient. The apparent values are the run's own in-sample predictions, the numbers the pages
+ * label in-sample, so corrected = what the page shows − optimism.
+ */
+export interface OptimismInput {
+  /** The protocol's run configuration (switchProtocol applied). */
+  config: StudyConfig;
+  cohorts: Record<string, PatchSet>;
+  model: ModelArtifact;
+  embeddingsDir: string;
+  seed: number;
+  log(message: string): void;
+}
+
+export async function optimismStage(input: OptimismInput): Promise<OptimismProtocol> {
+  const {config, model, log} = input;
+  const started = performance.now();
+  const training = model.provenance.trainingCohort;
+  const set = input.cohorts[training];
+  if (!set || set.records.length === 0)
+    throw new Error(`optimism: training cohort ${training} of run ${model.runId} has no patches`);
+  const variants = [...config.augmentation.variants];
+  const embedded = {
+    x: await cachedEmbeddings(set, variants, {
+      cacheDir: input.embeddingsDir,
+      modelId: modelIdOf(model.provenance.weightsHash, model.provenance.batchNormEpsilon),
+      engine: model.provenance.engine,
+    }),
+    labels: labelIndices(
+      set.records.map((r) => r.label),
+      `cohort ${training}`,
+    ),
+  };
+  // Patients in first-seen order, each with its patch rows.
+  const patients: string[] = [];
+  const rowsOf = new Map<string, number[]>();
+  set.records.forEach((r, i) => {
+    const rows = rowsOf.get(r.patientId);
+    if (rows) rows.push(i);
+    else {
+      patients.push(r.patientId);
+      rowsOf.set(r.patientId, [i]);
+    }
+  });
+  const truth = patients.map((p) => embedded.labels[(rowsOf.get(p) as number[])[0] as number] as number);
+  const allRows = set.records.map((_, i) => i);
+  const original = selectRows([{set: embedded, rows: allRows}], ["identity"]);
+  const toPatients = (patchProbabilities: ArrayLike<number>[]) => {
+    const groups = aggregateByGroup(
+      set.records.map((r) => r.patientId),
+      patchProbabilities,
+      config.evaluation.aggregation,
+    );
+    const byId = new Map(groups.map((g) => [g.key, g.mean]));
+    return patients.map((p) => byId.get(p) as number[]);
+  };
+
+  // The run's own in-sample patient probabilities (the pages' in-sample numbers).
+  const own = new Map(
+    model.predictions.filter((p) => p.cohort === training).map((p) => [p.patchId, p.probabilities] as const),
+  );
+  const apparentPatches = set.records.map((r) => {
+    const p = own.get(r.patchId);
+    if (!p)
+      throw new Error(`optimism: patch ${r.patchId} of patient ${r.patientId} has no prediction in run ${model.runId}`);
+    return p;
+  });
+  const apparentPatients = toPatients(apparentPatches);
+  const all = patients.map((_, i) => i);
+
+  const metrics = harrellOptimism({
+    units: patients.length,
+    fit: (draw, b) => {
+      const rows = draw.flatMap((u) => rowsOf.get(patients[u] as string) as number[]);
+      const probs = refitHead(
+        `${training} optimism bootstrap ${b + 1}`,
+        selectRows([{set: embedded, rows}], variants),
+        original,
+        config,
+        variants,
+      );
+      return toPatients(allRows.map((i) => probs.subarray(i * 4, i * 4 + 4)));
+    },
+    score: (patientProbabilities, units) => responseMetrics(truth, patientProbabilities, units),
+    metrics: ResponseMetricKeys,
+    replicates: config.optimism.replicates,
+    seed: input.seed,
+    apparent: responseMetrics(truth, apparentPatients, all),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  log(
+    `optimism (${config.protocol}): ${config.optimism.replicates} bootstrap refits on ${patients.length} ${training} patients in ${seconds.toFixed(1)} s`,
+  );
+  return {runId: model.runId, patients: patients.length, metrics, seconds};
+}
