@@ -1,7 +1,13 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {ManifestPatient} from "../cohort/manifest.js";
 import {runPool} from "../pipeline/workerPool.js";
-import {type PatientOutcome, preprocessManifestPatient, type ReadPatient} from "./preprocessManifestPatient.js";
+import {
+  type CutRequest,
+  cutPatient,
+  type PatientOutcome,
+  type ReadPatient,
+  sameReading,
+} from "./preprocessManifestPatient.js";
 import type {PreprocessOptions} from "./preprocessPatient.js";
 
 /**
@@ -23,21 +29,53 @@ export async function preprocessPatients(
   options: PreprocessPatientsOptions = {},
 ): Promise<PatientOutcome[]> {
   const {jobs, read, onOutcome, ...preprocess} = options;
-  if (read || (jobs ?? 2) <= 1) {
-    const outcomes: PatientOutcome[] = [];
-    for (const [index, patient] of patients.entries()) {
-      const outcome = await preprocessManifestPatient(patient, config, preprocess, read);
-      outcomes.push(outcome);
-      onOutcome?.(outcome, index, index + 1);
-    }
-    return outcomes;
-  }
-  return runPool<ManifestPatient, PatientOutcome>({
-    module: new URL("./preprocessManifestPatient.ts", import.meta.url),
-    exportName: "preprocessTask",
-    tasks: patients,
-    jobs,
-    shared: {config, options: preprocess},
-    onResult: (index, outcome, finished) => onOutcome?.(outcome, index, finished),
+  const cut = await cutPatients(patients, [{config, options: preprocess}], {
+    ...(jobs === undefined ? {} : {jobs}),
+    ...(read ? {read} : {}),
+    ...(onOutcome ? {onPatient: (outcomes, index, finished) => onOutcome(outcomes[0]!, index, finished)} : {}),
   });
+  return cut.outcomes[0]!;
+}
+
+export interface CutPatientsOptions {
+  jobs?: number;
+  read?: ReadPatient;
+  /** Each finished patient's outcomes (one per request), in completion order, with the count finished so far. */
+  onPatient?(outcomes: PatientOutcome[], index: number, finished: number): void;
+}
+
+/**
+ * Every patient read once and cut under every request (cutPatient). `outcomes[r]` is request r's outcomes in the
+ * list's order, the same as preprocessPatients with that request alone; `seconds[r]` sums request r's per-patient
+ * time (worker time, not wall time; the reads are charged to the first request).
+ */
+export async function cutPatients(
+  patients: readonly ManifestPatient[],
+  requests: readonly CutRequest[],
+  options: CutPatientsOptions = {},
+): Promise<{outcomes: PatientOutcome[][]; seconds: number[]}> {
+  if (!sameReading(requests)) throw new Error("cutPatients: the requests read the files differently (imaging.*)");
+  const {jobs, read, onPatient} = options;
+  let perPatient: Array<{outcomes: PatientOutcome[]; seconds: number[]}>;
+  if (read || (jobs ?? 2) <= 1) {
+    perPatient = [];
+    for (const [index, patient] of patients.entries()) {
+      const cut = await cutPatient(patient, requests, read);
+      perPatient.push(cut);
+      onPatient?.(cut.outcomes, index, index + 1);
+    }
+  } else {
+    perPatient = await runPool<ManifestPatient, {outcomes: PatientOutcome[]; seconds: number[]}>({
+      module: new URL("./preprocessManifestPatient.ts", import.meta.url),
+      exportName: "preprocessTask",
+      tasks: patients,
+      ...(jobs === undefined ? {} : {jobs}),
+      shared: {requests},
+      onResult: (index, cut, finished) => onPatient?.(cut.outcomes, index, finished),
+    });
+  }
+  return {
+    outcomes: requests.map((_, r) => perPatient.map((p) => p.outcomes[r]!)),
+    seconds: requests.map((_, r) => perPatient.reduce((sum, p) => sum + p.seconds[r]!, 0)),
+  };
 }

@@ -2,8 +2,9 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {type ManifestPatient, readManifest} from "../cohort/manifest.js";
 import {assembleStudy, patientOrder} from "./assembleStudy.js";
 import type {PreprocessedStudy} from "./preprocessedStudy.js";
+import type {CutRequest} from "./preprocessManifestPatient.js";
 import type {PreprocessOptions} from "./preprocessPatient.js";
-import {preprocessPatients} from "./preprocessPatients.js";
+import {cutPatients} from "./preprocessPatients.js";
 import type {Volume} from "./volume.js";
 
 /**
@@ -31,7 +32,34 @@ export async function preprocessStudy(
   effects: PreprocessEffects,
   options: PreprocessOptions & {jobs?: number} = {},
 ): Promise<PreprocessedStudy> {
-  const manifest = await readManifest(manifestPath, config.clinical.columns);
+  const {jobs, ...preprocess} = options;
+  const {studies} = await preprocessStudies(manifestPath, [{config, options: preprocess}], effects, {
+    ...(jobs === undefined ? {} : {jobs}),
+  });
+  return studies[0]!;
+}
+
+/**
+ * The study cut under several requests (the main run and the geometry sensitivity analysis's other geometries) in
+ * one pass: each patient is read once and cut under every request, and each request's study is assembled exactly as
+ * preprocessStudy would assemble it alone (byte-identical). The requests must share imaging.* and clinical.* (they
+ * decide how the files and the manifest are read; only patches.* and the context crops may differ). `seconds[r]`
+ * apportions the pass's wall time by each request's share of the work (the reads charged to the first).
+ */
+export async function preprocessStudies(
+  manifestPath: string,
+  requests: readonly CutRequest[],
+  effects: PreprocessEffects,
+  options: {jobs?: number} = {},
+): Promise<{studies: PreprocessedStudy[]; seconds: number[]}> {
+  const first = requests[0];
+  if (!first) throw new Error("preprocessStudies: no cut requests");
+  const clinical = JSON.stringify(first.config.clinical);
+  if (requests.some((r) => JSON.stringify(r.config.clinical) !== clinical)) {
+    throw new Error("preprocessStudies: the requests read the manifest differently (clinical.*)");
+  }
+  const start = performance.now();
+  const manifest = await readManifest(manifestPath, first.config.clinical.columns);
   for (const w of manifest.warnings) effects.log(`warning: ${w}`);
   for (const problem of manifest.problems) effects.log(`excluded: ${problem.reason}`);
   const order = patientOrder(manifest);
@@ -40,15 +68,23 @@ export async function preprocessStudy(
   for (const p of order) totals.set(p.cohort, (totals.get(p.cohort) ?? 0) + 1);
   const done = new Map<string, number>();
   for (const [cohort, total] of totals) effects.progress?.(cohort, 0, total);
-  const outcomes = await preprocessPatients(order, config, {
-    ...options,
+  const cut = await cutPatients(order, requests, {
+    ...(options.jobs === undefined ? {} : {jobs: options.jobs}),
     ...(effects.readPatient ? {read: effects.readPatient} : {}),
-    onOutcome: (outcome) => {
-      for (const w of outcome.warnings) effects.log(`warning: ${w}`);
-      if (!outcome.ok) effects.log(`excluded: ${outcome.exclusion.reason}`);
-      done.set(outcome.cohort, (done.get(outcome.cohort) ?? 0) + 1);
-      effects.progress?.(outcome.cohort, done.get(outcome.cohort)!, totals.get(outcome.cohort)!);
+    onPatient: (outcomes) => {
+      const head = outcomes[0]!;
+      // The read's warnings are the same for every request; exclusions may differ (a geometry can find a tumour too
+      // small), so each distinct one is logged.
+      for (const w of head.warnings) effects.log(`warning: ${w}`);
+      const reasons = new Set(outcomes.flatMap((o) => (o.ok ? [] : [o.exclusion.reason])));
+      for (const reason of reasons) effects.log(`excluded: ${reason}`);
+      done.set(head.cohort, (done.get(head.cohort) ?? 0) + 1);
+      effects.progress?.(head.cohort, done.get(head.cohort)!, totals.get(head.cohort)!);
     },
   });
-  return assembleStudy(manifest, outcomes, config, options);
+  const studies = requests.map((r, i) => assembleStudy(manifest, cut.outcomes[i]!, r.config, r.options));
+  const wall = (performance.now() - start) / 1000;
+  const work = cut.seconds.reduce((a, b) => a + b, 0);
+  const seconds = cut.seconds.map((s, i) => (work > 0 ? (wall * s) / work : i === 0 ? wall : 0));
+  return {studies, seconds};
 }

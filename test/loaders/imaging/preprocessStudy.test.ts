@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {before, describe, it} from "node:test";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {writePatchStore} from "../../../loaders/imaging/patchStore.js";
-import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
+import {preprocessStudies, preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
 import {writeVolume} from "../../../loaders/imaging/writeVolume.js";
 import {filesOf} from "./filesOf.js";
 import {phantom, type StudyRow, tempDir, writeManifest, writePhantomPatients} from "./phantom.js";
@@ -184,5 +184,65 @@ describe("preprocessStudy(…, {jobs}) on a worker pool", () => {
     assert.deepEqual([...two.keys()].sort(), [...one.keys()].sort());
     for (const [path, bytes] of one)
       assert.ok(bytes.equals(two.get(path)!), `${path} differs between jobs=1 and jobs=2`);
+  });
+});
+
+describe("preprocessStudies(manifest, requests) — one read per patient, every geometry cut", () => {
+  it("writes each request's patch store byte-identical to preprocessStudy run alone, on 1 and 2 threads", async () => {
+    const dir = await tempDir();
+    const manifest = await variedStudy(dir);
+    const fixed = (sizeMm: number) => normalizeStudyConfig({patches: {sizePx: 32, geometry: "fixed", sizeMm}});
+    const requests = [
+      {config, options: {contexts: true}},
+      {config: fixed(6), options: {contexts: false}},
+      {config: fixed(30), options: {contexts: false}},
+    ];
+    const alone: Array<Map<string, Buffer>> = [];
+    for (const [r, request] of requests.entries()) {
+      const study = await preprocessStudy(manifest, request.config, quiet, {...request.options, jobs: 1});
+      const out = join(dir, `alone-${r}`);
+      await mkdir(out);
+      await writePatchStore(out, study, {thumbnails: request.options.contexts});
+      alone.push(await filesOf(out));
+    }
+    // The geometries really differ (else the test could not tell the requests apart).
+    assert.notDeepEqual([...alone[1]!.values()], [...alone[0]!.values()]);
+    for (const jobs of [1, 2]) {
+      const logs: string[] = [];
+      const {studies, seconds} = await preprocessStudies(manifest, requests, {log: (m) => logs.push(m)}, {jobs});
+      assert.equal(studies.length, 3);
+      assert.equal(seconds.length, 3);
+      assert.ok(seconds.every((s) => s >= 0 && Number.isFinite(s)));
+      // The missing file is one read failure, logged once, whatever the number of geometries.
+      assert.equal(logs.filter((m) => m.includes("NFH-MISSING")).length, 1);
+      for (const [r, study] of studies.entries()) {
+        const out = join(dir, `pass-${jobs}-${r}`);
+        await mkdir(out);
+        await writePatchStore(out, study, {thumbnails: requests[r]!.options.contexts});
+        const files = await filesOf(out);
+        assert.deepEqual([...files.keys()].sort(), [...alone[r]!.keys()].sort());
+        for (const [path, bytes] of alone[r]!) {
+          assert.ok(bytes.equals(files.get(path)!), `request ${r}, jobs=${jobs}: ${path} differs from a run alone`);
+        }
+      }
+    }
+  });
+
+  it("refuses requests that read the manifest or the files differently", async () => {
+    const dir = await tempDir();
+    const manifest = await variedStudy(dir);
+    const other = normalizeStudyConfig({patches: {sizePx: 32}, imaging: {tumourLabel: 2}});
+    await assert.rejects(
+      preprocessStudies(
+        manifest,
+        [
+          {config, options: {}},
+          {config: other, options: {}},
+        ],
+        quiet,
+      ),
+      /imaging/,
+    );
+    await assert.rejects(preprocessStudies(manifest, [], quiet), /no cut requests/);
   });
 });
