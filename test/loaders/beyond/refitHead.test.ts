@@ -2,24 +2,12 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {type EmbeddedRows, labelIndices, refitHead, selectRows} from "../../../loaders/beyond/refitHead.js";
 import {protocolDefaults} from "../../../loaders/config/protocolDefaults.js";
-import {createRng} from "../../../src/components/stats/random.js";
 import type {Variant} from "../../../src/components/study/vocabulary.js";
+import {separableEmbeddings} from "../train/separableEmbeddings.js";
 
 /** Separable embeddings: class c lights up features [c·16, c·16 + 16), over sparse noise (seeded). */
-function embedded(counts: number[], seed: number, variants: Variant[] = ["identity", "flipH"]): EmbeddedRows {
-  const rng = createRng(seed);
-  const labels = Int32Array.from(counts.flatMap((n, c) => Array<number>(n).fill(c)));
-  const x = new Map<Variant, Float32Array>();
-  for (const v of variants) {
-    const m = new Float32Array(labels.length * 2048);
-    labels.forEach((c, i) => {
-      for (let j = 0; j < 2048; j++) m[i * 2048 + j] = rng.next() < 0.2 ? rng.next() : 0;
-      for (let j = c * 16; j < c * 16 + 16; j++) m[i * 2048 + j] = 2 + rng.next();
-    });
-    x.set(v, m);
-  }
-  return {x, labels};
-}
+const embedded = (counts: number[], seed: number, variants?: Variant[]): EmbeddedRows =>
+  separableEmbeddings(counts, seed, variants);
 
 /** The corrected protocol as the pipeline runs it, with a larger step so that a few dozen rows train in a test. */
 function config() {

@@ -5,27 +5,13 @@ import {fitStandardizer} from "../../../loaders/train/fitStandardizer.js";
 import {type LabelledEmbeddings, type TrainOptions, trainHead} from "../../../loaders/train/trainHead.js";
 import {createRng} from "../../../src/components/stats/random.js";
 import type {Variant} from "../../../src/components/study/vocabulary.js";
+import {separableEmbeddings} from "./separableEmbeddings.js";
 
-/** Separable synthetic embeddings: class c lights up features [c·16, c·16 + 16) (sparse, non-negative like avg_pool). */
-function synthetic(
-  name: string,
-  counts: number[],
-  seed: number,
-  variants: Variant[] = ["identity", "flipH"],
-): LabelledEmbeddings {
-  const rng = createRng(seed);
-  const labels = Int32Array.from(counts.flatMap((n, c) => Array<number>(n).fill(c)));
-  const x = new Map<Variant, Float32Array>();
-  for (const v of variants) {
-    const m = new Float32Array(labels.length * 2048);
-    labels.forEach((c, i) => {
-      for (let j = 0; j < 2048; j++) m[i * 2048 + j] = rng.next() < 0.2 ? rng.next() : 0;
-      for (let j = c * 16; j < c * 16 + 16; j++) m[i * 2048 + j] = 2 + rng.next();
-    });
-    x.set(v, m);
-  }
-  return {name, x, labels};
-}
+/** Separable synthetic embeddings, named as a training or validation set. */
+const synthetic = (name: string, counts: number[], seed: number, variants?: Variant[]): LabelledEmbeddings => ({
+  name,
+  ...separableEmbeddings(counts, seed, variants),
+});
 
 // A slice of the paper's configuration, as runModel passes it.
 const paper: TrainOptions = {
