@@ -1,4 +1,5 @@
 import type {TopLevelSpec} from "vega-lite";
+import {thresholdAxis} from "./thresholdAxis.js";
 
 export interface DecisionCurvePoint {
   threshold: number;
@@ -35,12 +36,7 @@ export function decisionCurveSpec(
   ]);
   const band = points.flatMap((p) => (p.ci ? [{threshold: p.threshold, lower: p.ci[0], upper: p.ci[1]}] : []));
   const yMax = Math.max(0.05, ...points.map((p) => Math.max(p.netBenefit, p.treatAll, p.ci ? p.ci[1] : -Infinity)));
-  const x = {
-    field: "threshold",
-    type: "quantitative",
-    title: "Threshold probability",
-    scale: {domain: [0, 1]},
-  } as const;
+  const x = thresholdAxis();
   const y = {
     field: "netBenefit",
     type: "quantitative",

@@ -1,4 +1,5 @@
 import type {TopLevelSpec} from "vega-lite";
+import {thresholdAxis} from "./thresholdAxis.js";
 
 export interface DeltaNetBenefitSeries {
   /** Legend label, e.g. "image − clinical". */
@@ -23,12 +24,7 @@ export function deltaNetBenefitSpec(
       upper: p.ci?.[1] ?? null,
     })),
   );
-  const x = {
-    field: "threshold",
-    type: "quantitative",
-    title: "Threshold probability",
-    scale: {domain: [0, 1]},
-  } as const;
+  const x = thresholdAxis();
   const color = {field: "comparison", type: "nominal", title: null, legend: {orient: "top"}} as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
