@@ -85,9 +85,10 @@ export function fitMultinomial(
   for (let k = 0; k < m; k++)
     for (let j = 0; j < q; j++) penalty[k * q + j] = j === 0 && !penalizeIntercept ? 0 : lambda;
 
+  const problem: Problem = {design, y, n, q, classes};
   const beta = new Float64Array(dim);
   const probs = new Float64Array(classes);
-  let objective = penalisedObjective(design, y, n, q, classes, beta, penalty, probs);
+  let objective = penalisedObjective(problem, beta, penalty, probs);
   let iterations = 0;
   let converged = false;
   let factor: Float64Array | null = null;
@@ -95,7 +96,7 @@ export function fitMultinomial(
     const grad = new Float64Array(dim);
     const hess = new Float64Array(dim * dim);
     for (let i = 0; i < n; i++) {
-      softmax(design, i, q, classes, beta, probs);
+      softmax(problem, i, beta, probs);
       const yi = y[i] as number;
       for (let a = 0; a < m; a++) {
         const pa = probs[a + 1] as number;
@@ -138,7 +139,7 @@ export function fitMultinomial(
     let next = Number.POSITIVE_INFINITY;
     for (let h = 0; h < 30; h++, t /= 2) {
       for (let d = 0; d < dim; d++) trial[d] = (beta[d] as number) + t * (step[d] as number);
-      next = penalisedObjective(design, y, n, q, classes, trial, penalty, probs);
+      next = penalisedObjective(problem, trial, penalty, probs);
       if (next <= objective + 1e-12 * Math.abs(objective)) break;
     }
     let maxStep = 0;
@@ -162,7 +163,7 @@ export function fitMultinomial(
       Array.from({length: q}, (_, j) => Math.sqrt(inv[(k * q + j) * dim + k * q + j] as number)),
     );
   }
-  const logLikelihood = logLik(design, y, n, q, classes, beta, probs);
+  const logLikelihood = logLik(problem, beta, probs);
   return {
     classes,
     predictors: p,
@@ -192,71 +193,68 @@ export function predictMultinomial(fit: MultinomialFit, x: readonly ArrayLike<nu
       for (let j = 1; j < q; j++) s += (c[j] as number) * (row[j - 1] as number);
       eta.push(s);
     }
-    const top = Math.max(...eta);
-    const e = eta.map((v) => Math.exp(v - top));
-    const total = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / total);
+    normalizeSoftmax(eta);
+    return eta;
   });
 }
 
-/** Softmax of row i's linear predictors into `out`; returns log Σ exp(η) (for the log-likelihood). */
-function softmax(
-  design: Float64Array,
-  i: number,
-  q: number,
-  classes: number,
-  beta: Float64Array,
-  out: Float64Array,
-): number {
+/** The fitting problem: the design with its intercept column (n rows of q), the class of each row, K classes. */
+interface Problem {
+  design: Float64Array;
+  y: ArrayLike<number>;
+  n: number;
+  q: number;
+  classes: number;
+}
+
+/** η_k of row i: the linear predictor of class k ≥ 1 against the reference class 0. */
+function linearPredictor({design, q}: Problem, i: number, k: number, beta: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < q; j++) s += (beta[(k - 1) * q + j] as number) * (design[i * q + j] as number);
+  return s;
+}
+
+/**
+ * Turns linear predictors η (η_0 = 0, the reference class) into probabilities in place, shifted by the largest η so
+ * that exp cannot overflow; returns log Σ exp(η).
+ */
+function normalizeSoftmax(eta: Float64Array | number[]): number {
   let top = 0;
-  out[0] = 0;
-  for (let k = 1; k < classes; k++) {
-    let s = 0;
-    for (let j = 0; j < q; j++) s += (beta[(k - 1) * q + j] as number) * (design[i * q + j] as number);
-    out[k] = s;
-    if (s > top) top = s;
-  }
+  for (let k = 1; k < eta.length; k++) if ((eta[k] as number) > top) top = eta[k] as number;
   let total = 0;
-  for (let k = 0; k < classes; k++) {
-    const e = Math.exp((out[k] as number) - top);
-    out[k] = e;
+  for (let k = 0; k < eta.length; k++) {
+    const e = Math.exp((eta[k] as number) - top);
+    eta[k] = e;
     total += e;
   }
-  for (let k = 0; k < classes; k++) out[k] = (out[k] as number) / total;
+  for (let k = 0; k < eta.length; k++) eta[k] = (eta[k] as number) / total;
   return top + Math.log(total);
 }
 
-function logLik(
-  design: Float64Array,
-  y: ArrayLike<number>,
-  n: number,
-  q: number,
-  classes: number,
-  beta: Float64Array,
-  scratch: Float64Array,
-): number {
+/** Softmax of row i's linear predictors into `out` (length K); returns log Σ exp(η) (for the log-likelihood). */
+function softmax(problem: Problem, i: number, beta: Float64Array, out: Float64Array): number {
+  out[0] = 0;
+  for (let k = 1; k < problem.classes; k++) out[k] = linearPredictor(problem, i, k, beta);
+  return normalizeSoftmax(out);
+}
+
+function logLik(problem: Problem, beta: Float64Array, scratch: Float64Array): number {
   let ll = 0;
-  for (let i = 0; i < n; i++) {
-    const lse = softmax(design, i, q, classes, beta, scratch);
-    const c = y[i] as number;
-    let eta = 0;
-    if (c > 0) for (let j = 0; j < q; j++) eta += (beta[(c - 1) * q + j] as number) * (design[i * q + j] as number);
-    ll += eta - lse;
+  for (let i = 0; i < problem.n; i++) {
+    const lse = softmax(problem, i, beta, scratch);
+    const c = problem.y[i] as number;
+    ll += (c > 0 ? linearPredictor(problem, i, c, beta) : 0) - lse;
   }
   return ll;
 }
 
 function penalisedObjective(
-  design: Float64Array,
-  y: ArrayLike<number>,
-  n: number,
-  q: number,
-  classes: number,
+  problem: Problem,
   beta: Float64Array,
   penalty: Float64Array,
   scratch: Float64Array,
 ): number {
   let pen = 0;
   for (let d = 0; d < beta.length; d++) pen += (penalty[d] as number) * (beta[d] as number) ** 2;
-  return -logLik(design, y, n, q, classes, beta, scratch) + pen / 2;
+  return -logLik(problem, beta, scratch) + pen / 2;
 }
