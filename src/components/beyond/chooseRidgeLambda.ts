@@ -10,6 +10,8 @@ import {stratifiedFolds} from "./stratifiedFolds.js";
 export interface RidgeChoice {
   lambda: number;
   path: Array<{lambda: number; deviance: number | null}>;
+  /** The k actually used: `folds`, or fewer when there are fewer rows (the pages state it from here). */
+  folds: number;
 }
 
 export function chooseRidgeLambda(
@@ -61,5 +63,5 @@ export function chooseRidgeLambda(
       (point.deviance === best.deviance && point.lambda > best.lambda);
     if (better) best = {lambda: point.lambda, deviance: point.deviance};
   }
-  return {lambda: best?.lambda ?? Math.max(...grid), path};
+  return {lambda: best?.lambda ?? Math.max(...grid), path, folds: k};
 }

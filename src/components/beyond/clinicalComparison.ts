@@ -8,7 +8,7 @@ import {type LikelihoodRatioTest, likelihoodRatioTest} from "../stats/likelihood
 import {fitMultinomial, type MultinomialFit, predictMultinomial} from "../stats/multinomialLogistic.js";
 import {objectiveResponse} from "../stats/objectiveResponse.js";
 import {deriveSeed} from "../stats/random.js";
-import {chooseRidgeLambda} from "./chooseRidgeLambda.js";
+import {chooseRidgeLambda, type RidgeChoice} from "./chooseRidgeLambda.js";
 
 /**
  * Does the image add anything to what the clinic already knows? (issue #14)
@@ -69,6 +69,8 @@ export interface ModelSummary {
   /** Design columns, without the intercept. */
   columns: string[];
   lambda: number;
+  /** k of the stratified k-fold cross-validation that chose λ (as run, so the page never types it). */
+  lambdaFolds: number;
   /** Cross-validated deviance per candidate λ (null where a fold could not be fitted). */
   lambdaPath: Array<{lambda: number; deviance: number | null}>;
   /** One row per non-reference class: intercept, then one coefficient per column (standardised scale). */
@@ -143,8 +145,15 @@ function usablePredictors(
   return {kept, dropped};
 }
 
-function summary(columns: string[], fit: MultinomialFit, path: ModelSummary["lambdaPath"]): ModelSummary {
-  return {columns, lambda: fit.lambda, lambdaPath: path, coefficients: fit.coefficients, converged: fit.converged};
+function summary(columns: string[], fit: MultinomialFit, choice: RidgeChoice): ModelSummary {
+  return {
+    columns,
+    lambda: fit.lambda,
+    lambdaFolds: choice.folds,
+    lambdaPath: choice.path,
+    coefficients: fit.coefficients,
+    converged: fit.converged,
+  };
 }
 
 function withCi(outcome: Uint8Array, score: Float64Array, ciLevel: number): AucWithCi {
@@ -324,8 +333,8 @@ export function clinicalComparison(
       missing: encoder.training.missing,
       patientsImputed: trainDesign.recordsImputed,
     },
-    clinical: summary(trainDesign.columns, clinicalFit, clinicalChoice.path),
-    combined: summary([...trainDesign.columns, ImageTerm], combinedFit, combinedChoice.path),
+    clinical: summary(trainDesign.columns, clinicalFit, clinicalChoice),
+    combined: summary([...trainDesign.columns, ImageTerm], combinedFit, combinedChoice),
     cohorts,
     holmFamily: present.length,
   };

@@ -191,7 +191,7 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "Specify the type of model, rationale, all model-building steps, including any hyperparameter tuning, and the method for internal validation.",
       at(
         "/protocol",
-        `${config.model.optimizer}, learning rate ${config.model.learningRate}, batch ${config.model.batchSize}, ${config.model.epochs} epochs${clinical ? `; clinical ridge λ ${clinical.clinical.lambda} by stratified cross-validated deviance over ${clinical.clinical.lambdaPath.length} candidates` : ""}`,
+        `${config.model.optimizer}, learning rate ${config.model.learningRate}, batch ${config.model.batchSize}, ${config.model.epochs} epochs${clinical ? `; clinical ridge λ ${clinical.clinical.lambda} by stratified ${clinical.clinical.lambdaFolds}-fold cross-validated deviance over ${clinical.clinical.lambdaPath.length} candidates` : ""}`,
       ),
     ],
     [

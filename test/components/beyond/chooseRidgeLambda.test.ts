@@ -22,6 +22,8 @@ describe("chooseRidgeLambda", () => {
   it("returns one cross-validated deviance per λ and picks the smallest", () => {
     const {x, y} = data(60, 3, 2, 1);
     const choice = chooseRidgeLambda(x, y, 3, grid, 5, 1);
+    assert.equal(choice.folds, 5);
+    assert.equal(chooseRidgeLambda(x.slice(0, 3), y.slice(0, 3), 3, grid, 5, 1).folds, 3, "never more folds than rows");
     assert.deepEqual(
       choice.path.map((p) => p.lambda),
       grid,

@@ -52,6 +52,10 @@ describe("clinicalComparison", () => {
     );
     const b = result.cohorts[0]!;
     assert.equal(b.patients, 60);
+    // The λ search's k is stored as run (default 5; Clinical baseline renders it from here), and follows options.folds.
+    assert.equal(result.clinical.lambdaFolds, 5);
+    assert.equal(result.combined.lambdaFolds, 5);
+    assert.equal(clinicalComparison(study(1), {...options, folds: 3}).clinical.lambdaFolds, 3);
     const t = b.imageVsClinical!;
     assert.ok(Math.abs(t.difference - ((b.auc.image.auc as number) - (b.auc.clinical.auc as number))) < 1e-12);
     // The image AUC is that of the image model's own P(CR) + P(PR).
