@@ -23,6 +23,8 @@ export interface SensitivityRun {
   runId: string;
   sharesMainPatches: boolean;
   cohorts: SensitivityCohort[];
+  /** Why this geometry could not be analysed (no run, runId ""): the pipeline carried on without it. */
+  notAnalysable?: string;
 }
 
 /** The study configuration with the patches cut under `geometry`, and the corrected protocol's run configuration. */
@@ -63,7 +65,7 @@ export function sensitivityRun(
   flow: FlowReport,
   cohorts: Record<string, PatchSet>,
   model: Pick<ModelRun, "runId">,
-  evaluation: Evaluation,
+  evaluation: Pick<Evaluation, "cohorts">,
 ): SensitivityRun {
   const names = [...new Set([...Object.keys(flow), ...Object.keys(evaluation.cohorts)])];
   return {
@@ -89,6 +91,36 @@ export function sensitivityRun(
       };
     }),
   };
+}
+
+/**
+ * Why a geometry's patches cannot train a head: its training cohort kept no patch (every tumour too small for a fixed
+ * square, say), with the patients lost and why. Null when the training cohort has patches.
+ */
+export function untrainableReason(
+  training: string,
+  name: string,
+  flow: FlowReport,
+  cohorts: Record<string, PatchSet>,
+): string | null {
+  if ((cohorts[training]?.records.length ?? 0) > 0) return null;
+  const f = flow[training];
+  if (!f) return `the training cohort ${training} has no patches under ${name} (it is not in the preprocessed study)`;
+  const small = f.excluded.filter((e) => e.kind === "tumourTooSmall").length;
+  return `the training cohort ${training} has no patches under ${name}: ${f.excluded.length} of ${f.eligible} eligible patients lost (${small} with a tumour too small for the patch), so no head can be trained`;
+}
+
+/** A geometry that could not be analysed: its patients lost (when its patches exist) and the reason, no AUCs. */
+export function notAnalysableRun(
+  geometry: SensitivityGeometry,
+  shared: boolean,
+  patches: {flow: FlowReport; cohorts: Record<string, PatchSet>} | null,
+  reason: string,
+): SensitivityRun {
+  const run = patches
+    ? sensitivityRun(geometry, shared, patches.flow, patches.cohorts, {runId: ""}, {cohorts: {}})
+    : {name: geometryName(geometry), geometry, runId: "", sharesMainPatches: shared, cohorts: []};
+  return {...run, notAnalysable: reason};
 }
 
 /** Median, min and max (null for none), to 4 decimals. */

@@ -29,11 +29,13 @@ import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
 import {codeVersion, StageSources} from "./codeVersion.js";
 import {evaluationOptions} from "./evaluationOptions.js";
 import {
+  notAnalysableRun,
   reusesMainRun,
   type SensitivityRun,
   sensitivityConfig,
   sensitivityRun,
   sharesMainPatches,
+  untrainableReason,
 } from "./geometrySensitivity.js";
 import {measureThroughput} from "./measureThroughput.js";
 import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "./modelArtifact.js";
@@ -274,26 +276,42 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
 
     // Geometry sensitivity: the corrected protocol under each listed geometry. The main run's geometry reuses its patch
     // store (and so its cached embeddings); every other geometry is preprocessed once, without gallery crops.
+    // A geometry that leaves the training cohort without patches (fixed 32 mm on a tiny study), or whose run fails, is
+    // recorded as not analysable with the reason and the pipeline carries on: it is a sensitivity analysis, never a
+    // reason to lose the report.
     for (const geometry of config.sensitivity.geometries) {
       const run = sensitivityConfig(config, geometry);
       const shared = sharesMainPatches(config, geometry);
-      const stage = shared ? prep : await preprocessFor(run.config, false);
-      if (!shared) {
-        timings.push({stage: `sensitivity preprocess (${run.name})`, seconds: stage.value.seconds, cached: stage.hit});
+      let patches: {flow: FlowReport; cohorts: Record<string, PatchSet>} | null = null;
+      try {
+        const stage = shared ? prep : await preprocessFor(run.config, false);
+        if (!shared) {
+          timings.push({stage: `sensitivity preprocess (${run.name})`, seconds: stage.value.seconds, cached: stage.hit});
+        }
+        patches = shared ? {flow: stored.flow, cohorts} : await readPatchStore(stage.dir);
+        const untrainable = untrainableReason(config.cohorts.training, run.name, patches.flow, patches.cohorts);
+        if (untrainable) {
+          effects.log(`sensitivity ${run.name}: not analysable: ${untrainable}`);
+          sensitivity.push(notAnalysableRun(geometry, shared, patches, untrainable));
+          continue;
+        }
+        // CAMs only when this is the main corrected run itself, whose cached entry (CAMs included) is then reused.
+        const model = await modelFor(
+          "corrected",
+          run.protocolConfig,
+          stage,
+          patches.cohorts,
+          reusesMainRun(config, geometry),
+        );
+        timings.push({stage: `sensitivity model (${run.name})`, seconds: model.value.seconds, cached: model.hit});
+        const {artifact, evaluation, metrics} = await evaluateFor("corrected", run.protocolConfig, model);
+        timings.push({stage: `sensitivity evaluate (${run.name})`, seconds: evaluation.value, cached: evaluation.hit});
+        sensitivity.push(sensitivityRun(geometry, shared, patches.flow, patches.cohorts, artifact, metrics));
+      } catch (error) {
+        const reason = `its run failed: ${error instanceof Error ? error.message : String(error)}`;
+        effects.log(`sensitivity ${run.name}: not analysable: ${reason}`);
+        sensitivity.push(notAnalysableRun(geometry, shared, patches, reason));
       }
-      const patches = shared ? {flow: stored.flow, cohorts} : await readPatchStore(stage.dir);
-      // CAMs only when this is the main corrected run itself, whose cached entry (CAMs included) is then reused.
-      const model = await modelFor(
-        "corrected",
-        run.protocolConfig,
-        stage,
-        patches.cohorts,
-        reusesMainRun(config, geometry),
-      );
-      timings.push({stage: `sensitivity model (${run.name})`, seconds: model.value.seconds, cached: model.hit});
-      const {artifact, evaluation, metrics} = await evaluateFor("corrected", run.protocolConfig, model);
-      timings.push({stage: `sensitivity evaluate (${run.name})`, seconds: evaluation.value, cached: evaluation.hit});
-      sensitivity.push(sensitivityRun(geometry, shared, patches.flow, patches.cohorts, artifact, metrics));
     }
   } finally {
     await engine?.dispose();

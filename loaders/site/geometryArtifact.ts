@@ -23,6 +23,7 @@ export function geometryArtifact(result: PipelineResult): GeometrySensitivityArt
       runId: run.runId,
       sharesMainPatches: run.sharesMainPatches,
       cohorts: run.cohorts,
+      ...(run.notAnalysable === undefined ? {} : {notAnalysable: run.notAnalysable}),
     })),
     timings: result.timings.filter((t) => t.stage.startsWith("sensitivity ")),
     ...(result.sensitivity.length === 0

@@ -230,6 +230,8 @@ export interface GeometrySensitivityArtifact {
     /** True when this geometry is the main run's: its patches and embeddings were reused, not recomputed. */
     sharesMainPatches: boolean;
     cohorts: SensitivityCohort[];
+    /** Why this geometry could not be analysed (runId ""; its patients lost still shown); absent when it ran. */
+    notAnalysable?: string;
   }>;
   /** Seconds of the sensitivity stages (cached = read from the artifact cache). */
   timings: Array<{stage: string; seconds: number; cached: boolean}>;

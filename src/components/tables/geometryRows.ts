@@ -24,6 +24,13 @@ export interface GeometryRow extends Record<string, unknown> {
   auc: Record<ResponseLabel | "OR", AucWithCi>;
 }
 
+/** One sentence per geometry that could not be analysed, with the reason, for the page to show above the table. */
+export function notAnalysableNotes(artifact: GeometrySensitivityArtifact): string[] {
+  return artifact.runs.flatMap((run) =>
+    run.notAnalysable === undefined ? [] : [`${run.name}: not analysable, so it has no AUCs: ${run.notAnalysable}.`],
+  );
+}
+
 export function geometryRows(artifact: GeometrySensitivityArtifact, level: Level): GeometryRow[] {
   return artifact.runs.flatMap((run) =>
     run.cohorts.map((c) => {

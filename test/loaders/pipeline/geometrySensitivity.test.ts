@@ -5,13 +5,19 @@ import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig
 import type {FlowReport} from "../../../loaders/imaging/flowReport.js";
 import type {PatchRecord, PatchSet} from "../../../loaders/imaging/patchSet.js";
 import {
+  notAnalysableRun,
   reusesMainRun,
   sensitivityConfig,
   sensitivityRun,
   sharesMainPatches,
   spread,
+  untrainableReason,
 } from "../../../loaders/pipeline/geometrySensitivity.js";
+import type {PipelineResult} from "../../../loaders/pipeline/runPipeline.js";
+import {geometryArtifact} from "../../../loaders/site/geometryArtifact.js";
+import {synthCounts} from "../../../loaders/synth/synthScales.js";
 import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
+import {notAnalysableNotes} from "../../../src/components/tables/geometryRows.js";
 
 describe("geometrySensitivity", () => {
   const config = normalizeStudyConfig({protocol: "paper"});
@@ -106,5 +112,64 @@ describe("geometrySensitivity", () => {
       {seed: 3},
     );
     assert.equal(spread([]), null);
+  });
+
+  // The tiny study (loaders/synth/synthScales.ts) under fixed 32 mm: every training patient's tumour is too small for a
+  // 32 mm square, so the training cohort has no patch. The run is recorded as not analysable, with who was lost.
+  it("records a geometry that leaves the tiny study's training cohort without patches as not analysable, with why", () => {
+    const tiny = synthCounts.tiny;
+    const lostAll = (cohort: string, n: number): FlowReport[string] => ({
+      cohort,
+      eligible: n,
+      excluded: Array.from({length: n}, (_, i) => ({
+        patientId: `${cohort}-${i}`,
+        cohort,
+        kind: "tumourTooSmall" as const,
+        reason: "tumour smaller than the 32 mm patch",
+      })),
+      excludedByKind: [],
+      analysedPatients: 0,
+      analysedPatches: 0,
+      fallbackPatients: [],
+    });
+    const flow: FlowReport = {NFH: lostAll("NFH", tiny.NFH), ZHHAJU: lostAll("ZHHAJU", tiny.ZHHAJU)};
+    const empty = (cohort: string): PatchSet => ({cohort, sizePx: 224, records: [], pixels: new Uint8Array(0)});
+    const cohorts = {NFH: empty("NFH"), ZHHAJU: empty("ZHHAJU")};
+    const reason = untrainableReason("NFH", "fixed 32 mm", flow, cohorts) as string;
+    assert.equal(
+      reason,
+      `the training cohort NFH has no patches under fixed 32 mm: ${tiny.NFH} of ${tiny.NFH} eligible patients lost (${tiny.NFH} with a tumour too small for the patch), so no head can be trained`,
+    );
+    assert.match(untrainableReason("SYUCC", "fixed 32 mm", flow, cohorts) as string, /not in the preprocessed study/);
+
+    const geometry = {geometry: "fixed" as const, sizeMm: 32};
+    const run = notAnalysableRun(geometry, false, {flow, cohorts}, reason);
+    assert.equal(run.runId, "");
+    assert.equal(run.notAnalysable, reason);
+    assert.deepEqual(
+      run.cohorts.map((c) => [c.cohort, c.eligible, c.tumourTooSmall, c.patient, c.patch]),
+      [
+        ["NFH", tiny.NFH, tiny.NFH, null, null],
+        ["ZHHAJU", tiny.ZHHAJU, tiny.ZHHAJU, null, null],
+      ],
+    );
+    // Without patches at all (its preprocessing failed): the reason alone.
+    assert.deepEqual(notAnalysableRun(geometry, false, null, "its run failed: x").cohorts, []);
+
+    // The site artifact carries the reason and the page's note names the geometry; a run that ran has none.
+    const result = {
+      config: normalizeStudyConfig({}),
+      sensitivity: [run, {...run, name: "roi", geometry: {geometry: "roi"}, runId: "r1", notAnalysable: undefined}],
+      timings: [],
+    } as unknown as PipelineResult; // only the fields geometryArtifact reads
+    const artifact = geometryArtifact(result);
+    assert.equal(artifact.runs[0]?.notAnalysable, reason);
+    assert.ok(!("notAnalysable" in (artifact.runs[1] as object)));
+    assert.deepEqual(notAnalysableNotes(artifact), [`fixed 32 mm: not analysable, so it has no AUCs: ${reason}.`]);
+  });
+
+  it("finds a training cohort with patches trainable", () => {
+    const cohorts = {NFH: {cohort: "NFH", sizePx: 224, records: [{} as PatchRecord], pixels: new Uint8Array(0)}};
+    assert.equal(untrainableReason("NFH", "roi", {}, cohorts), null);
   });
 });
