@@ -114,6 +114,17 @@ describe("report pages", () => {
     const [patches, patients] = other === "patch" ? [switched, n] : [n, switched];
     assert.ok(patches > patients, `patch level n (${patches}) exceeds patient level n (${patients})`);
     assert.equal(Number(await attr(page, "#confusion-matrix", "data-n")), switched);
+
+    // The training cohort's numbers are in-sample: the page says so and puts Harrell's optimism-corrected values beside.
+    const training = protocol.config.cohorts.training;
+    assert.equal(await page.locator("#optimism-note").count(), 0, "no optimism note on a held-out cohort");
+    await page.locator("#cohort-select select").selectOption({label: training});
+    await page.waitForSelector("#optimism-note");
+    assert.match((await page.locator("#in-sample-note").textContent()) ?? "", /^In-sample: /);
+    assert.match(
+      (await page.locator("#optimism-note").textContent()) ?? "",
+      /^Optimism-corrected.*objective-response AUC \d\.\d{3} in-sample → \d\.\d{3} corrected \(optimism -?\d\.\d{3}/,
+    );
     await page.close();
   });
 
