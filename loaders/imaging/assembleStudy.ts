@@ -3,9 +3,10 @@ import type {Manifest, ManifestPatient} from "../cohort/manifest.js";
 import type {ContextCrop} from "./contextCrop.js";
 import {type CohortFlow, emptyFlow, type FlowReport, groupExclusions, noCohort} from "./flowReport.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
+import type {PatientGeometry} from "./patientGeometry.js";
 import type {ClinicalRow, PreprocessedStudy} from "./preprocessedStudy.js";
 import type {PatientOutcome} from "./preprocessManifestPatient.js";
-import type {PatientGeometry, PreprocessOptions} from "./preprocessPatient.js";
+import type {PreprocessOptions} from "./preprocessPatient.js";
 
 /**
  * The study from its patients' outcomes: flow report, patch sets, clinical rows, geometry and warnings, built in one

@@ -1,7 +1,7 @@
 import type {ClinicalValue} from "../cohort/clinicalColumns.js";
 import type {FlowReport} from "./flowReport.js";
 import type {PatchSet} from "./patchSet.js";
-import type {PatientGeometry} from "./preprocessPatient.js";
+import type {PatientGeometry} from "./patientGeometry.js";
 
 /** What preprocessing produces for a whole study (preprocessStudy.ts), and what the patch store holds. */
 export interface ClinicalRow {

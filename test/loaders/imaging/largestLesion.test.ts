@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {largestLesion} from "../../../loaders/imaging/largestLesion.js";
-import {tumourExtent} from "../../../loaders/imaging/preprocessPatient.js";
+import {tumourExtent} from "../../../loaders/imaging/tumourExtent.js";
 import type {Vec3, Volume} from "../../../loaders/imaging/volume.js";
 
 const volume = (size: Vec3, on: number[]): Volume<Uint8Array> => {
