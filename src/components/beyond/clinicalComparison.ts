@@ -1,14 +1,12 @@
-import {auc} from "../stats/auc.js";
-import {type NetBenefitDifference, netBenefitDifference} from "../stats/decisionCurve.js";
-import {aucCiDeLong} from "../stats/delong.js";
-import {type DeLongTest, delongTest} from "../stats/delongTest.js";
 import {applyDesign, type ClinicalRecord, learnDesign, type PredictorSpec} from "../stats/designMatrix.js";
 import {holm} from "../stats/holm.js";
-import {type LikelihoodRatioTest, likelihoodRatioTest} from "../stats/likelihoodRatioTest.js";
-import {fitMultinomial, type MultinomialFit, predictMultinomial} from "../stats/multinomialLogistic.js";
-import {objectiveResponse} from "../stats/objectiveResponse.js";
+import {fitMultinomial, type MultinomialFit} from "../stats/multinomialLogistic.js";
 import {deriveSeed} from "../stats/random.js";
 import {chooseRidgeLambda, type RidgeChoice} from "./chooseRidgeLambda.js";
+import {type CohortComparison, type ComparisonPatient, cohortComparison} from "./cohortComparison.js";
+import {clampLogit, ImageTerm, objectiveOf} from "./imageTerm.js";
+
+export type {AucWithCi, CohortComparison, ComparisonPatient} from "./cohortComparison.js";
 
 /**
  * Does the image add anything to what the clinic already knows? (issue #14)
@@ -25,17 +23,10 @@ import {chooseRidgeLambda, type RidgeChoice} from "./chooseRidgeLambda.js";
  *   likelihood-ratio test for the image term: logistic regression of objective response on the clinical model's
  *   logit, with and without the image logit (1 df, unpenalised), i.e. does the image explain outcomes the clinical
  *   prediction does not, in data neither model was fitted on. Holm-adjusted p-values over every p the page shows.
+ *
+ * This file fits the two models on the training cohort and applies Holm; each other cohort is summarised by
+ * cohortComparison.ts, the image term is built by imageTerm.ts and tested by imageTermTest.ts.
  */
-export interface ComparisonPatient {
-  patientId: string;
-  cohort: string;
-  /** Class index 0 … classes − 1 (CR, PR, SD, PD). */
-  label: number;
-  clinical: ClinicalRecord;
-  /** The image model's class probabilities for the patient; out-of-fold on the training cohort. */
-  image: readonly number[];
-}
-
 export interface ComparisonOptions {
   trainingCohort: string;
   predictors: readonly PredictorSpec[];
@@ -57,14 +48,6 @@ export interface ComparisonOptions {
 /** λ on standardised columns: from almost none to strong shrinkage, a factor of about 3 apart. */
 export const RidgeGrid = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30] as const;
 
-/** The image term's column name (parenthesised so it cannot collide with a clinical column). */
-export const ImageTerm = "(image logit P(CR)+P(PR))";
-
-export interface AucWithCi {
-  auc: number | null;
-  ci: [number, number] | null;
-}
-
 export interface ModelSummary {
   /** Design columns, without the intercept. */
   columns: string[];
@@ -76,25 +59,6 @@ export interface ModelSummary {
   /** One row per non-reference class: intercept, then one coefficient per column (standardised scale). */
   coefficients: number[][];
   converged: boolean;
-}
-
-export interface CohortComparison {
-  cohort: string;
-  patients: number;
-  /** Patients with objective response. */
-  responders: number;
-  /** Imputed values per clinical variable, and patients with at least one. */
-  imputed: Record<string, number>;
-  patientsImputed: number;
-  auc: {clinical: AucWithCi; image: AucWithCi; combined: AucWithCi};
-  /** One-vs-rest AUC per class (no interval), clinical / image / combined. */
-  perClass: Array<{label: number; clinical: number | null; image: number | null; combined: number | null}>;
-  imageVsClinical: (DeLongTest & {pHolm: number | null}) | null;
-  combinedVsClinical: (DeLongTest & {pHolm: number | null}) | null;
-  netBenefit: {imageVsClinical: NetBenefitDifference[]; combinedVsClinical: NetBenefitDifference[]};
-  imageTermLrt: (LikelihoodRatioTest & {pHolm: number | null}) | null;
-  /** Why a test is missing (a single outcome class, separation). */
-  notes: string[];
 }
 
 export interface ClinicalComparison {
@@ -120,11 +84,6 @@ export interface ClinicalComparison {
 export const MissingRule =
   "a missing clinical value is replaced by the training cohort's median (numbers) or most frequent level (categories); " +
   "learned on the training cohort only and applied unchanged to every cohort";
-
-const clampLogit = (p: number) => {
-  const c = Math.min(1 - 1e-9, Math.max(1e-9, p));
-  return Math.log(c / (1 - c));
-};
 
 /** Leaves out a variable the training cohort cannot estimate (never recorded, or one value only), saying why. */
 function usablePredictors(
@@ -154,39 +113,6 @@ function summary(columns: string[], fit: MultinomialFit, choice: RidgeChoice): M
     coefficients: fit.coefficients,
     converged: fit.converged,
   };
-}
-
-function withCi(outcome: Uint8Array, score: Float64Array, ciLevel: number): AucWithCi {
-  const r = aucCiDeLong(outcome, score, ciLevel);
-  return r ? {auc: r.auc, ci: r.ci} : {auc: null, ci: null};
-}
-
-/** LRT of the image logit beside the clinical logit for objective response (binary, unpenalised). */
-function imageTermTest(
-  outcome: Uint8Array,
-  clinical: Float64Array,
-  image: Float64Array,
-): {test: LikelihoodRatioTest | null; note?: string} {
-  const y = Array.from(outcome);
-  if (y.every((v) => v === y[0])) return {test: null, note: "likelihood-ratio test: a single outcome class"};
-  try {
-    const reduced = fitMultinomial(
-      y.map((_, i) => [clampLogit(clinical[i] as number)]),
-      y,
-      2,
-    );
-    const full = fitMultinomial(
-      y.map((_, i) => [clampLogit(clinical[i] as number), clampLogit(image[i] as number)]),
-      y,
-      2,
-    );
-    if (!reduced.converged || !full.converged) {
-      return {test: null, note: "likelihood-ratio test: no finite maximum-likelihood fit (separation)"};
-    }
-    return {test: likelihoodRatioTest(reduced, full)};
-  } catch (error) {
-    return {test: null, note: `likelihood-ratio test: ${(error as Error).message}`};
-  }
 }
 
 export function clinicalComparison(
@@ -244,71 +170,23 @@ export function clinicalComparison(
   const combinedFit = fitMultinomial(combinedRows, y, classes, {lambda: combinedChoice.lambda});
 
   const cohortNames = [...new Set(patients.map((p) => p.cohort))].filter((c) => c !== trainingCohort);
-  const cohorts: CohortComparison[] = cohortNames.map((cohort) => {
-    const members = patients.filter((p) => p.cohort === cohort);
-    const ids = members.map((p) => p.patientId);
-    const design = applyDesign(
-      encoder,
-      members.map((p) => p.clinical),
-      ids,
-    );
-    const labels = members.map((p) => p.label);
-    const imageProbs = members.map((p) => p.image);
-    const clinicalProbs = predictMultinomial(clinicalFit, design.rows);
-    const imageScores = imageProbs.map((p) => clampLogit(objectiveOf(p, responders)));
-    const combinedProbs = predictMultinomial(combinedFit, withImage(design.rows, imageScores));
-    const clin = objectiveResponse(labels, clinicalProbs, responders);
-    const img = objectiveResponse(labels, imageProbs, responders);
-    const comb = objectiveResponse(labels, combinedProbs, responders);
-    const outcome = clin.outcome;
-    const nbOptions = {
-      thresholds: options.thresholds,
-      bootstrap: options.replicates,
-      ciLevel,
-    };
-    const lrt = imageTermTest(outcome, clin.score, img.score);
-    const notes: string[] = lrt.note ? [lrt.note] : [];
-    const imageVsClinical = delongTest(outcome, img.score, clin.score, ciLevel);
-    const combinedVsClinical = delongTest(outcome, comb.score, clin.score, ciLevel);
-    if (!imageVsClinical) notes.push("DeLong test: fewer than two responders or non-responders");
-    return {
+  const models = {encoder, clinicalFit, combinedFit, withImage};
+  const cohortOptions = {
+    classes,
+    responders,
+    seed,
+    ciLevel,
+    replicates: options.replicates,
+    thresholds: options.thresholds,
+  };
+  const cohorts: CohortComparison[] = cohortNames.map((cohort) =>
+    cohortComparison(
       cohort,
-      patients: members.length,
-      responders: outcome.reduce((a, b) => a + b, 0),
-      imputed: design.imputed,
-      patientsImputed: design.recordsImputed,
-      auc: {
-        clinical: withCi(outcome, clin.score, ciLevel),
-        image: withCi(outcome, img.score, ciLevel),
-        combined: withCi(outcome, comb.score, ciLevel),
-      },
-      perClass: Array.from({length: classes}, (_, k) => {
-        const isK = labels.map((l) => (l === k ? 1 : 0));
-        const col = (probs: ReadonlyArray<readonly number[]>) => probs.map((p) => p[k] as number);
-        return {
-          label: k,
-          clinical: auc(isK, col(clinicalProbs)),
-          image: auc(isK, col(imageProbs)),
-          combined: auc(isK, col(combinedProbs)),
-        };
-      }),
-      imageVsClinical: imageVsClinical && {...imageVsClinical, pHolm: null},
-      combinedVsClinical: combinedVsClinical && {...combinedVsClinical, pHolm: null},
-      netBenefit: {
-        // The same seed for both comparisons: the bands come from the same patient resamples.
-        imageVsClinical: netBenefitDifference(outcome, img.score, clin.score, {
-          ...nbOptions,
-          seed: deriveSeed(seed, `nb-${cohort}`),
-        }),
-        combinedVsClinical: netBenefitDifference(outcome, comb.score, clin.score, {
-          ...nbOptions,
-          seed: deriveSeed(seed, `nb-${cohort}`),
-        }),
-      },
-      imageTermLrt: lrt.test && {...lrt.test, pHolm: null},
-      notes,
-    };
-  });
+      patients.filter((p) => p.cohort === cohort),
+      models,
+      cohortOptions,
+    ),
+  );
 
   // Holm over every p-value the Clinical baseline page shows (two DeLong tests and one LRT per cohort).
   const slots: Array<{pHolm: number | null; p: number} | null> = cohorts.flatMap((c) => [
@@ -338,10 +216,4 @@ export function clinicalComparison(
     cohorts,
     holmFamily: present.length,
   };
-}
-
-function objectiveOf(probabilities: readonly number[], responders: readonly number[]): number {
-  let s = 0;
-  for (const c of responders) s += probabilities[c] as number;
-  return s;
 }
