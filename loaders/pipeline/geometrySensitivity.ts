@@ -12,8 +12,9 @@ import type {ModelRun} from "../train/runModel.js";
 
 /**
  * Issue #11's geometry sensitivity analysis: the corrected protocol re-run with the study's patches cut under another
- * geometry (the paper's whole-ROI square, or a fixed side in mm), everything else as configured. runPipeline runs the
- * stages through the artifact cache; this module says what each run's configuration is and what of it the site shows.
+ * geometry (the paper's whole-ROI square, or a fixed side in mm), everything else as configured. sensitivityStage.ts
+ * runs its stages through the artifact cache; this module says what each run's configuration is and what of it the site
+ * shows.
  */
 
 /** One geometry's run as the site shows it. */

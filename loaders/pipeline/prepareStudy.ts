@@ -7,13 +7,15 @@ import {generateStudy} from "../synth/generateStudy.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
 import {codeVersion, StageSources} from "./codeVersion.js";
 import {demoKey, type StageCode} from "./stageKeys.js";
+import {type PipelineEffects, timed} from "./stageTiming.js";
 import {studyDataHash} from "./studyDataHash.js";
 
 /**
- * The pipeline's first step, shared by `workbench run` and every sharded command (`prepare`, `preprocess --shard`,
- * `merge`, `embed --shard`): the configuration, each stage's code version, the study's manifest (the demo study
- * generated into the cache, once, when no manifest is configured) and its data hash. Every process of a sharded run
- * derives the same cache keys from these, so their artifacts meet in the shared cache folder.
+ * The pipeline's first step, the one place it is written: runPipeline (`workbench run`, the site's data loaders) and
+ * every sharded command (`prepare`, `preprocess --shard`, `merge`, `embed --shard`) start here. It resolves the
+ * configuration, each stage's code version, the study's manifest (the demo study generated into the cache, once, when
+ * no manifest is configured) and its data hash. Every process of a sharded run derives the same cache keys from these,
+ * so their artifacts meet in the shared cache folder.
  */
 export interface StudyContext {
   repo: string;
@@ -47,10 +49,7 @@ export async function stageCodes(repo: string): Promise<StageCode> {
   };
 }
 
-export async function prepareStudy(
-  options: PrepareOptions,
-  effects: {log(message: string): void; progress?(stage: string, done: number, total: number): void},
-): Promise<StudyContext> {
+export async function prepareStudy(options: PrepareOptions, effects: PipelineEffects): Promise<StudyContext> {
   const repo = resolve(options.repo);
   const cache = createArtifactCache(options.cacheDir ?? projectPaths(repo).artifacts, effects.log);
   const loaded = await loadStudyConfig(options.studyPath);
@@ -62,14 +61,15 @@ export async function prepareStudy(
   let demo: StudyContext["demo"];
   if (manifestPath === null) {
     const {scale, seed} = config.study.demo;
-    const made = await cache.get("demo-study", demoKey(config, stageCode), async (dir) => {
-      const start = performance.now();
-      const result = await generateStudy(
-        {outDir: dir, scale, seed, ...(options.jobs === undefined ? {} : {jobs: options.jobs})},
-        {log: effects.log, progress: (done, total) => effects.progress?.("demo study", done, total)},
-      );
-      return {seconds: (performance.now() - start) / 1000, value: result.patients};
-    });
+    const made = await cache.get("demo-study", demoKey(config, stageCode), (dir) =>
+      timed(async () => {
+        const result = await generateStudy(
+          {outDir: dir, scale, seed, ...(options.jobs === undefined ? {} : {jobs: options.jobs})},
+          {log: effects.log, progress: (done, total) => effects.progress?.("demo study", done, total)},
+        );
+        return result.patients;
+      }),
+    );
     demo = {seconds: made.value.seconds, cached: made.hit};
     manifestPath = join(made.dir, "study.csv");
   }

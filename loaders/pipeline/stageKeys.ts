@@ -2,9 +2,10 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Protocol} from "../../src/components/study/vocabulary.js";
 
 /**
- * What each pipeline stage's cache key hashes (runPipeline.ts passes these to the artifact cache), in one place so a
- * test can show which configuration leaves reach which stage (test/loaders/config/configLeaves.test.ts). A key holds
- * exactly the configuration its stage reads, the upstream stage's key and the stage's code version.
+ * What each pipeline stage's cache key hashes (the stage modules of loaders/pipeline pass these to the artifact cache),
+ * in one place so a test can show which configuration leaves reach which stage
+ * (test/loaders/config/configLeaves.test.ts). A key holds exactly the configuration its stage reads, the upstream
+ * stage's key and the stage's code version.
  */
 export interface StageCode {
   demo: string;

@@ -117,8 +117,8 @@ const Effects: Record<string, Effect> = {
   "model.batchSize": model(32),
   "model.epochs": model(10),
   "model.fineTune": {kind: "refused", value: "res5"},
-  // The engine is not in the model key (both engines give the same embeddings); runPipeline starts the one asked for.
-  "model.engine": {kind: "reads", file: "loaders/pipeline/runPipeline.ts", text: "config.model.engine", value: "tfjs"},
+  // The engine is not in the model key (both engines give the same embeddings); the model stage starts the one asked for.
+  "model.engine": {kind: "reads", file: "loaders/pipeline/modelStages.ts", text: "config.model.engine", value: "tfjs"},
   "model.backend": {kind: "output", of: (c) => backboneSpec(c), value: "wasm"},
   "seeds.training": model(2),
   "seeds.augmentation": model(2),
