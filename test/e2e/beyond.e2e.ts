@@ -85,7 +85,9 @@ describe("beyond the paper", () => {
   it("across centres: the centre × metric table, the pooled estimates and the three forest plots", async () => {
     const {page, problems} = await open("/across-centres");
     await page.waitForSelector("#centre-table tbody tr");
-    assert.equal(await page.locator("#centre-table tbody tr").count(), beyond.acrossCentres.centres.length);
+    // One row per left-out centre, then the pooled random-effects row.
+    assert.equal(await page.locator("#centre-table tbody tr").count(), beyond.acrossCentres.centres.length + 1);
+    assert.match((await page.locator("#centre-table tbody tr").last().textContent()) ?? "", /^Pooled \(random effects/);
     assert.ok(beyond.acrossCentres.centres.length >= 3, "the demo has three centres, so three folds");
     assert.equal(await page.locator("#pooled-table tbody tr").count(), beyond.acrossCentres.pooled.length);
     for (const id of ["#forest-auc", "#forest-accuracy", "#forest-slope"]) {
