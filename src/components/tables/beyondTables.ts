@@ -1,7 +1,7 @@
 import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
 import type {Column} from "../charts/dataTable.js";
 import {estimateColumn, num, type Row, valueCell} from "./beyondTableCells.js";
-import {formatEstimate, formatFixed, formatP} from "./formatStat.js";
+import {formatFixed, formatP} from "./formatStat.js";
 
 /**
  * Rows and columns of the beyond-the-paper tables of Clinical baseline and Across centres (the calibration and
@@ -20,8 +20,7 @@ export function clinicalAucRows(beyond: BeyondArtifact): Row[] {
       patients: c.patients,
       responders: c.responders,
       auc: c.auc[m].auc,
-      lower: c.auc[m].ci?.[0] ?? null,
-      upper: c.auc[m].ci?.[1] ?? null,
+      aucCi: c.auc[m].ci,
     })),
   );
 }
@@ -31,13 +30,7 @@ export const clinicalAucColumns: Column<Row>[] = [
   {key: "model", label: "Model"},
   {key: "patients", label: "Patients"},
   {key: "responders", label: "Responders"},
-  {
-    key: "auc",
-    label: "AUC (95% CI), DeLong",
-    format: (r) =>
-      formatEstimate(r.auc as number | null, r.lower === null ? null : [r.lower as number, r.upper as number]),
-    attributes: valueCell("auc"),
-  },
+  estimateColumn("auc", "AUC (95% CI), DeLong"),
 ];
 
 export function deltaRows(beyond: BeyondArtifact): Row[] {
@@ -52,8 +45,7 @@ export function deltaRows(beyond: BeyondArtifact): Row[] {
       id,
       comparison,
       difference: t?.difference ?? null,
-      lower: t?.ci[0] ?? null,
-      upper: t?.ci[1] ?? null,
+      differenceCi: t?.ci ?? null,
       p: t?.p ?? null,
       pHolm: t?.pHolm ?? null,
     })),
@@ -64,10 +56,7 @@ export const deltaColumns: Column<Row>[] = [
   {key: "cohort", label: "Cohort"},
   {key: "comparison", label: "Comparison"},
   {
-    key: "difference",
-    label: "ΔAUC (95% CI)",
-    format: (r) =>
-      formatEstimate(r.difference as number | null, r.lower === null ? null : [r.lower as number, r.upper as number]),
+    ...estimateColumn("difference", "ΔAUC (95% CI)"),
     attributes: (r) => ({
       "data-value": num(r.difference),
       "data-cohort": String(r.cohort),
