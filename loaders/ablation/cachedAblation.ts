@@ -3,9 +3,7 @@ import {join} from "node:path";
 import {modelIdOf} from "../../models/resnet50.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
-import {createEmbeddingCache} from "../features/embeddingCache.js";
-import type {EmbeddingEngine} from "../features/engine.js";
-import {extractEmbeddings} from "../features/extractEmbeddings.js";
+import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
 import type {ArtifactCache} from "../pipeline/artifactCache.js";
@@ -33,15 +31,16 @@ export async function cachedAblation(
     const start = performance.now();
     const {trainingCohort: training, validationCohorts: validation} = model.provenance;
     const embedded = new Map<string, LabelledEmbeddings>();
-    const store = createEmbeddingCache(
-      embeddingsBeside(cache.root),
-      modelIdOf(model.provenance.weightsHash, model.provenance.batchNormEpsilon),
-    );
+    const cacheKey = {
+      cacheDir: embeddingsBeside(cache.root),
+      modelId: modelIdOf(model.provenance.weightsHash, model.provenance.batchNormEpsilon),
+      engine: model.provenance.engine,
+    };
     for (const name of [training, ...validation]) {
       const set = cohorts[name];
       if (!set) throw new Error(`ablation: cohort ${name} of run ${model.runId} is not in the study`);
       const variants: Variant[] = name === training ? [...config.augmentation.variants] : ["identity"];
-      const x = await extractEmbeddings(set, variants, cacheOnly(model.provenance.engine), store, () => {});
+      const x = await cachedEmbeddings(set, variants, cacheKey, "ablation");
       const labels = Int32Array.from(set.records, (r) => ResponseLabels.indexOf(r.label));
       embedded.set(name, {name, x, labels});
     }
@@ -51,17 +50,4 @@ export async function cachedAblation(
   });
   const run = JSON.parse(await readFile(join(result.dir, "ablation.json"), "utf8")) as AblationRun;
   return {run, seconds: result.value, cached: result.hit};
-}
-
-/** An engine that only names the cache entries; a miss says the model stage must compute them first. */
-function cacheOnly(name: string): EmbeddingEngine {
-  return {
-    name,
-    async embed(_pixels, count, _sizePx, variant) {
-      throw new Error(
-        `ablation: ${count} ${variant} embeddings of engine ${name} are not in the embedding cache; the model stage computes them first`,
-      );
-    },
-    async dispose() {},
-  };
 }

@@ -5,17 +5,18 @@ import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 
 /**
- * A cohort's embeddings read from the model stage's embedding cache, never computed: the analyses beyond the paper
- * refit heads only, on the embeddings the model stage already paid for. The engine here only names the cache entries
- * (the engine and model id the run's provenance records); a missing entry is an error saying so, not a silent
- * backbone run that would blow the build budget.
+ * A cohort's embeddings read from the model stage's embedding cache, never computed: the stages after the model stage
+ * (beyond the paper, optimism, ablation) refit heads only, on the embeddings the model stage already paid for. The
+ * engine here only names the cache entries (the engine and model id the run's provenance records); a missing entry is
+ * an error saying so, prefixed with the stage that asked (`stage`), not a silent backbone run that would blow the
+ * build budget.
  */
-export function cacheOnlyEngine(name: string): EmbeddingEngine {
+export function cacheOnlyEngine(name: string, stage: string): EmbeddingEngine {
   return {
     name,
     async embed(_pixels, count, _sizePx, variant) {
       throw new Error(
-        `beyond the paper: ${count} ${variant} embeddings of engine ${name} are not in the embedding cache; the model stage computes them first`,
+        `${stage}: ${count} ${variant} embeddings of engine ${name} are not in the embedding cache; the model stage computes them first`,
       );
     },
     async dispose() {},
@@ -26,6 +27,13 @@ export async function cachedEmbeddings(
   set: PatchSet,
   variants: readonly Variant[],
   {cacheDir, modelId, engine}: {cacheDir: string; modelId: string; engine: string},
+  stage = "beyond the paper",
 ): Promise<Map<Variant, Float32Array>> {
-  return extractEmbeddings(set, variants, cacheOnlyEngine(engine), createEmbeddingCache(cacheDir, modelId), () => {});
+  return extractEmbeddings(
+    set,
+    variants,
+    cacheOnlyEngine(engine, stage),
+    createEmbeddingCache(cacheDir, modelId),
+    () => {},
+  );
 }

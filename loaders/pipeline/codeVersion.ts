@@ -69,6 +69,7 @@ export const StageSources = {
   evaluate: ["src/components/stats", "src/components/study", "loaders/pipeline/evaluationOptions.ts"],
   ablation: [
     "loaders/ablation",
+    "loaders/beyond/cachedEmbeddings.ts",
     "loaders/features/embeddingCache.ts",
     "loaders/features/extractEmbeddings.ts",
     "loaders/train",
