@@ -1,4 +1,5 @@
 import {auc} from "../stats/auc.js";
+import {argmax} from "../stats/confusionMatrix.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {objectiveResponse} from "../stats/objectiveResponse.js";
 import {patientScores} from "./patientScores.js";
@@ -20,9 +21,7 @@ export function rungMetrics(rows: readonly PredictionRow[], cohort: string): Run
   const or = objectiveResponse(truth, probabilities);
   let correct = 0;
   probabilities.forEach((p, i) => {
-    let best = 0;
-    for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
-    if (best === truth[i]) correct++;
+    if (argmax(p) === truth[i]) correct++;
   });
   const perClass = [0, 1, 2, 3]
     .map((c) =>

@@ -1,4 +1,5 @@
 import {splitBinary} from "../stats/binaryData.js";
+import {argmax} from "../stats/confusionMatrix.js";
 import {delongPlacements, delongVariance} from "../stats/delong.js";
 import {fitMultinomial} from "../stats/multinomialLogistic.js";
 import {normalQuantile} from "../stats/normal.js";
@@ -64,13 +65,7 @@ export function centreMetrics(
   }
 
   let correct = 0;
-  for (const p of patients) {
-    let best = 0;
-    p.probabilities.forEach((v, k) => {
-      if (v > (p.probabilities[best] as number)) best = k;
-    });
-    if (best === p.label) correct++;
-  }
+  for (const p of patients) if (argmax(p.probabilities) === p.label) correct++;
   const accuracy: Estimate =
     n === 0
       ? none

@@ -1,4 +1,5 @@
 import {auc} from "./auc.js";
+import {argmax} from "./confusionMatrix.js";
 import {objectiveResponse} from "./objectiveResponse.js";
 
 /**
@@ -25,9 +26,7 @@ export function responseMetrics(
   const or = objectiveResponse(t, p);
   let correct = 0;
   p.forEach((row, i) => {
-    let best = 0;
-    for (let c = 1; c < row.length; c++) if ((row[c] as number) > (row[best] as number)) best = c;
-    if (best === t[i]) correct++;
+    if (argmax(row) === t[i]) correct++;
   });
   const oneVsRest = (c: number) =>
     auc(
