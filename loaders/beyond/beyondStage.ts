@@ -7,7 +7,6 @@ import {ordinalSummary} from "../../src/components/beyond/ordinalSummary.js";
 import {poolCentres} from "../../src/components/beyond/poolCentres.js";
 import {sampleSizeRow} from "../../src/components/beyond/sampleSizeSummary.js";
 import {stratifiedFolds} from "../../src/components/beyond/stratifiedFolds.js";
-import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
 import {thresholdGrid} from "../../src/components/stats/decisionCurve.js";
 import type {ClinicalValue} from "../../src/components/stats/designMatrix.js";
 import {deriveSeed} from "../../src/components/stats/random.js";
@@ -19,6 +18,7 @@ import type {ModelArtifact} from "../pipeline/modelArtifact.js";
 import {InputSize} from "../train/trainHead.js";
 import {cachedEmbeddings} from "./cachedEmbeddings.js";
 import {clinicalPredictors} from "./clinicalPredictors.js";
+import {patientLevel} from "./patientLevel.js";
 import {type EmbeddedRows, labelIndices, refitHead, selectRows} from "./refitHead.js";
 
 /**
@@ -40,22 +40,6 @@ export interface BeyondInput {
   clinicalColumns: readonly string[];
   embeddingsDir: string;
   log(message: string): void;
-}
-
-function patientLevel(
-  rows: ReadonlyArray<{patientId: string; label: string; probabilities: readonly number[]}>,
-  aggregation: StudyConfig["evaluation"]["aggregation"],
-): Array<PatientPrediction & {patientId: string}> {
-  const labelOf = new Map(rows.map((r) => [r.patientId, r.label]));
-  return aggregateByGroup(
-    rows.map((r) => r.patientId),
-    rows.map((r) => r.probabilities),
-    aggregation,
-  ).map((g) => ({
-    patientId: g.key,
-    label: (ResponseLabels as readonly string[]).indexOf(labelOf.get(g.key) as string),
-    probabilities: g.mean,
-  }));
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;

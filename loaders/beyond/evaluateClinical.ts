@@ -1,13 +1,13 @@
 import {type ClinicalComparison, clinicalComparison} from "../../src/components/beyond/clinicalComparison.js";
 import {restoreFormula} from "../../src/components/csv/formulaGuard.js";
 import {parseCsvRecords} from "../../src/components/csv/parseCsv.js";
-import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
 import {thresholdGrid} from "../../src/components/stats/decisionCurve.js";
 import type {ClinicalValue} from "../../src/components/stats/designMatrix.js";
 import type {PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {clinicalColumnSpec, parseClinicalValue} from "../cohort/clinicalColumns.js";
 import {clinicalPredictors} from "./clinicalPredictors.js";
+import {patientLevel} from "./patientLevel.js";
 
 /**
  * `workbench evaluate --clinical clinical.csv`: the Clinical baseline comparison for predictions made elsewhere.
@@ -64,32 +64,23 @@ export function evaluateClinical(
 
   // Patient level: the mean of a patient's patch probabilities, as evaluate's patient level.
   const byCohort = new Map<string, PredictionRow[]>();
-  for (const r of rows) byCohort.set(r.cohort, [...(byCohort.get(r.cohort) ?? []), r]);
-  const patients = [...byCohort].flatMap(([cohort, list]) => {
-    const labelOf = new Map(list.map((r) => [r.patientId, r.label]));
-    return aggregateByGroup(
-      list.map((r) => r.patientId),
-      list.map((r) => r.probabilities),
-      "mean",
-    ).flatMap((g) => {
-      const clinical = clinicalOf.get(cohortColumn >= 0 ? `${cohort}\u0000${g.key}` : g.key);
+  for (const r of rows) {
+    const list = byCohort.get(r.cohort);
+    if (list) list.push(r);
+    else byCohort.set(r.cohort, [r]);
+  }
+  const patients = [...byCohort].flatMap(([cohort, list]) =>
+    patientLevel(list, "mean").flatMap(({patientId, label, probabilities}) => {
+      const clinical = clinicalOf.get(cohortColumn >= 0 ? `${cohort}\u0000${patientId}` : patientId);
       if (!clinical) {
         warn(
-          `${clinicalFile}: no clinical row for patient ${g.key} (cohort ${cohort}); left out of the clinical comparison`,
+          `${clinicalFile}: no clinical row for patient ${patientId} (cohort ${cohort}); left out of the clinical comparison`,
         );
         return [];
       }
-      return [
-        {
-          patientId: g.key,
-          cohort,
-          label: (ResponseLabels as readonly string[]).indexOf(labelOf.get(g.key) as string),
-          clinical,
-          image: g.mean,
-        },
-      ];
-    });
-  });
+      return [{patientId, cohort, label, clinical, image: probabilities}];
+    }),
+  );
   const sizes = new Map<string, number>();
   for (const p of patients) sizes.set(p.cohort, (sizes.get(p.cohort) ?? 0) + 1);
   let largest: string | undefined;
