@@ -2,7 +2,7 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Manifest, ManifestPatient} from "../cohort/manifest.js";
 import type {ContextCrop} from "./contextCrop.js";
 import {type CohortFlow, emptyFlow, type FlowReport, groupExclusions, noCohort} from "./flowReport.js";
-import {type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
+import {concatPixels, type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
 import type {PatientGeometry} from "./patientGeometry.js";
 import type {ClinicalRow, PreprocessedStudy} from "./preprocessedStudy.js";
 import type {PatientOutcome} from "./preprocessManifestPatient.js";
@@ -81,7 +81,7 @@ export function assembleStudy(
       cohort,
       sizePx: config.patches.sizePx,
       records,
-      pixels: concat(pixels),
+      pixels: concatPixels(pixels),
       ...(options.contexts === false ? {} : {contexts}),
     };
   }
@@ -102,14 +102,4 @@ export function assembleStudy(
     }
   }
   return {cohorts: sets, flow, clinical, clinicalColumns: manifest.clinicalColumns, geometry, warnings};
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
 }

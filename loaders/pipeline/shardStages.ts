@@ -9,7 +9,7 @@ import {embeddingModelId} from "../features/embeddingModelId.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import {assembleStudy, patientOrder} from "../imaging/assembleStudy.js";
 import {readOutcomeStore, writeOutcomeStore} from "../imaging/outcomeStore.js";
-import type {PatchSet} from "../imaging/patchSet.js";
+import {concatPixels, type PatchSet} from "../imaging/patchSet.js";
 import {writePatchStore} from "../imaging/patchStore.js";
 import type {PatientOutcome} from "../imaging/preprocessManifestPatient.js";
 import {preprocessPatients} from "../imaging/preprocessPatients.js";
@@ -150,7 +150,7 @@ export async function embedShard(
   const sets = new Map<string, PatchSet>(
     [...parts].map(([cohort, p]) => [
       cohort,
-      {cohort, sizePx: ctx.config.patches.sizePx, records: p.records, pixels: concat(p.pixels)},
+      {cohort, sizePx: ctx.config.patches.sizePx, records: p.records, pixels: concatPixels(p.pixels)},
     ]),
   );
   const backbone = backboneSpec(ctx.config, options.threads === undefined ? {} : {threads: options.threads});
@@ -169,14 +169,4 @@ export async function embedShard(
   } finally {
     await engine.dispose();
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
