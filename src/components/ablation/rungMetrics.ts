@@ -1,7 +1,5 @@
-import {auc} from "../stats/auc.js";
-import {argmax} from "../stats/confusionMatrix.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
-import {objectiveResponse} from "../stats/objectiveResponse.js";
+import {responseMetrics} from "../stats/responseMetrics.js";
 import {patientScores} from "./patientScores.js";
 
 /**
@@ -17,23 +15,15 @@ export interface RungCohortValues {
 
 export function rungMetrics(rows: readonly PredictionRow[], cohort: string): RungCohortValues {
   const {truth, probabilities} = patientScores(rows, cohort);
-  if (truth.length === 0) return {objectiveResponseAuc: null, accuracy: null, macroAuc: null};
-  const or = objectiveResponse(truth, probabilities);
-  let correct = 0;
-  probabilities.forEach((p, i) => {
-    if (argmax(p) === truth[i]) correct++;
-  });
-  const perClass = [0, 1, 2, 3]
-    .map((c) =>
-      auc(
-        truth.map((t) => (t === c ? 1 : 0)),
-        probabilities.map((p) => p[c] as number),
-      ),
-    )
-    .filter((a): a is number => a !== null);
+  const m = responseMetrics(
+    truth,
+    probabilities,
+    truth.map((_, i) => i),
+  );
+  const perClass = [m.CR, m.PR, m.SD, m.PD].filter((a): a is number => a !== null);
   return {
-    objectiveResponseAuc: auc(or.outcome, or.score),
-    accuracy: correct / truth.length,
+    objectiveResponseAuc: m.objectiveResponseAuc,
+    accuracy: m.accuracy,
     macroAuc: perClass.length === 0 ? null : perClass.reduce((s, a) => s + a, 0) / perClass.length,
   };
 }
