@@ -98,10 +98,7 @@ export const runCommand: Command = {
     const exportDir = values.export
       ? (await outputOption("--export", values.export, io.cwd, "directory", {writeInto: true})).path
       : undefined;
-    // The cache is written into, not replaced: any existing folder will do, but not a link or a file.
-    const cacheDir = values.cache
-      ? (await outputOption("--cache", values.cache, io.cwd, "directory", {writeInto: true})).path
-      : undefined;
+    const cacheDir = await cacheOption(values.cache, io.cwd);
     const result = await runPipeline(
       {
         repo: repoRoot,
