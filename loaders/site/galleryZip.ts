@@ -9,7 +9,7 @@ import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {camOverlay} from "./camOverlay.js";
 
 /** A fixed timestamp for zip entries, so the same run gives byte-identical archives. */
-const epoch = new Date(Date.UTC(2020, 0, 1));
+export const ZipEpoch = new Date(Date.UTC(2020, 0, 1));
 
 /**
  * data/gallery.zip (Fig 4): the primary protocol's gallery patches — per cohort and true class, correctly classified
@@ -41,10 +41,10 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
     const camEntry = `cams/${name}`;
     const crop = set.contexts?.[index];
     const contextEntry = crop ? `contexts/${name}` : null;
-    if (crop && contextEntry) zip.file(contextEntry, crop.png, {date: epoch});
-    zip.file(image, patchThumbnailPng(set, index), {date: epoch});
+    if (crop && contextEntry) zip.file(contextEntry, crop.png, {date: ZipEpoch});
+    zip.file(image, patchThumbnailPng(set, index), {date: ZipEpoch});
     const overlay = camOverlay(patchPixels(set, index), set.sizePx, cam.cam, camSize);
-    zip.file(camEntry, encodePng(overlay, set.sizePx, set.sizePx, 3), {date: epoch});
+    zip.file(camEntry, encodePng(overlay, set.sizePx, set.sizePx, 3), {date: ZipEpoch});
     items.push({
       patchId: cam.patchId,
       patientId: record.patientId,
@@ -73,6 +73,6 @@ export async function galleryZip(result: PipelineResult): Promise<Uint8Array> {
     });
   }
   const gallery: GalleryArtifact = {protocol, items};
-  zip.file("gallery.json", JSON.stringify(gallery), {date: epoch});
+  zip.file("gallery.json", JSON.stringify(gallery), {date: ZipEpoch});
   return zip.generateAsync({type: "uint8array", compression: "STORE"});
 }

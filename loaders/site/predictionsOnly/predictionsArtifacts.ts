@@ -13,6 +13,7 @@ import type {Evaluation} from "../../../src/components/stats/evaluatePredictions
 import {switchProtocol} from "../../config/protocolDefaults.js";
 import {protocolTable} from "../../config/protocolTable.js";
 import {configHash} from "../../hash.js";
+import {ZipEpoch} from "../galleryZip.js";
 import {evaluatePredictionsStudy, type PredictionsStudy} from "./predictionsStudy.js";
 
 /**
@@ -144,6 +145,6 @@ export async function predictionsGallery(study: PredictionsStudy): Promise<Uint8
     emptyReason: galleryEmptyReason(study),
   };
   const zip = new JSZip();
-  zip.file("gallery.json", JSON.stringify(gallery), {date: new Date(Date.UTC(2020, 0, 1))});
+  zip.file("gallery.json", JSON.stringify(gallery), {date: ZipEpoch});
   return zip.generateAsync({type: "uint8array", compression: "STORE"});
 }
