@@ -4,12 +4,11 @@
 // distinct ids (generating 40 would take 3 minutes and the read cost does not depend on which file is read). The
 // pool's start-up (each worker loads tsx and, on its first read, itk-wasm: about 0.5 s) is inside the measured time,
 // as a user pays it; 40 patients amortise it as a real study does. Outputs are checked identical (every pixel).
-import {createHash} from "node:crypto";
 import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {normalizeStudyConfig} from "../loaders/config/normalizeStudyConfig.js";
-import {hashJson} from "../loaders/hash.js";
+import {hashJson, sha256} from "../loaders/hash.js";
 import {preprocessStudy} from "../loaders/imaging/preprocessStudy.js";
 import {generateStudy} from "../loaders/synth/generateStudy.js";
 
@@ -44,8 +43,8 @@ export async function benchScale() {
           ...study,
           cohorts: Object.values(study.cohorts).map((s) => ({
             ...s,
-            pixels: createHash("sha256").update(s.pixels).digest("hex"),
-            contexts: s.contexts?.map((c) => ({...c, png: createHash("sha256").update(c.png).digest("hex")})),
+            pixels: sha256(s.pixels),
+            contexts: s.contexts?.map((c) => ({...c, png: sha256(c.png)})),
           })),
         }),
       );

@@ -1,4 +1,4 @@
-import {createHash} from "node:crypto";
+import {sha256} from "../hash.js";
 
 /**
  * File and archive-entry names derived from untrusted ids (patch ids, patient ids, cohort names).
@@ -34,7 +34,7 @@ export function slugOf(id: string): string {
 
 /** First hex digits of the SHA-256 of the id's UTF-8 bytes. */
 export function idHash(id: string): string {
-  return createHash("sha256").update(id, "utf8").digest("hex").slice(0, HashLength);
+  return sha256(id).slice(0, HashLength);
 }
 
 /** `0007-x_1-3f2a9c01` (plus `.ext` when given): the name of the `index`-th item of a list, whose id is `id`. */
