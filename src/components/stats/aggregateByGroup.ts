@@ -1,4 +1,5 @@
 import type {Aggregation} from "../study/vocabulary.js";
+import {indicesByKey} from "./indicesByKey.js";
 import {meanByGroup} from "./objectiveResponse.js";
 import {quantileSorted} from "./quantile.js";
 
@@ -15,16 +16,7 @@ export function aggregateByGroup(
 ): Array<{key: string; mean: number[]; count: number; first: number}> {
   const groups = meanByGroup(keys, vectors);
   if (aggregation === "mean") return groups;
-  const members = new Map<string, number[]>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let list = members.get(key);
-    if (!list) {
-      list = [];
-      members.set(key, list);
-    }
-    list.push(i);
-  }
+  const members = indicesByKey(keys);
   return groups.map((g) => {
     const rows = members.get(g.key) as number[];
     const combined = g.mean.map((_, j) => {

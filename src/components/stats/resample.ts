@@ -1,3 +1,4 @@
+import {indicesByKey} from "./indicesByKey.js";
 import type {Rng} from "./random.js";
 
 /**
@@ -50,16 +51,7 @@ export function clusterDesign(clusterKey: ArrayLike<string | number>, stratumOf:
 }
 
 function groupIndices(keys: ArrayLike<number>): Uint32Array[] {
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as number;
-    let g = groups.get(k);
-    if (!g) {
-      g = [];
-      groups.set(k, g);
-    }
-    g.push(i);
-  }
+  const groups = indicesByKey(keys);
   return [...groups.keys()].sort((a, b) => a - b).map((k) => Uint32Array.from(groups.get(k) as number[]));
 }
 
