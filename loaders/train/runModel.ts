@@ -1,19 +1,18 @@
 import {readFileSync} from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import {type Head, headProbabilities} from "../../models/head.js";
-import {modelIdOf} from "../../models/resnet50.js";
 import {type PatchPredictionRow, patchPredictions} from "../../src/components/predictions/patchPredictions.js";
 import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
 import {type BackboneSpec, backboneSpec} from "../features/backboneSpec.js";
 import {createEmbeddingCache} from "../features/embeddingCache.js";
+import {embeddingModelId} from "../features/embeddingModelId.js";
 import {backendOf, type EmbeddingEngine} from "../features/engine.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import {configHash} from "../hash.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {saveRun} from "../runs/runStore.js";
-import {readModelFiles} from "../weights/readModelFiles.js";
 import {checkModelStage} from "./checkModelStage.js";
 import {type GalleryCam, type GalleryChooser, galleryCams} from "./galleryCams.js";
 import {headNote} from "./headNote.js";
@@ -107,10 +106,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
       `model.batchNormEpsilon: expected the engine's backbone to use ${config.model.batchNormEpsilon}, got ${backbone.batchNormEpsilon}`,
     );
   }
-  const engineHash = "weightsHash" in engine && typeof engine.weightsHash === "string" ? engine.weightsHash : undefined;
-  // Engines that do not report their weights are assumed to run the weights folder's model.
-  const weightsHash = engineHash ?? (await readModelFiles(backbone.weightsDir)).weightsHash;
-  const modelId = engine.modelId ?? modelIdOf(weightsHash, backbone.batchNormEpsilon);
+  const {weightsHash, modelId} = await embeddingModelId(engine, backbone);
   const cache = createEmbeddingCache(input.cacheDir, modelId);
 
   const names = [training, ...validation];
