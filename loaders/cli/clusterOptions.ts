@@ -3,8 +3,8 @@ import type {ParseArgsConfig} from "node:util";
 import {repoRoot} from "../paths.js";
 import {type PrepareOptions, prepareStudy, type StudyContext} from "../pipeline/prepareStudy.js";
 import {defaultJobs} from "../pipeline/workerPool.js";
-import {UsageError} from "./command.js";
 import {outputOption} from "./outputOption.js";
+import {positiveIntegerOption} from "./parseCommandArgs.js";
 
 /**
  * The options every sharded command shares (prepare, preprocess --shard, merge, embed): the study, the shared cache
@@ -22,12 +22,7 @@ export const clusterUsage = `  --study <file>  study configuration (JSON); defau
 
 /** --jobs: a positive integer, named in the message when it is not. */
 export function jobsOption(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`--jobs expects a positive integer, got ${raw === "" ? "nothing" : raw}`);
-  }
-  return value;
+  return raw === undefined ? undefined : positiveIntegerOption(raw, "--jobs");
 }
 
 export async function cacheOption(raw: string | undefined, cwd: string): Promise<string | undefined> {

@@ -38,3 +38,12 @@ export function nonNegativeIntegerOption(raw: string, flag: string): number {
   }
   return value;
 }
+
+/** A positive integer option (worker threads), with a message naming the flag. */
+export function positiveIntegerOption(raw: string, flag: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`${flag} expects a positive integer, got ${raw === "" ? "nothing" : raw}`);
+  }
+  return value;
+}

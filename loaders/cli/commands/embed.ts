@@ -3,7 +3,7 @@ import {embedShard} from "../../pipeline/shardStages.js";
 import {stderrProgress} from "../../pipeline/stderrProgress.js";
 import {clusterOptions, clusterUsage, jobsOption, studyContext} from "../clusterOptions.js";
 import {type Command, UsageError} from "../command.js";
-import {parseCommandArgs} from "../parseCommandArgs.js";
+import {parseCommandArgs, positiveIntegerOption} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench embed --shard i/n [--study study.json] [--cache <dir>] [--jobs <n>] [--threads <n>]
 
@@ -29,7 +29,7 @@ export const embedCommand: Command = {
     });
     if (!values.shard) throw new UsageError("--shard i/n is required");
     const shard = parseShard(values.shard);
-    const threads = values.threads === undefined ? undefined : jobsOption(values.threads);
+    const threads = values.threads === undefined ? undefined : positiveIntegerOption(values.threads, "--threads");
     const log = (m: string) => io.stderr(`${m}\n`);
     const ctx = await studyContext(values, io.cwd, {log});
     const jobs = jobsOption(values.jobs);
