@@ -22,7 +22,7 @@ export const calibrationCiColumns: Column<Row>[] = [
   {key: "patients", label: "Patients"},
   estimateColumn("intercept", "Intercept (bootstrap 95% CI)"),
   estimateColumn("slope", "Slope (bootstrap 95% CI)"),
-  {key: "brier", label: "Brier", format: (r) => formatFixed(r.brier as number | null), attributes: valueCell("brier")},
+  fixedColumn("brier", "Brier"),
   {key: "failed", label: "Replicates without a fit"},
 ];
 
@@ -41,14 +41,9 @@ export function perClassCalibrationRows(beyond: BeyondArtifact): Row[] {
 export const perClassCalibrationColumns: Column<Row>[] = [
   {key: "cohort", label: "Cohort"},
   {key: "class", label: "Class (one vs rest)"},
-  {
-    key: "intercept",
-    label: "Intercept",
-    format: (r) => formatFixed(r.intercept as number | null),
-    attributes: valueCell("intercept"),
-  },
-  {key: "slope", label: "Slope", format: (r) => formatFixed(r.slope as number | null), attributes: valueCell("slope")},
-  {key: "brier", label: "Brier", format: (r) => formatFixed(r.brier as number | null), attributes: valueCell("brier")},
+  fixedColumn("intercept", "Intercept"),
+  fixedColumn("slope", "Slope"),
+  fixedColumn("brier", "Brier"),
 ];
 
 export function recalibrationRows(beyond: BeyondArtifact): Row[] {

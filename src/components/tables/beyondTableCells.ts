@@ -14,10 +14,10 @@ export const estimateColumn = (key: string, label: string): Column<Row> => ({
   attributes: valueCell(key),
 });
 
-/** A fixed-decimals number. */
-export const fixedColumn = (key: string, label: string): Column<Row> => ({
+/** A number to `digits` decimals. */
+export const fixedColumn = (key: string, label: string, digits = 3): Column<Row> => ({
   key,
   label,
-  format: (r) => formatFixed(r[key] as number | null),
+  format: (r) => formatFixed(r[key] as number | null, digits),
   attributes: valueCell(key),
 });

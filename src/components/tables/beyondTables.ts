@@ -1,7 +1,7 @@
 import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
 import type {Column} from "../charts/dataTable.js";
-import {estimateColumn, num, type Row, valueCell} from "./beyondTableCells.js";
-import {formatFixed, formatP} from "./formatStat.js";
+import {estimateColumn, fixedColumn, num, type Row, valueCell} from "./beyondTableCells.js";
+import {formatP} from "./formatStat.js";
 
 /**
  * Rows and columns of the beyond-the-paper tables of Clinical baseline and Across centres (the calibration and
@@ -80,12 +80,7 @@ export function lrtRows(beyond: BeyondArtifact): Row[] {
 
 export const lrtColumns: Column<Row>[] = [
   {key: "cohort", label: "Cohort"},
-  {
-    key: "statistic",
-    label: "χ²",
-    format: (r) => formatFixed(r.statistic as number | null, 2),
-    attributes: valueCell("statistic"),
-  },
+  fixedColumn("statistic", "χ²", 2),
   {key: "df", label: "df"},
   {key: "p", label: "p", format: (r) => formatP(r.p as number | null), attributes: valueCell("p")},
   {key: "pHolm", label: "p (Holm)", format: (r) => formatP(r.pHolm as number | null), attributes: valueCell("pHolm")},
@@ -165,8 +160,8 @@ export const pooledColumns: Column<Row>[] = [
   {key: "scale", label: "Pooled on"},
   {key: "k", label: "Centres"},
   estimateColumn("estimate", "Pooled (95% CI)"),
-  {key: "tau2", label: "τ²", format: (r) => formatFixed(r.tau2 as number | null, 4), attributes: valueCell("tau2")},
-  {key: "I2", label: "I² (%)", format: (r) => formatFixed(r.I2 as number | null, 1), attributes: valueCell("I2")},
+  fixedColumn("tau2", "τ²", 4),
+  fixedColumn("I2", "I² (%)", 1),
   {key: "Qp", label: "p (Q)", format: (r) => formatP(r.Qp as number | null)},
   {key: "excluded", label: "Left out"},
 ];
@@ -189,11 +184,6 @@ export const ordinalColumns: Column<Row>[] = [
   {key: "patients", label: "Patients"},
   estimateColumn("linear", "κ linear (95% CI)"),
   estimateColumn("quadratic", "κ quadratic (95% CI)"),
-  {key: "orc", label: "ORC", format: (r) => formatFixed(r.orc as number | null), attributes: valueCell("orc")},
-  {
-    key: "harrellC",
-    label: "Harrell's C",
-    format: (r) => formatFixed(r.harrellC as number | null),
-    attributes: valueCell("harrellC"),
-  },
+  fixedColumn("orc", "ORC"),
+  fixedColumn("harrellC", "Harrell's C"),
 ];
