@@ -39,6 +39,13 @@ export function publishIds(
     return published;
   };
 
+  // A prediction row (a protocol's or an ablation rung's): its patient and, at patch level, its patch.
+  const publishRow = <T extends {patientId: string; patchId?: string}>(p: T): T => ({
+    ...p,
+    patientId: id(p.patientId),
+    ...(p.patchId === undefined ? {} : {patchId: patch(p.patchId, p.patientId)}),
+  });
+
   const cohorts: PipelineResult["cohorts"] = {};
   for (const [name, set] of Object.entries(result.cohorts)) {
     cohorts[name] = {
@@ -55,11 +62,7 @@ export function publishIds(
     const model = result.models[protocol];
     models[protocol] = {
       ...model,
-      predictions: model.predictions.map((p) => ({
-        ...p,
-        patientId: id(p.patientId),
-        ...(p.patchId === undefined ? {} : {patchId: patch(p.patchId, p.patientId)}),
-      })),
+      predictions: model.predictions.map(publishRow),
       cams: model.cams.map((c) => {
         const patientId = patientOfPatch.get(c.patchId);
         if (patientId === undefined) throw new Error(`publishIds: CAM of patch ${c.patchId} has no patch record`);
@@ -73,11 +76,7 @@ export function publishIds(
     ...result.ablation,
     predictions: result.ablation.predictions.map(({rung, rows}) => ({
       rung,
-      rows: rows.map((p) => ({
-        ...p,
-        patientId: id(p.patientId),
-        ...(p.patchId === undefined ? {} : {patchId: patch(p.patchId, p.patientId)}),
-      })),
+      rows: rows.map(publishRow),
     })),
   };
 
