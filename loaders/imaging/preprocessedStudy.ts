@@ -22,3 +22,8 @@ export interface PreprocessedStudy {
   /** Non-fatal findings (skipped non-DICOM files, clinical values kept as written, SEG segment chosen). */
   warnings: string[];
 }
+
+/** Patches across the study's cohorts: the value the preprocess stage stores, however it was computed. */
+export function patchCount(study: Pick<PreprocessedStudy, "cohorts">): number {
+  return Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0);
+}

@@ -1,7 +1,7 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {hashJson} from "../hash.js";
 import {writePatchStore} from "../imaging/patchStore.js";
-import type {PreprocessedStudy} from "../imaging/preprocessedStudy.js";
+import {type PreprocessedStudy, patchCount} from "../imaging/preprocessedStudy.js";
 import type {CutRequest} from "../imaging/preprocessManifestPatient.js";
 import {preprocessStudies} from "../imaging/preprocessStudy.js";
 import {sensitivityConfig, sharesMainPatches} from "./geometrySensitivity.js";
@@ -72,8 +72,7 @@ export async function planPreprocess(
       if (!study) throw new Error(`preprocess: the one-pass study for request ${index} was already written`);
       cut.studies[index] = undefined; // written once; release its pixels
       await writePatchStore(dir, study, {thumbnails: contexts});
-      const value = Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0);
-      return {seconds: cut.seconds[index]!, value};
+      return {seconds: cut.seconds[index]!, value: patchCount(study)};
     });
   };
 }

@@ -11,6 +11,7 @@ import {assembleStudy, patientOrder} from "../imaging/assembleStudy.js";
 import {readOutcomeStore, writeOutcomeStore} from "../imaging/outcomeStore.js";
 import {concatPixels, type PatchSet} from "../imaging/patchSet.js";
 import {writePatchStore} from "../imaging/patchStore.js";
+import {patchCount} from "../imaging/preprocessedStudy.js";
 import type {PatientOutcome} from "../imaging/preprocessManifestPatient.js";
 import {preprocessPatients} from "../imaging/preprocessPatients.js";
 import {embeddingsBeside} from "../paths.js";
@@ -109,7 +110,7 @@ export async function mergePreprocess(
     // The same value the single-process stage stores (runPipeline reads its seconds).
     return {
       seconds: (performance.now() - start) / 1000,
-      value: Object.values(study.cohorts).reduce((n, set) => n + set.records.length, 0),
+      value: patchCount(study),
     };
   });
   return {dir: got.dir, key: got.key, hit: got.hit};
