@@ -26,16 +26,6 @@ export type ReadPatient = (
 export const readWithItk: ReadPatient = (patient, config, warn) =>
   readPatientVolumes(patient, config.imaging.tumourLabel, warn);
 
-export async function preprocessManifestPatient(
-  patient: ManifestPatient,
-  config: StudyConfig,
-  options: PreprocessOptions = {},
-  read: ReadPatient = readWithItk,
-): Promise<PatientOutcome> {
-  const [outcome] = (await cutPatient(patient, [{config, options}], read)).outcomes;
-  return outcome!;
-}
-
 /** One way of cutting a study's patches: a configuration (its patches.* geometry) and whether to make context crops. */
 export interface CutRequest {
   config: StudyConfig;
@@ -45,7 +35,7 @@ export interface CutRequest {
 /**
  * One patient read ONCE and cut under every request (the main run and each geometry of the sensitivity analysis):
  * reading and checking the files dominates a patient's time, cutting is cheap. Each request's outcome is exactly what
- * preprocessManifestPatient gives for it alone (the volumes are read-only to preprocessPatient). `seconds[r]` is the
+ * a cut under that request alone gives (the volumes are read-only to preprocessPatient). `seconds[r]` is the
  * time spent on request r, the read charged to the first, so a caller can say what each extra geometry cost.
  */
 export async function cutPatient(
