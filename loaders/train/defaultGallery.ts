@@ -1,3 +1,4 @@
+import {argmax} from "../../src/components/stats/confusionMatrix.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {PatchRecord} from "../imaging/patchSet.js";
 
@@ -22,11 +23,4 @@ export function defaultGallery(records: PatchRecord[], probabilities: Float64Arr
     for (const {r} of [...correct, ...wrong]) ids.push(r.patchId);
   });
   return ids;
-}
-
-/** Index of the largest probability (the first on a tie): the predicted class. */
-export function argmax(p: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  return best;
 }

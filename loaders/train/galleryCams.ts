@@ -1,11 +1,12 @@
 import {effectiveWeights, type Head} from "../../models/head.js";
+import {argmax} from "../../src/components/stats/confusionMatrix.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {BackboneSpec} from "../features/backboneSpec.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import {createTfjsEngine} from "../features/tfjsEngine.js";
 import {type PatchRecord, type PatchSet, patchByteLength} from "../imaging/patchSet.js";
 import {classActivationMap} from "./classActivationMap.js";
-import {argmax, defaultGallery} from "./defaultGallery.js";
+import {defaultGallery} from "./defaultGallery.js";
 
 /** A class activation map of one gallery patch, for the predicted class (side × side, row-major, in [0, 1]). */
 export interface GalleryCam {
