@@ -56,24 +56,15 @@ export async function cutPatients(
 ): Promise<{outcomes: PatientOutcome[][]; seconds: number[]}> {
   if (!sameReading(requests)) throw new Error("cutPatients: the requests read the files differently (imaging.*)");
   const {jobs, read, onPatient} = options;
-  let perPatient: Array<{outcomes: PatientOutcome[]; seconds: number[]}>;
-  if (read || (jobs ?? 2) <= 1) {
-    perPatient = [];
-    for (const [index, patient] of patients.entries()) {
-      const cut = await cutPatient(patient, requests, read);
-      perPatient.push(cut);
-      onPatient?.(cut.outcomes, index, index + 1);
-    }
-  } else {
-    perPatient = await runPool<ManifestPatient, {outcomes: PatientOutcome[]; seconds: number[]}>({
-      module: new URL("./preprocessManifestPatient.ts", import.meta.url),
-      exportName: "preprocessTask",
-      tasks: patients,
-      ...(jobs === undefined ? {} : {jobs}),
-      shared: {requests},
-      onResult: (index, cut, finished) => onPatient?.(cut.outcomes, index, finished),
-    });
-  }
+  const perPatient = await runPool<ManifestPatient, {outcomes: PatientOutcome[]; seconds: number[]}>({
+    module: new URL("./preprocessManifestPatient.ts", import.meta.url),
+    exportName: "preprocessTask",
+    tasks: patients,
+    ...(jobs === undefined ? {} : {jobs}),
+    shared: {requests},
+    ...(read ? {inThread: (patient) => cutPatient(patient, requests, read)} : {}),
+    onResult: (index, cut, finished) => onPatient?.(cut.outcomes, index, finished),
+  });
   return {
     outcomes: requests.map((_, r) => perPatient.map((p) => p.outcomes[r]!)),
     seconds: requests.map((_, r) => perPatient.reduce((sum, p) => sum + p.seconds[r]!, 0)),

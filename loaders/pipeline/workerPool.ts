@@ -22,6 +22,11 @@ export interface PoolOptions<T, R> {
   shared?: unknown;
   /** Called on this thread as each task finishes (completion order), with the count finished so far. */
   onResult?(index: number, result: R, finished: number): void;
+  /**
+   * Runs every task in this thread with this function instead of the module's export: for a task that needs a
+   * function (a test's reader or writer), which cannot cross into a worker.
+   */
+  inThread?(task: T): R | Promise<R>;
 }
 
 /** The default --jobs: every core Node may use (os.availableParallelism honours CPU affinity, e.g. under Slurm). */
@@ -31,21 +36,22 @@ export function defaultJobs(): number {
 
 type TaskFunction = (task: unknown, shared: unknown) => unknown;
 
-async function loadTask(module: URL, exportName: string): Promise<TaskFunction> {
+async function loadTask<T, R>(options: PoolOptions<T, R>): Promise<(task: T) => R | Promise<R>> {
+  const {module, exportName, shared} = options;
   const mod = (await import(module.href)) as Record<string, unknown>;
   const fn = mod[exportName];
   if (typeof fn !== "function") throw new Error(`workerPool: ${module.href} has no exported function ${exportName}`);
-  return fn as TaskFunction;
+  return (task) => (fn as TaskFunction)(task, shared) as R | Promise<R>;
 }
 
 export async function runPool<T, R>(options: PoolOptions<T, R>): Promise<R[]> {
   const {tasks} = options;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
   const results = new Array<R>(tasks.length);
-  if (jobs <= 1) {
-    const fn = await loadTask(options.module, options.exportName);
+  if (jobs <= 1 || options.inThread) {
+    const fn = options.inThread ?? (await loadTask(options));
     for (const [index, task] of tasks.entries()) {
-      const result = (await fn(task, options.shared)) as R;
+      const result = await fn(task);
       results[index] = result;
       options.onResult?.(index, result, index + 1);
     }

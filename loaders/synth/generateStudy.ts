@@ -80,17 +80,15 @@ export async function generateStudy(
     effects.progress?.(finished, plans.length);
   };
   // Written files do not depend on which thread wrote them; a custom writer (tests) cannot cross into a worker.
-  const outcomes =
-    writer === nodeSynthWriter
-      ? await runPool<PatientPlan, SynthOutcome>({
-          module: new URL("./synthTask.ts", import.meta.url),
-          exportName: "synthTask",
-          tasks: plans,
-          jobs: options.jobs,
-          shared: {outDir, scale},
-          onResult,
-        })
-      : await inProcess(plans, outDir, scale, writer, onResult);
+  const outcomes = await runPool<PatientPlan, SynthOutcome>({
+    module: new URL("./synthTask.ts", import.meta.url),
+    exportName: "synthTask",
+    tasks: plans,
+    jobs: options.jobs,
+    shared: {outDir, scale},
+    onResult,
+    ...(writer === nodeSynthWriter ? {} : {inThread: (plan) => synthesizeAndWrite(plan, outDir, scale, writer)}),
+  });
   // Rows in plan order, whatever order the patients finished in.
   for (const [index, outcome] of outcomes.entries()) {
     const plan = plans[index]!;
@@ -110,22 +108,6 @@ export async function generateStudy(
     `synth: wrote ${rows.length} patients in ${seconds.toFixed(1)} s (${(seconds / Math.max(1, plans.length)).toFixed(2)} s/patient)`,
   );
   return {manifestPath, patients: rows.length, failures};
-}
-
-async function inProcess(
-  plans: readonly PatientPlan[],
-  outDir: string,
-  scale: SynthScale,
-  writer: SynthWriter,
-  onResult: (index: number, result: SynthOutcome, finished: number) => void,
-): Promise<SynthOutcome[]> {
-  const outcomes: SynthOutcome[] = [];
-  for (const [index, plan] of plans.entries()) {
-    const outcome = await synthesizeAndWrite(plan, outDir, scale, writer);
-    outcomes.push(outcome);
-    onResult(index, outcome, index + 1);
-  }
-  return outcomes;
 }
 
 function labelCounts(plans: readonly PatientPlan[]): Record<string, number> {
