@@ -53,11 +53,15 @@ describe("workbench report on examples/predictions.csv", () => {
   }
   const cohortOf = (page: Page, select: string) =>
     page.$eval(`${select} select`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+  // The example file has one row per patient: no page may offer a patch level it has no results for.
+  const levelOptions = (page: Page, select: string) =>
+    page.$$eval(`${select} option`, (options) => options.map((o) => o.textContent ?? ""));
 
   it("Discrimination: per-class AUCs equal evaluate's", async () => {
     const {page, problems} = await open("/discrimination");
     await page.waitForSelector("#auc-table td[data-auc]");
     const cohort = await cohortOf(page, "#cohort-select");
+    assert.deepEqual(await levelOptions(page, "#level-select"), ["patient"]);
     const shown = await page.$$eval("#auc-table td[data-auc]", (cells) =>
       cells.map((c) => [c.getAttribute("data-class"), c.getAttribute("data-auc")]),
     );
@@ -78,6 +82,8 @@ describe("workbench report on examples/predictions.csv", () => {
     const {page, problems} = await open("/objective-response");
     await page.waitForSelector("#mw-W");
     const cohort = await cohortOf(page, "#or-cohort-select");
+    assert.deepEqual(await levelOptions(page, "#or-level-select"), ["patient"]);
+    assert.match(await page.locator("#or-roc-patch").innerText(), /No patch-level predictions/);
     const W = Number(await page.getAttribute("#mw-W", "data-value"));
     const p = Number(await page.getAttribute("#mw-p", "data-value"));
     const expected = evaluated.cohorts[cohort]?.patient.objectiveResponse.mannWhitney;
@@ -92,6 +98,7 @@ describe("workbench report on examples/predictions.csv", () => {
     const {page, problems} = await open("/clinical-utility");
     await page.waitForSelector("#cal-brier");
     const cohort = await cohortOf(page, "#dca-cohort-select");
+    assert.deepEqual(await levelOptions(page, "#dca-level-select"), ["patient"]);
     const or = evaluated.cohorts[cohort]?.patient.objectiveResponse;
     assert.ok(or);
     assert.equal(Number(await page.getAttribute("#cal-brier", "data-value")), or.calibration.brier);
