@@ -5,6 +5,7 @@ import {readPredictionsCsv} from "../../../src/components/predictions/readPredic
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
 import {evaluateClinical} from "../../beyond/evaluateClinical.js";
+import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {printWarnings} from "../../printWarnings.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
@@ -34,11 +35,13 @@ Options:
                         rungs of ablation-predictions.csv) on the patients both scored, per cohort at patient level:
                         paired DeLong ΔAUC (A − B) of each class and of objective response with CI and p, and ΔNB
                         of objective response at 0.2…0.6 with a paired patient bootstrap band
-  --clinical <file>     clinical CSV (patient_id [, cohort] and Table 1 columns): adds "clinical", the Clinical
+  --clinical <file>     clinical CSV (patient_id and Table 1 columns, or columns the --study file declares; cohort
+                        and label are ignored, any other column is refused by name): adds "clinical", the Clinical
                         baseline comparison — a ridge multinomial clinical model fitted on the training cohort, the
                         predictions, and clinical + predictions, on every other cohort at patient level (AUCs,
                         paired DeLong ΔAUC, ΔNB with bootstrap bands, likelihood-ratio test for the image term)
   --train-cohort <name> the cohort the clinical model is fitted on (default: the one with the most patients)
+  --study <file>        study JSON whose "clinical": {"columns": …} declares further clinical columns
 `;
 
 export const evaluateCommand: Command = {
@@ -57,6 +60,7 @@ export const evaluateCommand: Command = {
         paired: {type: "string"},
         clinical: {type: "string"},
         "train-cohort": {type: "string"},
+        study: {type: "string"},
       },
       strict: true,
       allowPositionals: false,
@@ -99,6 +103,10 @@ export const evaluateCommand: Command = {
       `evaluate: ${rows.length} ${patches ? "patches" : "patients"} from ${values.predictions}; ${bootstrap} bootstrap replicates, seed ${seed}\n`,
     );
     const evaluation = evaluatePredictions(rows, {bootstrap, seed, ciLevel});
+    if (values.study !== undefined && values.clinical === undefined)
+      throw new UsageError("--study declares clinical columns: it goes with --clinical");
+    const declared = (await loadStudyConfig(values.study ? resolve(io.cwd, values.study) : null)).config.clinical
+      .columns;
     const clinical =
       values.clinical === undefined
         ? undefined
@@ -106,7 +114,13 @@ export const evaluateCommand: Command = {
             rows,
             await readFile(resolve(io.cwd, values.clinical), "utf8"),
             values.clinical,
-            {...(values["train-cohort"] ? {trainCohort: values["train-cohort"]} : {}), bootstrap, seed, ciLevel},
+            {
+              ...(values["train-cohort"] ? {trainCohort: values["train-cohort"]} : {}),
+              bootstrap,
+              seed,
+              ciLevel,
+              declared,
+            },
             (w) => io.stderr(`warning: ${w}\n`),
           );
     const json = `${JSON.stringify({input: values.predictions, ...evaluation, ...(clinical ? {clinical} : {})}, null, 1)}\n`;

@@ -6,13 +6,13 @@ import type {Evaluation} from "../../../src/components/stats/evaluatePredictions
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 import {type Protocol, Protocols} from "../../../src/components/study/vocabulary.js";
+import {type ClinicalCsv, readClinicalCsv} from "../../cohort/readClinicalCsv.js";
 import type {LoadedStudyConfig} from "../../config/loadStudyConfig.js";
 import {switchProtocol} from "../../config/protocolDefaults.js";
 import {sha256} from "../../hash.js";
 import {evaluationOptions} from "../../pipeline/evaluationOptions.js";
 import {pseudonym, pseudonymMap} from "../pseudonym.js";
 import type {PredictionsMode} from "./predictionsMode.js";
-import {type ClinicalCsv, readClinicalCsv} from "./readClinicalCsv.js";
 
 /** A file the report was built from, as its provenance names it: the file name only (a folder can name a patient). */
 export interface SourceFile {

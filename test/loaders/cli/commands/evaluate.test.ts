@@ -267,7 +267,8 @@ describe("workbench evaluate --clinical", () => {
     rmSync(join(dir, "clin.json"), {force: true});
     const r = await evaluate(clinicalCsv(["tumour_size_cm", "mrn", "sex"]));
     assert.equal(r.code, 1);
-    assert.match(r.err, /clinical\.csv: column\(s\) mrn are not clinical variables the workbench accepts/);
+    assert.match(r.err, /clinical\.csv: column\(s\) mrn refused: not a known clinical column/);
+    assert.doesNotMatch(r.err, /MRN/, "no cell value is quoted");
     assert.equal(
       readdirSync(dir).some((f) => f.startsWith("clin.json")),
       false,
@@ -302,6 +303,27 @@ describe("workbench evaluate --clinical", () => {
     assert.ok(syucc.combinedVsClinical && syucc.imageTermLrt);
     // Tumour size follows the label, so the clinical model separates responders.
     assert.ok(syucc.auc.clinical.auc > 0.7, `clinical AUC ${syucc.auc.clinical.auc}`);
+  });
+
+  it("reads the clinical CSV as report --clinical does: --study declares a column, cohort and label are ignored", async () => {
+    // ecog is not a Table 1 column: refused alone, accepted once the study file declares it.
+    const rng = createRng(3);
+    const lines = ["Patient_ID,cohort,label,tumour_size_cm,ecog"];
+    for (const [id, label] of labelOf) {
+      const k = ["CR", "PR", "SD", "PD"].indexOf(label);
+      lines.push([id, "ignored", label, (3 + k + rng.normal()).toFixed(2), String(k % 3)].join(","));
+    }
+    const clinical = `${lines.join("\n")}\n`;
+    const refused = await evaluate(clinical);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /column\(s\) ecog refused/);
+    assert.match(refused.err, /"clinical": \{"columns": \{"ecog"/);
+    writeFileSync(join(dir, "declared.json"), JSON.stringify({clinical: {columns: {ecog: {type: "number"}}}}));
+    const r = await evaluate(clinical, ["--study", "declared.json", "--train-cohort", "NFH"]);
+    assert.equal(r.code, 0, r.err);
+    const {clinical: result} = JSON.parse(readFileSync(join(dir, "clin.json"), "utf8"));
+    assert.deepEqual(result.comparison.predictors, ["tumour_size_cm", "ecog"]);
+    assert.equal(result.comparison.training.patients, 40, "every NFH patient matched by id, whatever the cohort cell");
   });
 
   it("defaults to the cohort with the most patients, and refuses an unknown --train-cohort by name", async () => {

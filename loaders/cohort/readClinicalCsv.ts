@@ -1,19 +1,22 @@
-import {parseCsvRecords} from "../../../src/components/csv/parseCsv.js";
-import type {DeclaredColumns} from "../../../src/components/study/studyConfig.js";
+import {restoreFormula} from "../../src/components/csv/formulaGuard.js";
+import {parseCsvRecords} from "../../src/components/csv/parseCsv.js";
+import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
 import {
   ClinicalColumns,
   type ClinicalValue,
   clinicalColumnSpec,
   declarationHint,
   parseClinicalValue,
-} from "../../cohort/clinicalColumns.js";
+} from "./clinicalColumns.js";
 
 /**
- * The optional clinical CSV of a predictions-only report: `patient_id` plus Table 1 columns, under the same allow-list
- * as a manifest's clinical columns (cohort/clinicalColumns.ts), because every value is published in Table 1's data.
- * `cohort` and `label` may be present and are ignored: the predictions file decides both. A column neither known nor
- * declared refuses the file before any work; a value that does not fit its type is missing, with a warning naming the
- * line and patient; a patient repeated is refused.
+ * A clinical CSV given beside predictions (`workbench report --clinical`, `workbench evaluate --clinical`):
+ * `patient_id` plus Table 1 columns, under the same allow-list as a manifest's clinical columns (clinicalColumns.ts),
+ * because every value may be published. Header names are read in any case. `cohort` and `label` may be present and
+ * are ignored: the predictions file decides both (and a patient id belongs to one cohort there). A column neither
+ * known nor declared refuses the file before any work; a value that does not fit its type is missing, with a warning
+ * naming the line and patient; a patient repeated, or a row with the wrong number of fields, refuses the file. Cells
+ * are read back as the workbench writes them: a guarding apostrophe (formulaGuard.ts) is dropped.
  */
 export interface ClinicalCsv {
   columns: string[];
@@ -45,7 +48,7 @@ export function readClinicalCsv(text: string, source: string, declared: Declared
   const firstLine = new Map<string, number>();
   const problems: string[] = [];
   for (const {line, fields} of body) {
-    const id = (fields[idColumn] ?? "").trim();
+    const id = restoreFormula(fields[idColumn] ?? "").trim();
     if (fields.length !== header.fields.length) {
       problems.push(
         `line ${line}${id ? ` (patient ${id})` : ""}: has ${fields.length} fields, header has ${header.fields.length}`,
@@ -64,7 +67,11 @@ export function readClinicalCsv(text: string, source: string, declared: Declared
     firstLine.set(id, line);
     const values: Record<string, ClinicalValue> = {};
     for (const column of columns) {
-      const {value, problem} = parseClinicalValue(column, fields[names.indexOf(column)] ?? "", declared);
+      const {value, problem} = parseClinicalValue(
+        column,
+        restoreFormula(fields[names.indexOf(column)] ?? ""),
+        declared,
+      );
       values[column] = value;
       if (problem) warnings.push(`${source}: line ${line} (patient ${id}): ${problem} (treated as missing)`);
     }
