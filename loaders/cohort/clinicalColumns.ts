@@ -34,6 +34,28 @@ export function clinicalColumnSpec(name: string, declared: DeclaredColumns = {})
 }
 
 /**
+ * The columns of `columns` that are neither a known Table 1 variable nor declared, with the message that refuses them
+ * (naming the file as `where` and saying how to declare or remove them), or null when every column is allowed. Shared
+ * by the manifest and the clinical CSV readers, so a hospital export's name, MRN or birth-date column is refused the
+ * same way wherever it comes in.
+ */
+export function undeclaredColumnsMessage(
+  columns: readonly string[],
+  declared: DeclaredColumns,
+  where: string,
+): string | null {
+  const undeclared = columns.filter((c) => clinicalColumnSpec(c, declared) === undefined);
+  if (undeclared.length === 0) return null;
+  const extra = Object.keys(declared);
+  return (
+    `${where}: column(s) ${undeclared.join(", ")} refused: not a known clinical column (${Object.keys(ClinicalColumns).join(", ")})` +
+    `${extra.length > 0 ? ` nor declared in the study configuration (${extra.join(", ")})` : " and not declared in the study configuration"}. ` +
+    "Every clinical column is published in the report site, so a column that may identify a patient (name, MRN, " +
+    `birth date, address, phone) must be removed from the file; to keep a clinical variable, ${declarationHint(undeclared)}`
+  );
+}
+
+/**
  * How to declare a column in the study file, for messages: a ready-to-paste JSON fragment per column. The type shown
  * is a placeholder the user must choose; we never guess it from the values (that would carry the column silently).
  */

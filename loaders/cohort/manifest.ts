@@ -4,13 +4,7 @@ import {type CsvRecord, parseCsvRecords} from "../../src/components/csv/parseCsv
 import {parseResponseLabel} from "../../src/components/study/parseResponseLabel.js";
 import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
 import {type ResponseLabel, ResponseLabels} from "../../src/components/study/vocabulary.js";
-import {
-  ClinicalColumns,
-  type ClinicalValue,
-  clinicalColumnSpec,
-  declarationHint,
-  parseClinicalValue,
-} from "./clinicalColumns.js";
+import {type ClinicalValue, parseClinicalValue, undeclaredColumnsMessage} from "./clinicalColumns.js";
 import type {Exclusion, ExclusionKind} from "./exclusion.js";
 import {ManifestColumns} from "./manifestColumns.js";
 
@@ -165,14 +159,6 @@ export function parseManifest(text: string, path: string, declared: DeclaredColu
  * The message names the columns and the file and says exactly how to declare them (or to remove them).
  */
 function refuseUndeclared(columns: readonly string[], declared: DeclaredColumns, path: string): void {
-  const undeclared = columns.filter((c) => clinicalColumnSpec(c, declared) === undefined);
-  if (undeclared.length === 0) return;
-  const known = Object.keys(ClinicalColumns).join(", ");
-  const extra = Object.keys(declared);
-  throw new ManifestError(
-    `manifest ${path}: column(s) ${undeclared.join(", ")} refused: not a known clinical column (${known})` +
-      `${extra.length > 0 ? ` nor declared in the study configuration (${extra.join(", ")})` : " and not declared in the study configuration"}. ` +
-      "Every clinical column is published in the report site, so a column that may identify a patient (name, MRN, " +
-      `birth date, address, phone) must be removed from the manifest; to keep a clinical variable, ${declarationHint(undeclared)}`,
-  );
+  const message = undeclaredColumnsMessage(columns, declared, `manifest ${path}`);
+  if (message !== null) throw new ManifestError(message);
 }

@@ -1,13 +1,7 @@
 import {restoreFormula} from "../../src/components/csv/formulaGuard.js";
 import {parseCsvRecords} from "../../src/components/csv/parseCsv.js";
 import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
-import {
-  ClinicalColumns,
-  type ClinicalValue,
-  clinicalColumnSpec,
-  declarationHint,
-  parseClinicalValue,
-} from "./clinicalColumns.js";
+import {type ClinicalValue, parseClinicalValue, undeclaredColumnsMessage} from "./clinicalColumns.js";
 
 /**
  * A clinical CSV given beside predictions (`workbench report --clinical`, `workbench evaluate --clinical`):
@@ -35,14 +29,8 @@ export function readClinicalCsv(text: string, source: string, declared: Declared
   const idColumn = names.indexOf("patient_id");
   if (idColumn < 0) throw new Error(`${source}: missing column patient_id in header line ${header.line}`);
   const columns = names.filter((n) => n !== "" && !ignored.has(n));
-  const refused = columns.filter((c) => clinicalColumnSpec(c, declared) === undefined);
-  if (refused.length > 0) {
-    throw new Error(
-      `${source}: column(s) ${refused.join(", ")} refused: not a known clinical column (${Object.keys(ClinicalColumns).join(", ")}) ` +
-        `and not declared. Every clinical column is published in the report site, so a column that may identify a ` +
-        `patient must be removed; to keep a clinical variable, ${declarationHint(refused)}`,
-    );
-  }
+  const refused = undeclaredColumnsMessage(columns, declared, source);
+  if (refused !== null) throw new Error(refused);
   const warnings: string[] = [];
   const byPatient = new Map<string, Record<string, ClinicalValue>>();
   const firstLine = new Map<string, number>();

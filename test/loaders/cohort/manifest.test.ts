@@ -58,7 +58,7 @@ describe("parseManifest(text, path, declared)", () => {
         assert.ok(e instanceof ManifestError);
         assert.match(e.message, /^manifest \/data\/study\.csv: column\(s\) name, mrn, dob refused/);
         assert.match(e.message, /declared in the study configuration \(site_note, ecog, bmi\)/);
-        assert.match(e.message, /must be removed from the manifest/);
+        assert.match(e.message, /must be removed from the file/);
         assert.match(e.message, /"clinical": \{"columns": \{"name": \{"type": "number"\}, "mrn": \{"type": "number"\}/);
         assert.ok(!e.message.includes("Jane Doe") && !e.message.includes("123456"), "the message carries no value");
         return true;
