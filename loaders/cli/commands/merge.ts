@@ -1,7 +1,7 @@
 import {mergePreprocess} from "../../pipeline/shardStages.js";
 import {clusterOptions, clusterUsage, studyContext} from "../clusterOptions.js";
-import {type Command, UsageError} from "../command.js";
-import {parseCommandArgs} from "../parseCommandArgs.js";
+import type {Command} from "../command.js";
+import {parseCommandArgs, positiveIntegerOption} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench merge --shards <n> [--study study.json] [--cache <dir>]
 
@@ -25,10 +25,7 @@ export const mergeCommand: Command = {
       options: {...clusterOptions, shards: {type: "string"}},
       strict: true,
     });
-    const count = Number(values.shards);
-    if (!values.shards || !/^\d+$/.test(values.shards) || count < 1) {
-      throw new UsageError(`--shards expects a positive integer, got ${values.shards ?? "nothing"}`);
-    }
+    const count = positiveIntegerOption(values.shards ?? "", "--shards");
     const log = (m: string) => io.stderr(`${m}\n`);
     const ctx = await studyContext(values, io.cwd, {log});
     const merged = await mergePreprocess(ctx, count, {log});

@@ -9,7 +9,7 @@ import {stderrProgress} from "../../pipeline/stderrProgress.js";
 import {cacheOption, jobsOption} from "../clusterOptions.js";
 import {type Command, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
-import {parseCommandArgs} from "../parseCommandArgs.js";
+import {parseCommandArgs, positiveIntegerOption} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench run [--study study.json] [--cache <dir>] [--jobs <n>] [--export <dir>]
        workbench run --executor slurm [--shards N] [--partition P] [--work <dir>] [--no-site] [--dry-run] …
@@ -67,10 +67,7 @@ export const runCommand: Command = {
       throw new UsageError(`--executor: expected local, slurm or k8s, got "${executor}"`);
     }
     if (executor !== "local") {
-      const shards = Number(values.shards);
-      if (!/^\d+$/.test(values.shards) || shards < 1) {
-        throw new UsageError(`--shards expects a positive integer, got ${values.shards}`);
-      }
+      const shards = positiveIntegerOption(values.shards, "--shards");
       const paths = projectPaths(repoRoot);
       const workDir = values.work
         ? (await outputOption("--work", values.work, io.cwd, "directory", {writeInto: true})).path

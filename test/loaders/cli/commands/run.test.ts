@@ -24,3 +24,19 @@ describe("workbench run --cache <dir>", () => {
     }
   });
 });
+
+describe("workbench run / merge --shards", () => {
+  it("refuses a shard count that is not a positive integer, by flag and value, before any work (exit 2)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "run-shards-"));
+    for (const argv of [
+      ["run", "--executor", "slurm", "--dry-run", "--shards", "0"],
+      ["run", "--executor", "k8s", "--dry-run", "--shards", "2.5"],
+      ["merge", "--shards", "x"],
+      ["merge"],
+    ]) {
+      const io = fakeIO(dir);
+      assert.equal(await runCli(argv, io), 2, argv.join(" "));
+      assert.match(io.err, /--shards expects a positive integer, got (0|2\.5|x|nothing)/, argv.join(" "));
+    }
+  });
+});
