@@ -2,7 +2,7 @@ import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {modelIdOf} from "../../models/resnet50.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
+import {labelIndex, type Variant} from "../../src/components/study/vocabulary.js";
 import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
@@ -41,7 +41,9 @@ export async function cachedAblation(
       if (!set) throw new Error(`ablation: cohort ${name} of run ${model.runId} is not in the study`);
       const variants: Variant[] = name === training ? [...config.augmentation.variants] : ["identity"];
       const x = await cachedEmbeddings(set, variants, cacheKey, "ablation");
-      const labels = Int32Array.from(set.records, (r) => ResponseLabels.indexOf(r.label));
+      const labels = Int32Array.from(set.records, (r) =>
+        labelIndex(r.label, `cohort ${set.cohort}, patient ${r.patientId}`),
+      );
       embedded.set(name, {name, x, labels});
     }
     const run = runAblation({config, training, validation, cohorts, embedded}, log);

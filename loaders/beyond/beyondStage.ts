@@ -11,7 +11,7 @@ import {thresholdGrid} from "../../src/components/stats/decisionCurve.js";
 import type {ClinicalValue} from "../../src/components/stats/designMatrix.js";
 import {deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
+import {labelIndex, ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import type {ClinicalRow} from "../imaging/preprocessedStudy.js";
 import type {ModelArtifact} from "../pipeline/modelArtifact.js";
@@ -87,7 +87,9 @@ export async function beyondStage(input: BeyondInput): Promise<BeyondArtifact> {
   let started = performance.now();
   const trainSet = cohorts[training] as PatchSet;
   const trainPatients = [...new Set(trainSet.records.map((r) => r.patientId))];
-  const patientLabel = new Map(trainSet.records.map((r) => [r.patientId, ResponseLabels.indexOf(r.label)]));
+  const patientLabel = new Map(
+    trainSet.records.map((r) => [r.patientId, labelIndex(r.label, `patient ${r.patientId}`)]),
+  );
   const folds = Math.min(OutOfFoldFolds, trainPatients.length);
   const foldOf = new Map<string, number>();
   const assignment = stratifiedFolds(

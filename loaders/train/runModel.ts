@@ -4,7 +4,7 @@ import {type Head, headProbabilities} from "../../models/head.js";
 import {type PatchPredictionRow, patchPredictions} from "../../src/components/predictions/patchPredictions.js";
 import {writePredictionsCsv} from "../../src/components/predictions/writePredictionsCsv.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
+import {labelIndex, type Variant} from "../../src/components/study/vocabulary.js";
 import {type BackboneSpec, backboneSpec} from "../features/backboneSpec.js";
 import {createEmbeddingCache} from "../features/embeddingCache.js";
 import {embeddingModelId} from "../features/embeddingModelId.js";
@@ -87,13 +87,8 @@ function packageVersion(): string {
   }
 }
 
-function labelIndex(set: PatchSet): Int32Array {
-  return Int32Array.from(set.records, (r) => {
-    const i = ResponseLabels.indexOf(r.label);
-    if (i < 0)
-      throw new Error(`cohort ${set.cohort}, patient ${r.patientId}: expected a label in CR|PR|SD|PD, got ${r.label}`);
-    return i;
-  });
+function labelIndices(set: PatchSet): Int32Array {
+  return Int32Array.from(set.records, (r) => labelIndex(r.label, `cohort ${set.cohort}, patient ${r.patientId}`));
 }
 
 export async function runModel(input: ModelRunInput, effects: {log(msg: string): void}): Promise<ModelRun> {
@@ -115,7 +110,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     const set = cohorts[name]!;
     const variants: Variant[] = name === training ? config.augmentation.variants : ["identity"];
     const x = await extractEmbeddings(set, variants, engine, cache, log);
-    embedded.set(name, {name, x, labels: labelIndex(set)});
+    embedded.set(name, {name, x, labels: labelIndices(set)});
   }
 
   const patches = patchDataHash(Object.fromEntries(names.map((n) => [n, cohorts[n]!])));

@@ -1,4 +1,4 @@
-import {type Aggregation, type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
+import {type Aggregation, labelIndex, type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 import {aggregateByGroup} from "./aggregateByGroup.js";
 import type {AucSummary} from "./aucSummary.js";
 import {aucSummary} from "./aucSummary.js";
@@ -109,9 +109,7 @@ export function evaluatePredictions(rows: readonly PredictionRow[], options: Eva
 }
 
 function classIndex(row: PredictionRow, i: number): number {
-  const k = ResponseLabels.indexOf(row.label);
-  if (k < 0) throw new RangeError(`rows[${i}] (patient ${row.patientId}): unknown label ${String(row.label)}`);
-  return k;
+  return labelIndex(row.label, `rows[${i}] (patient ${row.patientId})`);
 }
 
 /** Patient-level rows: patches aggregated per patient (first-seen order). Linear: one pass, Maps keyed by patient. */

@@ -12,6 +12,16 @@ export type Protocol = (typeof Protocols)[number];
 export const ResponseLabels = ["CR", "PR", "SD", "PD"] as const;
 export type ResponseLabel = (typeof ResponseLabels)[number];
 
+/**
+ * The class index of a response label (CR 0, PR 1, SD 2, PD 3): the one mapping every model, statistic and table uses.
+ * Anything else is an error naming `where` (the row or patient), never a silent −1 class.
+ */
+export function labelIndex(label: string, where: string): number {
+  const k = (ResponseLabels as readonly string[]).indexOf(label);
+  if (k < 0) throw new RangeError(`${where}: expected a label in ${ResponseLabels.join("|")}, got ${String(label)}`);
+  return k;
+}
+
 export const ChannelModes = ["grey", "windows", "slices"] as const;
 export type ChannelMode = (typeof ChannelModes)[number];
 

@@ -1,7 +1,7 @@
 import {aggregateByGroup} from "../stats/aggregateByGroup.js";
 import type {AucSummary} from "../stats/aucSummary.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
-import {type Aggregation, type CiMethod, CiMethods, type Level, ResponseLabels} from "../study/vocabulary.js";
+import {type Aggregation, type CiMethod, CiMethods, type Level, labelIndex} from "../study/vocabulary.js";
 
 const CiMethodLabels: Record<CiMethod, string> = {
   cluster: "Patient-cluster bootstrap",
@@ -44,7 +44,7 @@ export interface LevelInputs {
 export function levelInputs(rows: readonly PredictionRow[], level: Level, aggregation?: Aggregation): LevelInputs {
   if (level === "patch") {
     return {
-      truth: rows.map((r) => ResponseLabels.indexOf(r.label)),
+      truth: rows.map((r) => labelIndex(r.label, `patient ${r.patientId}`)),
       probabilities: rows.map((r) => r.probabilities),
       clusters: rows.map((r) => r.patientId),
       ids: rows.map((r) => r.patchId ?? r.patientId),
@@ -56,7 +56,7 @@ export function levelInputs(rows: readonly PredictionRow[], level: Level, aggreg
     aggregation,
   );
   return {
-    truth: groups.map((g) => ResponseLabels.indexOf((rows[g.first] as PredictionRow).label)),
+    truth: groups.map((g) => labelIndex((rows[g.first] as PredictionRow).label, `patient ${g.key}`)),
     probabilities: groups.map((g) => g.mean as unknown as readonly [number, number, number, number]),
     clusters: null,
     ids: groups.map((g) => g.key),

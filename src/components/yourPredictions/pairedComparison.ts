@@ -3,7 +3,7 @@ import {netBenefitDifference} from "../stats/decisionCurve.js";
 import {delongTest} from "../stats/delongTest.js";
 import {meanByGroup, objectiveResponse} from "../stats/objectiveResponse.js";
 import {deriveSeed} from "../stats/random.js";
-import {ResponseLabels} from "../study/vocabulary.js";
+import {labelIndex, ResponseLabels} from "../study/vocabulary.js";
 
 /**
  * The user's model against the site's model on the patients both scored: per cohort, at patient level (a patient's
@@ -41,7 +41,7 @@ function patients(rows: readonly PredictionRecord[], cohort: string): Map<string
   return new Map(
     groups.map((g) => [
       g.key,
-      {label: ResponseLabels.indexOf((list[g.first] as PredictionRecord).label), probabilities: g.mean},
+      {label: labelIndex((list[g.first] as PredictionRecord).label, `patient ${g.key}`), probabilities: g.mean},
     ]),
   );
 }
