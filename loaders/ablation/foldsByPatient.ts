@@ -1,11 +1,10 @@
-import {createRng} from "../../src/components/stats/random.js";
-import {shuffle} from "../train/epochSchedule.js";
+import {stratifiedFolds} from "../../src/components/beyond/stratifiedFolds.js";
 
 /**
  * k folds of a cohort's patches by patient, for cross-validation inside the training centre: every patch of a
- * patient falls in the same fold (patches of one tumour must never sit on both sides of a split), and patients are
- * dealt round-robin to the folds within each class after a seeded shuffle, so each fold holds about 1/k of every
- * class. Returns the fold (0…k−1) of every patch.
+ * patient falls in the same fold (patches of one tumour must never sit on both sides of a split). The patients, in
+ * first-seen order with their class, are dealt to folds by stratifiedFolds — the assigner the beyond-the-paper
+ * stage's out-of-fold scores use — so each fold holds about 1/k of every class. Returns the fold (0…k−1) of every patch.
  */
 export function foldsByPatient(
   patientIds: readonly string[],
@@ -21,19 +20,7 @@ export function foldsByPatient(
     if (!classOf.has(id)) classOf.set(id, labels[i] as number);
   });
   if (classOf.size < k) throw new RangeError(`foldsByPatient: expected at least ${k} patients, got ${classOf.size}`);
-  const rng = createRng(seed);
-  const foldOf = new Map<string, number>();
-  let next = 0;
-  const classes = [...new Set(classOf.values())].sort((a, b) => a - b);
-  for (const c of classes) {
-    const members = shuffle(
-      [...classOf.keys()].filter((id) => classOf.get(id) === c),
-      rng,
-    );
-    for (const id of members) {
-      foldOf.set(id, next);
-      next = (next + 1) % k;
-    }
-  }
+  const patientFold = stratifiedFolds([...classOf.values()], k, seed);
+  const foldOf = new Map([...classOf.keys()].map((id, i) => [id, patientFold[i] as number]));
   return Int32Array.from(patientIds, (id) => foldOf.get(id) as number);
 }
