@@ -5,6 +5,8 @@
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars redraw in place only there). */
+  stderrIsTTY?: boolean;
   cwd: string;
 }
 

@@ -65,5 +65,6 @@ export async function runCli(argv: string[], io: CliIO, list: readonly Command[]
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
   cwd: process.cwd(),
 };

@@ -36,7 +36,7 @@ export const embedCommand: Command = {
     const done = await embedShard(
       ctx,
       shard,
-      {log, progress: stderrProgress()},
+      {log, progress: stderrProgress({write: io.stderr, isTTY: io.stderrIsTTY})},
       {
         ...(jobs === undefined ? {} : {jobs}),
         ...(threads === undefined ? {} : {threads}),

@@ -20,7 +20,10 @@ export const prepareCommand: Command = {
   usage,
   async run(argv, io) {
     const {values} = parseCommandArgs({args: argv, options: clusterOptions, strict: true});
-    const ctx = await studyContext(values, io.cwd, {log: (m) => io.stderr(`${m}\n`), progress: stderrProgress()});
+    const ctx = await studyContext(values, io.cwd, {
+      log: (m) => io.stderr(`${m}\n`),
+      progress: stderrProgress({write: io.stderr, isTTY: io.stderrIsTTY}),
+    });
     await ensureWeights(defaultWeightsDir, {log: (m) => io.stderr(`${m}\n`)});
     io.stdout(`manifest\t${ctx.manifestPath}\ndata hash\t${ctx.dataHash}\n`);
     return 0;

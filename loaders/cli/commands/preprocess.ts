@@ -4,8 +4,8 @@ import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {writePatchStore} from "../../imaging/patchStore.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
-import {progressRate} from "../../pipeline/progressRate.js";
 import {preprocessShard} from "../../pipeline/shardStages.js";
+import {progressDisplay} from "../../pipeline/stderrProgress.js";
 import {jobsOption, studyContext} from "../clusterOptions.js";
 import {type CliIO, type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
@@ -63,11 +63,11 @@ export const preprocessCommand: Command = {
     const {config, manifestPath} = await loadStudyConfig(values.study, io.cwd);
     const manifest = values.manifest ? resolve(io.cwd, values.manifest) : manifestPath;
     if (!manifest) throw new UsageError("--manifest <file> is required (or a --study file that names one)");
-    const bar = progressBar(io);
+    const display = progressDisplay({write: io.stderr, isTTY: io.stderrIsTTY});
     const study = await preprocessStudy(
       manifest,
       config,
-      {log: (m) => bar.log(m), progress: bar.update},
+      {log: (m) => display.log(m), progress: display.progress},
       jobs === undefined ? {} : {jobs},
     );
     await writeDirectoryAtomically(target, (dir) =>
@@ -98,36 +98,16 @@ async function preprocessOneShard(
     );
   }
   const shard = parseShard(values.shard ?? "");
-  const bar = progressBar(io);
-  const ctx = await studyContext(values, io.cwd, {log: (m) => bar.log(m)});
+  const display = progressDisplay({write: io.stderr, isTTY: io.stderrIsTTY});
+  const ctx = await studyContext(values, io.cwd, {log: (m) => display.log(m)});
   const done = await preprocessShard(
     ctx,
     shard,
-    {log: (m) => bar.log(m), progress: bar.update},
+    {log: (m) => display.log(m), progress: display.progress},
     jobsOption(values.jobs),
   );
   io.stdout(
     `preprocess shard ${shard.index}/${shard.count}: patients ${done.summary.start}…${done.summary.end - 1} of ${done.summary.patients}${done.hit ? " (cached)" : ""}\n`,
   );
   return 0;
-}
-
-/** A one-line-per-cohort progress bar on stderr, with patients/s and time left; log lines are printed above it. */
-function progressBar(io: CliIO) {
-  let line = "";
-  const width = 30;
-  const started = new Map<string, number>();
-  return {
-    update(cohort: string, done: number, total: number) {
-      if (done === 0 || !started.has(cohort)) started.set(cohort, performance.now());
-      const filled = total === 0 ? width : Math.round((width * done) / total);
-      const rate = progressRate(done, total, (performance.now() - started.get(cohort)!) / 1000);
-      line = `${cohort.padEnd(10)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${rate}`;
-      io.stderr(`\r${line}${done === total ? "\n" : ""}`);
-      if (done === total) line = "";
-    },
-    log(message: string) {
-      io.stderr(`${line ? "\r\x1b[K" : ""}${message}\n${line ? `\r${line}` : ""}`);
-    },
-  };
 }

@@ -103,7 +103,7 @@ export const runCommand: Command = {
         cacheDir,
         ...(jobs === undefined ? {} : {jobs}),
       },
-      {log: (m) => io.stderr(`${m}\n`), progress: stderrProgress()},
+      {log: (m) => io.stderr(`${m}\n`), progress: stderrProgress({write: io.stderr, isTTY: io.stderrIsTTY})},
     );
     if (exportDir) {
       // What a sharded run is compared with byte for byte: the predictions and every statistic, per protocol.

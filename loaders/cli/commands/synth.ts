@@ -1,6 +1,6 @@
 import {join} from "node:path";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
-import {progressRate} from "../../pipeline/progressRate.js";
+import {progressDisplay} from "../../pipeline/stderrProgress.js";
 import {generateStudy} from "../../synth/generateStudy.js";
 import {SynthScales, synthCounts} from "../../synth/synthScales.js";
 import {jobsOption} from "../clusterOptions.js";
@@ -47,21 +47,14 @@ export const synthCommand: Command = {
     const seed = nonNegativeIntegerOption(values.seed, "--seed");
     const jobs = jobsOption(values.jobs);
     const target = await outputOption("--out", values.out, io.cwd, "directory", {ownedIf: "synth.json"});
-    let last = -1;
-    const started = performance.now();
+    const display = progressDisplay({write: io.stderr, isTTY: io.stderrIsTTY});
     const result = await writeDirectoryAtomically(target, (dir) =>
       generateStudy(
         {outDir: dir, scale, seed, ...(jobs === undefined ? {} : {jobs})},
         {
           // Progress names the folder the user asked for, not the temporary one it is built in.
-          log: (message) => io.stderr(`${message.split(dir).join(target.path)}\n`),
-          progress: (done, total) => {
-            const pct = Math.floor((100 * done) / total);
-            if (pct >= last + 10 || done === total) {
-              last = pct;
-              io.stderr(`synth: ${progressRate(done, total, (performance.now() - started) / 1000)}\n`);
-            }
-          },
+          log: (message) => display.log(message.split(dir).join(target.path)),
+          progress: (done, total) => display.progress("synth", done, total),
         },
       ),
     );
