@@ -51,7 +51,8 @@ export async function stageCodes(repo: string): Promise<StageCode> {
 
 export async function prepareStudy(options: PrepareOptions, effects: PipelineEffects): Promise<StudyContext> {
   const repo = resolve(options.repo);
-  const cache = createArtifactCache(options.cacheDir ?? projectPaths(repo).artifacts, effects.log);
+  const artifacts = options.cacheDir ?? projectPaths(repo).artifacts;
+  const cache = createArtifactCache(artifacts, effects.log);
   const loaded = await loadStudyConfig(options.studyPath);
   const {config} = loaded;
   const stageCode = await stageCodes(repo);
@@ -73,6 +74,6 @@ export async function prepareStudy(options: PrepareOptions, effects: PipelineEff
     demo = {seconds: made.value.seconds, cached: made.hit};
     manifestPath = join(made.dir, "study.csv");
   }
-  const dataHash = await studyDataHash(manifestPath, config.clinical.columns);
+  const dataHash = await studyDataHash(manifestPath, config.clinical.columns, join(artifacts, "file-hashes"));
   return {repo, cache, loaded, config, stageCode, code, manifestPath, synthetic, dataHash, ...(demo ? {demo} : {})};
 }
