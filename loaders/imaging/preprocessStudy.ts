@@ -17,7 +17,11 @@ import type {Volume} from "./volume.js";
  */
 export interface PreprocessEffects {
   log(message: string): void;
-  progress?(cohort: string, done: number, total: number): void;
+  /**
+   * Patients finished over the whole study. One count, not one per cohort: the pool works through the cohorts in
+   * turn, so a cohort's clock started with the study's would show a rate that is far too low for the later ones.
+   */
+  progress?(done: number, total: number): void;
   /** Reads and validates one patient; defaults to itk-wasm on the manifest's files (tests pass in-memory volumes). */
   readPatient?(
     patient: ManifestPatient,
@@ -63,11 +67,9 @@ export async function preprocessStudies(
   for (const w of manifest.warnings) effects.log(`warning: ${w}`);
   for (const problem of manifest.problems) effects.log(`excluded: ${problem.reason}`);
   const order = patientOrder(manifest);
-  // Progress per cohort, counted as patients finish (in any order when a pool runs them).
-  const totals = new Map<string, number>();
-  for (const p of order) totals.set(p.cohort, (totals.get(p.cohort) ?? 0) + 1);
-  const done = new Map<string, number>();
-  for (const [cohort, total] of totals) effects.progress?.(cohort, 0, total);
+  // Counted as patients finish (in any order when a pool runs them).
+  let done = 0;
+  effects.progress?.(0, order.length);
   const cut = await cutPatients(order, requests, {
     ...(options.jobs === undefined ? {} : {jobs: options.jobs}),
     ...(effects.readPatient ? {read: effects.readPatient} : {}),
@@ -78,8 +80,7 @@ export async function preprocessStudies(
       for (const w of head.warnings) effects.log(`warning: ${w}`);
       const reasons = new Set(outcomes.flatMap((o) => (o.ok ? [] : [o.exclusion.reason])));
       for (const reason of reasons) effects.log(`excluded: ${reason}`);
-      done.set(head.cohort, (done.get(head.cohort) ?? 0) + 1);
-      effects.progress?.(head.cohort, done.get(head.cohort)!, totals.get(head.cohort)!);
+      effects.progress?.(++done, order.length);
     },
   });
   const studies = requests.map((r, i) => assembleStudy(manifest, cut.outcomes[i]!, r.config, r.options));

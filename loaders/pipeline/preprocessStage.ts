@@ -55,7 +55,7 @@ export async function planPreprocess(
       batch,
       {
         log: effects.log,
-        progress: (cohort, done, total) => effects.progress?.(`preprocess ${cohort}`, done, total),
+        progress: (done, total) => effects.progress?.("preprocess", done, total),
       },
       {jobs},
     ) as Promise<OnePass>;

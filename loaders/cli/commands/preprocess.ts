@@ -67,7 +67,7 @@ export const preprocessCommand: Command = {
     const study = await preprocessStudy(
       manifest,
       config,
-      {log: (m) => display.log(m), progress: display.progress},
+      {log: (m) => display.log(m), progress: (done, total) => display.progress("preprocess", done, total)},
       jobs === undefined ? {} : {jobs},
     );
     await writeDirectoryAtomically(target, (dir) =>

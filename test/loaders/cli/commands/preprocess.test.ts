@@ -21,7 +21,7 @@ describe("workbench preprocess --manifest study.csv --out <dir>", () => {
       text,
       /^cohort\teligible\texcluded\tanalysed patients\tpatches\tfallback\nNFH\t3\t1\t2\t\d+\t0\n {2}excluded fileMissing: 1 \(NFH-X\)\n$/,
     );
-    assert.match(io.err, /NFH: 3\/3 \(100%\)/);
+    assert.match(io.err, /preprocess: 3\/3 \(100%\)/);
     assert.match(io.err, /excluded: patient NFH-X \(NFH\) image: file missing/);
     const store = await readPatchStore(join(dir, "store"));
     assert.equal(store.flow.NFH?.analysedPatients, 2);
