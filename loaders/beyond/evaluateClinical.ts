@@ -10,9 +10,9 @@ import {patientLevel} from "./patientLevel.js";
 /**
  * `workbench evaluate --clinical clinical.csv`: the Clinical baseline comparison for predictions made elsewhere.
  * The clinical CSV is read as `workbench report --clinical` reads it (cohort/readClinicalCsv.ts): `patient_id` plus
- * the Table 1 columns and any the study file declares; any other column is refused by name. The clinical model is fitted on `trainCohort` (default:
- * the cohort with the most patients, the first in the file on a tie), exactly as the pipeline fits it, and compared on
- * every other cohort. The image term of the combined model on the training cohort is the file's own prediction
+ * the Table 1 columns and any the study file declares; any other column is refused by name. The clinical model is
+ * fitted on `trainCohort` (default: the cohort with the most patients, the first in the file on a tie), exactly as the
+ * pipeline fits it, and compared on every other cohort. The image term of the combined model on the training cohort is the file's own prediction
  * there: out of fold only if the user's predictions are (the output says so); the image-vs-clinical comparison does
  * not depend on it. Patients of the predictions without a clinical row are left out with a warning.
  */

@@ -66,6 +66,8 @@ export const evaluateCommand: Command = {
       allowPositionals: false,
     });
     if (!values.predictions) throw new UsageError("--predictions is required");
+    if (values.study !== undefined && values.clinical === undefined)
+      throw new UsageError("--study declares clinical columns: it goes with --clinical");
     if (!values.out) throw new UsageError("--out is required");
     const bootstrap = nonNegativeIntegerOption(values.bootstrap, "--bootstrap");
     const seed = nonNegativeIntegerOption(values.seed, "--seed");
@@ -103,8 +105,6 @@ export const evaluateCommand: Command = {
       `evaluate: ${rows.length} ${patches ? "patches" : "patients"} from ${values.predictions}; ${bootstrap} bootstrap replicates, seed ${seed}\n`,
     );
     const evaluation = evaluatePredictions(rows, {bootstrap, seed, ciLevel});
-    if (values.study !== undefined && values.clinical === undefined)
-      throw new UsageError("--study declares clinical columns: it goes with --clinical");
     const declared = (await loadStudyConfig(values.study ? resolve(io.cwd, values.study) : null)).config.clinical
       .columns;
     const clinical =
