@@ -55,6 +55,32 @@ describe("report pages", () => {
     await page.close();
   });
 
+  it("protocol: the paper-scale measurement as docs/paper-scale.json records it", async () => {
+    const measured = JSON.parse(readFileSync(join(process.cwd(), "docs", "paper-scale.json"), "utf8")) as {
+      steps: Array<{step: string; seconds: number}>;
+      started: string;
+    };
+    const {page} = await open("/protocol");
+    await page.waitForSelector("#paper-scale-steps tbody tr");
+    const shown = await page.$$eval("#paper-scale-steps tbody tr", (rows) =>
+      rows.map((r) => [
+        r.querySelector("td")?.textContent ?? "",
+        Number(r.querySelector("td[data-value]")?.getAttribute("data-value")),
+      ]),
+    );
+    assert.deepEqual(
+      shown,
+      measured.steps.map((s) => [s.step, s.seconds]),
+    );
+    assert.equal(await page.locator("#paper-scale-targets li").count(), 2);
+    assert.match(
+      (await page.locator("#paper-scale-run").textContent()) ?? "",
+      new RegExp(measured.started.slice(0, 10)),
+    );
+    assert.ok((await page.locator("#paper-scale-stages tbody tr").count()) >= 5);
+    await page.close();
+  });
+
   it("cohorts: Table 1 for the three centres and a flow diagram whose numbers add up", async () => {
     const {page} = await open("/cohorts");
     await page.waitForSelector("#table1 tbody tr");
