@@ -19,7 +19,7 @@ describe("memoHashFile", () => {
 
     // The second call answers from the memo: a planted value comes back, so the file was not read.
     const planted = "a".repeat(64);
-    await writeFile(join(memo, entry), planted);
+    await writeFile(join(memo, entry as string), planted);
     assert.equal(await memoHashFile(file, memo), planted);
 
     // Same size, new content: the change time moves, so the file is hashed again.
