@@ -3,11 +3,18 @@
  * finished since the first report (the first item's start-up — worker threads loading itk-wasm — would otherwise
  * stretch the estimate), so it is shown once two reports are in.
  */
-export function progressRate(done: number, total: number, elapsedSeconds: number, unit = "patients"): string {
+export function progressRate(
+  done: number,
+  total: number,
+  elapsedSeconds: number,
+  unit = "patients",
+  doneAtStart = 0,
+): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   const base = `${done}/${total} (${Math.round(fraction * 100)}%)`;
-  if (done <= 0 || elapsedSeconds <= 0) return base;
-  const rate = done / elapsedSeconds;
+  // `doneAtStart`: items already finished when the clock started (a first report after the first item), not timed.
+  if (done <= doneAtStart || elapsedSeconds <= 0) return base;
+  const rate = (done - doneAtStart) / elapsedSeconds;
   if (done >= total) return `${base}, ${rate.toFixed(rate < 10 ? 2 : 1)} ${unit}/s, ${duration(elapsedSeconds)} in all`;
   return `${base}, ${rate.toFixed(rate < 10 ? 2 : 1)} ${unit}/s, ${duration((total - done) / rate)} left`;
 }

@@ -23,12 +23,15 @@ export function progressDisplay(
   now: () => number = () => performance.now(),
 ): ProgressDisplay {
   const lastDecile = new Map<string, number>();
-  const started = new Map<string, number>();
+  // A stage's clock: when, and at what count, its first report (or a restart at 0) came in.
+  const started = new Map<string, {at: number; done: number}>();
   let bar = "";
   return {
     progress(stage, done, total) {
-      if (!started.has(stage) || done === 0) started.set(stage, now());
-      const line = progressRate(done, total, (now() - (started.get(stage) ?? now())) / 1000);
+      const t = now();
+      const clock = started.get(stage) ?? {at: t, done};
+      if (!started.has(stage) || done === 0) started.set(stage, done === 0 ? {at: t, done: 0} : clock);
+      const line = progressRate(done, total, (t - clock.at) / 1000, "patients", clock.done);
       const fraction = total > 0 ? Math.min(1, done / total) : 1;
       if (out.isTTY) {
         const width = 30;

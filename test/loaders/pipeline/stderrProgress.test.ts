@@ -52,4 +52,18 @@ describe("progressDisplay", () => {
     display.log("done");
     assert.ok(out.text.endsWith("\x1b[K\ndone\n"), "no bar is redrawn once it is complete");
   });
+
+  it("times a stage from its first report when that comes after the first item: no rate until a second", () => {
+    const {out, display, advance} = capture(false);
+    advance(5);
+    display.progress("demo study", 1, 20);
+    advance(1);
+    display.progress("demo study", 2, 20);
+    advance(1);
+    display.progress("demo study", 3, 20);
+    assert.deepEqual(out.text.trimEnd().split("\n"), [
+      "demo study: 1/20 (5%)",
+      "demo study: 2/20 (10%), 1.00 patients/s, 18 s left",
+    ]);
+  });
 });
