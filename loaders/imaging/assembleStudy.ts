@@ -1,8 +1,9 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Manifest, ManifestPatient} from "../cohort/manifest.js";
+import {concatBytes} from "./concatBytes.js";
 import type {ContextCrop} from "./contextCrop.js";
 import {type CohortFlow, emptyFlow, type FlowReport, groupExclusions, noCohort} from "./flowReport.js";
-import {concatPixels, type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
+import {type PatchRecord, type PatchSet, patchByteLength} from "./patchSet.js";
 import type {PatientGeometry} from "./patientGeometry.js";
 import type {ClinicalRow, PreprocessedStudy} from "./preprocessedStudy.js";
 import type {PatientOutcome} from "./preprocessManifestPatient.js";
@@ -81,7 +82,7 @@ export function assembleStudy(
       cohort,
       sizePx: config.patches.sizePx,
       records,
-      pixels: concatPixels(pixels),
+      pixels: concatBytes(pixels),
       ...(options.contexts === false ? {} : {contexts}),
     };
   }

@@ -1,4 +1,5 @@
 import {deflateSync} from "node:zlib";
+import {concatBytes} from "./concatBytes.js";
 
 /**
  * A minimal PNG encoder (8-bit greyscale or RGB, no interlace, filter "none"), enough for patch thumbnails; written
@@ -25,13 +26,7 @@ export function encodePng(pixels: Uint8Array, width: number, height: number, cha
     chunk("IDAT", deflateSync(raw, {level: 9})),
     chunk("IEND", new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

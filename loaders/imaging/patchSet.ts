@@ -44,17 +44,6 @@ export interface PatchSet {
 
 export const patchByteLength = (sizePx: number): number => sizePx * sizePx * 3;
 
-/** One pixel buffer from parts (patients' or shards' patches), in order. */
-export function concatPixels(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
-}
-
 export function patchPixels(set: PatchSet, index: number): Uint8Array {
   const n = patchByteLength(set.sizePx);
   return set.pixels.subarray(index * n, (index + 1) * n);

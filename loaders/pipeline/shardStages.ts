@@ -8,8 +8,9 @@ import {createEmbeddingCache} from "../features/embeddingCache.js";
 import {embeddingModelId} from "../features/embeddingModelId.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
 import {assembleStudy, patientOrder} from "../imaging/assembleStudy.js";
+import {concatBytes} from "../imaging/concatBytes.js";
 import {readOutcomeStore, writeOutcomeStore} from "../imaging/outcomeStore.js";
-import {concatPixels, type PatchSet} from "../imaging/patchSet.js";
+import type {PatchSet} from "../imaging/patchSet.js";
 import {writePatchStore} from "../imaging/patchStore.js";
 import {patchCount} from "../imaging/preprocessedStudy.js";
 import type {PatientOutcome} from "../imaging/preprocessManifestPatient.js";
@@ -151,7 +152,7 @@ export async function embedShard(
   const sets = new Map<string, PatchSet>(
     [...parts].map(([cohort, p]) => [
       cohort,
-      {cohort, sizePx: ctx.config.patches.sizePx, records: p.records, pixels: concatPixels(p.pixels)},
+      {cohort, sizePx: ctx.config.patches.sizePx, records: p.records, pixels: concatBytes(p.pixels)},
     ]),
   );
   const backbone = backboneSpec(ctx.config, options.threads === undefined ? {} : {threads: options.threads});

@@ -1,3 +1,5 @@
+import {concatBytes} from "../../../loaders/imaging/concatBytes.js";
+
 /** A minimal ustar writer for the tests (independent of the reader under test). */
 export function makeTar(files: Array<{path: string; data: Uint8Array; type?: string}>): Uint8Array {
   const blocks: Uint8Array[] = [];
@@ -19,11 +21,5 @@ export function makeTar(files: Array<{path: string; data: Uint8Array; type?: str
     blocks.push(h, f.data, new Uint8Array((512 - (f.data.length % 512)) % 512));
   }
   blocks.push(new Uint8Array(1024));
-  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-  let o = 0;
-  for (const b of blocks) {
-    out.set(b, o);
-    o += b.length;
-  }
-  return out;
+  return concatBytes(blocks);
 }
