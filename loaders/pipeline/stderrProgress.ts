@@ -29,8 +29,11 @@ export function progressDisplay(
   return {
     progress(stage, done, total) {
       const t = now();
-      const clock = started.get(stage) ?? {at: t, done};
-      if (!started.has(stage) || done === 0) started.set(stage, done === 0 ? {at: t, done: 0} : clock);
+      let clock = started.get(stage);
+      if (clock === undefined || done === 0) {
+        clock = {at: t, done};
+        started.set(stage, clock);
+      }
       const line = progressRate(done, total, (t - clock.at) / 1000, "patients", clock.done);
       const fraction = total > 0 ? Math.min(1, done / total) : 1;
       if (out.isTTY) {

@@ -78,6 +78,8 @@ export const evaluateCommand: Command = {
     const input = resolve(io.cwd, values.predictions);
     // Checked before reading or computing anything, so a bad --out fails at once and names the path as typed.
     const out = await outputOption("--out", values.out, io.cwd, "file");
+    // The study file only declares clinical columns; read (and checked) before any work, like --out.
+    const declared = values.study ? (await loadStudyConfig(resolve(io.cwd, values.study))).config.clinical.columns : {};
     const started = Date.now();
     const text = await readFile(input, "utf8");
     const {rows, warnings} = readPredictionsCsv(text, values.predictions);
@@ -105,8 +107,6 @@ export const evaluateCommand: Command = {
       `evaluate: ${rows.length} ${patches ? "patches" : "patients"} from ${values.predictions}; ${bootstrap} bootstrap replicates, seed ${seed}\n`,
     );
     const evaluation = evaluatePredictions(rows, {bootstrap, seed, ciLevel});
-    const declared = (await loadStudyConfig(values.study ? resolve(io.cwd, values.study) : null)).config.clinical
-      .columns;
     const clinical =
       values.clinical === undefined
         ? undefined
