@@ -13,6 +13,7 @@ import {normalizeAblation} from "./normalizeAblation.js";
 import {normalizeDeclaredColumns} from "./normalizeDeclaredColumns.js";
 import {normalizeImaging} from "./normalizeImaging.js";
 import {normalizeModel} from "./normalizeModel.js";
+import {normalizeOutcomes} from "./normalizeOutcomes.js";
 import {normalizePatches} from "./normalizePatches.js";
 import {normalizeSensitivity} from "./normalizeSensitivity.js";
 import {protocolDefaults} from "./protocolDefaults.js";
@@ -21,7 +22,7 @@ import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textLi
 /**
  * Turns an untrusted study specification into a fully defaulted StudyConfig, or throws a ConfigError. The larger
  * sections are normalised in files of their own (normalizeImaging, normalizePatches, normalizeModel, normalizeAblation,
- * normalizeSensitivity, normalizeDeclaredColumns); the small ones and the checks across sections stay here.
+ * normalizeSensitivity, normalizeDeclaredColumns, normalizeOutcomes); the small ones and the checks across sections stay here.
  */
 export function normalizeStudyConfig(spec: unknown): StudyConfig {
   const root = record("study config", spec ?? {}, [
@@ -39,6 +40,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
     "ablation",
     "sensitivity",
     "optimism",
+    "outcomes",
   ]);
   const protocol = oneOf("protocol", root.protocol, Protocols, "paper");
   const d = protocolDefaults(protocol);
@@ -132,6 +134,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
         {integer: true, min: 0, max: 1000},
       ),
     },
+    outcomes: normalizeOutcomes(root.outcomes, d.outcomes),
   };
   checkConsistency(config);
   return config;

@@ -77,6 +77,19 @@ export function paperDefaults(): StudyConfig {
     // refits both heads, measured on the demo at about 3.5 s (corrected, 6 variants) + 1.2 s (paper) on 2 busy cores,
     // so 3 keeps the stage near 15 s; the pages show the Monte Carlo SE that so small a B leaves. Raise it for a paper.
     optimism: {replicates: 3},
+    // Ours (issue #23): no readers' or survival file unless the study names one (the demo generates its own: months,
+    // OS and TTP); the majority of the readers is the reference standard; a responder is P(CR) + P(PR) ≥ 0.5.
+    outcomes: {
+      readers: null,
+      survival: null,
+      referenceStandard: {rule: "majority", tie: "exclude"},
+      endpoints: {
+        os: {label: "Overall survival", unit: "months", aucTimes: [12, 24]},
+        ttp: {label: "Time to progression", unit: "months", aucTimes: [6, 12]},
+      },
+      responderThreshold: 0.5,
+      assumedCodings: [],
+    },
   };
 }
 

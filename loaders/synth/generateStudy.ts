@@ -3,6 +3,7 @@ import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {runPool} from "../pipeline/workerPool.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";
 import {clinicalLinks} from "./clinical.js";
+import {drawOutcomes, outcomeModel, readersCsv, survivalCsv} from "./outcomes.js";
 import {phenotypeModel} from "./phenotype.js";
 import {type PatientPlan, planStudy, resolveCounts} from "./planStudy.js";
 import {clinicalCsv, manifestCsv, type StudyRow} from "./studyCsv.js";
@@ -14,7 +15,7 @@ import {type Centre, Centres} from "./table1.js";
 export {synthCounts};
 
 /** Bumped whenever the same (seed, scale) would produce different files. */
-export const SynthVersion = "1.1.0";
+export const SynthVersion = "1.2.0";
 
 export interface GenerateStudyOptions {
   outDir: string;
@@ -56,7 +57,7 @@ function validate(options: GenerateStudyOptions): void {
 
 /**
  * Writes a synthetic three-centre study: CT volumes and ROI masks as NIfTI (.nii.gz, via itk-wasm, so the study is
- * read back by the same code as real data), `study.csv` (the manifest), `clinical.csv` and `synth.json`
+ * read back by the same code as real data), `study.csv` (the manifest), `clinical.csv`, the follow-up (`readers.csv`, `survival.csv`: outcomes.ts) and `synth.json`
  * (provenance: seed, scale, version, centre protocols, phenotype model, counts). Volumes are a pure function of
  * (seed, scale, patient); the same seed gives byte-identical files.
  */
@@ -99,6 +100,12 @@ export async function generateStudy(
   const manifestPath = join(outDir, "study.csv");
   await writer.writeText(manifestPath, manifestCsv(rows));
   await writer.writeText(join(outDir, "clinical.csv"), clinicalCsv(rows));
+  const followUp = drawOutcomes(
+    rows.map((r) => r.plan),
+    seed,
+  );
+  await writer.writeText(join(outDir, "readers.csv"), readersCsv(followUp));
+  await writer.writeText(join(outDir, "survival.csv"), survivalCsv(followUp));
   await writer.writeText(
     join(outDir, "synth.json"),
     `${JSON.stringify(provenance(options, rows, failures), null, 2)}\n`,
@@ -139,6 +146,7 @@ export function provenance(
     ),
     phenotypeModel,
     clinicalLinks,
+    outcomeModel,
     failures,
   };
 }

@@ -37,6 +37,24 @@ export type ClinicalColumnSpec =
 /** One patch geometry of the sensitivity analysis: the tumour's largest square, or a fixed side in mm. */
 export type SensitivityGeometry = {geometry: "roi"} | {geometry: "fixed"; sizeMm: number};
 
+/**
+ * The reference standard the response labels come from when several readers read each patient: one named reader,
+ * the majority of the readers who read the patient (a tie excluded, or resolved to the worse or the better class),
+ * or only the patients every reader agrees on (a sensitivity analysis).
+ */
+export type ReferenceStandardSetting =
+  | {rule: "reader"; reader: string}
+  | {rule: "majority"; tie: "exclude" | "worse" | "better"}
+  | {rule: "unanimous"};
+
+/** One survival endpoint of the study's survival file (<name>_time, <name>_event). */
+export interface EndpointSpec {
+  label: string;
+  unit: string;
+  /** Times (in `unit`) at which the time-dependent AUC is reported. */
+  aucTimes: number[];
+}
+
 /** Clinical columns the study configuration declares, by lower-case header name. */
 export type DeclaredColumns = Record<string, ClinicalColumnSpec>;
 
@@ -160,5 +178,20 @@ export type StudyConfig = {
    */
   optimism: {
     replicates: number;
+  };
+  /**
+   * Issue #23: what happened after TACE, beyond the one response label: the readers' responses (readers.csv) and the
+   * survival endpoints (survival.csv), both paths relative to the study file (null = none; the demo study generates
+   * its own). The readers and survival analyses read them; the model is still trained on the manifest's label.
+   */
+  outcomes: {
+    readers: string | null;
+    survival: string | null;
+    referenceStandard: ReferenceStandardSetting;
+    endpoints: Record<string, EndpointSpec>;
+    /** A patient is a predicted responder when P(CR) + P(PR) ≥ this. */
+    responderThreshold: number;
+    /** Codings the study file assumes rather than knows (e.g. an undocumented sex code), shown on the pages. */
+    assumedCodings: string[];
   };
 };

@@ -54,7 +54,8 @@ describe("generateStudy(options, effects)", () => {
     assert.deepEqual(result.failures, []);
     assert.deepEqual(progress, [1, 2, 3, 4, 5, 6, 7]);
     const ha = await hashTree(a);
-    assert.equal(Object.keys(ha).length, 3 + 7 * 2);
+    // study.csv, clinical.csv, readers.csv, survival.csv, synth.json and a CT and a mask per patient.
+    assert.equal(Object.keys(ha).length, 5 + 7 * 2);
     assert.deepEqual(await hashTree(b), ha);
 
     const text = await readFile(result.manifestPath, "utf8");
