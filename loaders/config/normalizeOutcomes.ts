@@ -1,4 +1,5 @@
 import type {EndpointSpec, ReferenceStandardSetting, StudyConfig} from "../../src/components/study/studyConfig.js";
+import {TieBreaks} from "../../src/components/readers/referenceStandard.js";
 import {fail, isRecord, nullableText, number, oneOf, record, text, textList} from "./validate.js";
 
 type Outcomes = StudyConfig["outcomes"];
@@ -47,7 +48,7 @@ function referenceStandard(value: unknown, fallback: ReferenceStandardSetting): 
     if (r.tie !== undefined) fail(`${path}.tie`, 'no tie rule with "unanimous"', r.tie);
     return {rule};
   }
-  return {rule, tie: oneOf(`${path}.tie`, r.tie, ["exclude", "worse", "better"] as const, "exclude")};
+  return {rule, tie: oneOf(`${path}.tie`, r.tie, TieBreaks, "exclude")};
 }
 
 const endpointName = /^[a-z][a-z0-9_]*$/;

@@ -2,6 +2,7 @@ import {spawn} from "node:child_process";
 import {randomBytes} from "node:crypto";
 import {cp, rm} from "node:fs/promises";
 import {join, sep} from "node:path";
+import {ReadersEnvVar, SurvivalEnvVar} from "./outcomeVariables.js";
 import {
   ClinicalEnvVar,
   type PatientIdPolicy,
@@ -21,6 +22,9 @@ export interface ReportBuildOptions {
   repo: string;
   predictions: string;
   clinical: string | null;
+  /** The readers' and survival files (issue #23), passed on as $WORKBENCH_READERS / $WORKBENCH_SURVIVAL, or null. */
+  readers?: string | null;
+  survival?: string | null;
   patientIds: PatientIdPolicy;
   /** Passed on as $WORKBENCH_STUDY (evaluation settings, name, declared clinical columns), or null. */
   study: string | null;
@@ -44,6 +48,8 @@ export async function buildReportSite(options: ReportBuildOptions): Promise<void
       ...process.env,
       [PredictionsEnvVar]: options.predictions,
       [ClinicalEnvVar]: options.clinical ?? "",
+      [ReadersEnvVar]: options.readers ?? "",
+      [SurvivalEnvVar]: options.survival ?? "",
       [PatientIdsEnvVar]: options.patientIds,
       WORKBENCH_STUDY: options.study ?? "",
       WORKBENCH_SITE_ROOT: rootName,

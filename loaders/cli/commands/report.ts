@@ -1,5 +1,6 @@
 import {writeFile} from "node:fs/promises";
-import {join, resolve} from "node:path";
+import {basename, join, resolve} from "node:path";
+import {checkOutcomeFiles} from "../../cohort/checkOutcomeFiles.js";
 import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
 import {repoRoot} from "../../paths.js";
@@ -11,7 +12,7 @@ import {type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";
 import {parseCommandArgs} from "../parseCommandArgs.js";
 
-const usage = `Usage: workbench report --predictions preds.csv [--clinical clinical.csv] [--out site] [--study study.json] [--patient-ids pseudonymous|as-is]
+const usage = `Usage: workbench report --predictions preds.csv [--clinical clinical.csv] [--readers readers.csv] [--survival survival.csv] [--out site] [--study study.json] [--patient-ids pseudonymous|as-is]
 
 Builds the whole static report site from a predictions CSV (the format \`workbench evaluate\` reads: patient_id,
 cohort, label, p_CR, p_PR, p_SD, p_PD, optional patch_id, protocol, split), with no images and no model. Every
@@ -23,6 +24,11 @@ Options:
   --predictions <file>  predictions CSV (required); read strictly, every bad row listed by line and patient
   --clinical <file>     clinical CSV: patient_id plus Table 1 columns (age, sex, hbsag, child_pugh, alt, ast, afp,
                         cirrhosis, tumour_size_cm, tumour_number, or columns the study file declares)
+  --readers <file>      readers CSV: patient_id plus one column per reader (CR/PR/SD/PD, empty = not read); adds
+                        the Readers page (agreement, the model against each reference standard)
+  --survival <file>     survival CSV: patient_id plus <endpoint>_time, <endpoint>_event pairs (event 1 = happened);
+                        adds the Survival page (Kaplan–Meier and Cox by predicted response); the study file's
+                        outcomes.endpoints names their units
   --out <dir>           output folder (default site): new, empty, or an earlier report (holding report.json), which
                         is replaced whole once the new site is complete
   --study <file>        study JSON: evaluation settings, study name, protocol of rows without a protocol column
@@ -42,6 +48,8 @@ export const reportCommand: Command = {
       options: {
         predictions: {type: "string"},
         clinical: {type: "string"},
+        readers: {type: "string"},
+        survival: {type: "string"},
         out: {type: "string", default: "site"},
         study: {type: "string"},
         "patient-ids": {type: "string", default: "pseudonymous"},
@@ -59,12 +67,16 @@ export const reportCommand: Command = {
     const predictions = resolve(io.cwd, values.predictions);
     const clinical = values.clinical ? resolve(io.cwd, values.clinical) : null;
     const study = values.study ? resolve(io.cwd, values.study) : null;
+    const readers = values.readers ? resolve(io.cwd, values.readers) : null;
+    const survival = values.survival ? resolve(io.cwd, values.survival) : null;
 
     // Validated here first: a bad row is reported once, by line and patient, before a minute of site building.
     const started = Date.now();
     const loaded = await loadStudyConfig(study);
     const checked = await loadPredictionsStudy({predictions, clinical, patientIds}, loaded, null);
     printWarnings(checked.warnings, io.stderr);
+    // Refused here, by line and patient, rather than as a page that says "failed" after a minute of building.
+    await checkOutcomeFiles(readers, survival);
     io.stderr(
       `report: ${checked.rows.length} ${checked.level === "patch" ? "patches" : "patients"} from ${values.predictions} (sha256 ${checked.predictions.sha256.slice(0, 12)}), protocol(s) ${checked.protocols.join(", ")}; building the site…\n`,
     );
@@ -73,6 +85,8 @@ export const reportCommand: Command = {
         repo: repoRoot,
         predictions,
         clinical,
+        readers,
+        survival,
         patientIds,
         study,
         outDir: dir,
@@ -82,6 +96,8 @@ export const reportCommand: Command = {
         command: "workbench report",
         predictions: checked.predictions,
         clinical: checked.clinicalFile,
+        readers: readers === null ? null : basename(readers),
+        survival: survival === null ? null : basename(survival),
         patientIds,
         protocols: checked.protocols,
       };

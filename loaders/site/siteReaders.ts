@@ -1,0 +1,71 @@
+import {available, unavailable} from "../../src/components/analysis/availability.js";
+import {modelAgainstReaders} from "../../src/components/readers/modelAgainstReaders.js";
+import {readerAgreement} from "../../src/components/readers/readerAgreement.js";
+import type {ReadersArtifact, ReadersData} from "../../src/components/readers/readersArtifact.js";
+import {readReadersCsv} from "../../src/components/readers/readReadersCsv.js";
+import {referenceStandard} from "../../src/components/readers/referenceStandard.js";
+import {patientResponseScores} from "../../src/components/survival/patientResponseScores.js";
+import {type OutcomeSource, outcomeSource} from "./outcomeSource.js";
+
+/**
+ * data/readers.json: the Readers page's analysis. Off when the study has no readers file; not applicable with a
+ * single reader; failed (with the reader's message, which names the file, line and patient) when the file is refused
+ * — the rest of the site is built either way.
+ */
+export async function siteReaders(): Promise<ReadersData> {
+  let source: OutcomeSource;
+  try {
+    source = await outcomeSource();
+  } catch (error) {
+    return unavailable("failed", (error as Error).message);
+  }
+  return readersAnalysis(source);
+}
+
+export function readersAnalysis(source: OutcomeSource): ReadersData {
+  if (source.readers === null) {
+    return unavailable(
+      "off",
+      "the study has no readers file (outcomes.readers in the study file, or workbench report --readers)",
+    );
+  }
+  try {
+    const read = readReadersCsv(source.readers.text, source.readers.name);
+    if (read.readers.length < 2) return unavailable("notApplicable", "the readers file has one reader");
+    const table = {readers: read.readers, rows: read.rows.map((r) => ({...r, patientId: source.publish(r.patientId)}))};
+    const {config} = source;
+    const setting = config.outcomes.referenceStandard;
+    const options = {
+      replicates: config.evaluation.bootstrapReplicates,
+      seed: config.seeds.bootstrap,
+      ciLevel: config.evaluation.ciLevel,
+    };
+    const tie = setting.rule === "majority" ? setting.tie : "exclude";
+    const cohorts = [...new Set(source.protocols.flatMap((p) => (source.rows[p] ?? []).map((r) => r.cohort)))];
+    const model: ReadersArtifact["model"] = {};
+    for (const protocol of source.protocols) {
+      const patients = patientResponseScores(source.rows[protocol] ?? [], config.evaluation.aggregation);
+      model[protocol] = Object.fromEntries(
+        cohorts.map((cohort) => {
+          const inCohort = patients.filter((p) => p.cohort === cohort);
+          const ids = new Set(inCohort.map((p) => p.patientId));
+          const cohortTable = {readers: table.readers, rows: table.rows.filter((r) => ids.has(r.patientId))};
+          return [cohort, modelAgainstReaders(inCohort, cohortTable, {ciLevel: options.ciLevel, tie})];
+        }),
+      );
+    }
+    return available({
+      source: source.readers.name,
+      synthetic: source.synthetic,
+      referenceStandard: {setting, counts: referenceStandard(table, setting).counts},
+      agreement: readerAgreement(table, options),
+      model,
+      cohorts,
+      trainingCohort: config.cohorts.training,
+      ...options,
+      warnings: read.warnings,
+    });
+  } catch (error) {
+    return unavailable("failed", (error as Error).message);
+  }
+}
