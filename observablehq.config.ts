@@ -22,6 +22,8 @@ export default {
     {name: "Clinical utility", path: "/clinical-utility"},
     {name: "Clinical baseline", path: "/clinical-baseline"},
     {name: "Across centres", path: "/across-centres"},
+    {name: "Readers", path: "/readers"},
+    {name: "Survival", path: "/survival"},
     {name: "Your predictions", path: "/your-predictions"},
     {name: "Gallery", path: "/gallery"},
     {name: "Patch geometry", path: "/geometry"},

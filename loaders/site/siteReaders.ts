@@ -1,5 +1,5 @@
 import {available, unavailable} from "../../src/components/analysis/availability.js";
-import {modelAgainstReaders} from "../../src/components/readers/modelAgainstReaders.js";
+import {modelByCohort} from "../../src/components/readers/modelByCohort.js";
 import {readerAgreement} from "../../src/components/readers/readerAgreement.js";
 import type {ReadersArtifact, ReadersData} from "../../src/components/readers/readersArtifact.js";
 import {readReadersCsv} from "../../src/components/readers/readReadersCsv.js";
@@ -40,19 +40,11 @@ export function readersAnalysis(source: OutcomeSource): ReadersData {
       seed: config.seeds.bootstrap,
       ciLevel: config.evaluation.ciLevel,
     };
-    const tie = setting.rule === "majority" ? setting.tie : "exclude";
     const cohorts = [...new Set(source.protocols.flatMap((p) => (source.rows[p] ?? []).map((r) => r.cohort)))];
     const model: ReadersArtifact["model"] = {};
     for (const protocol of source.protocols) {
       const patients = patientResponseScores(source.rows[protocol] ?? [], config.evaluation.aggregation);
-      model[protocol] = Object.fromEntries(
-        cohorts.map((cohort) => {
-          const inCohort = patients.filter((p) => p.cohort === cohort);
-          const ids = new Set(inCohort.map((p) => p.patientId));
-          const cohortTable = {readers: table.readers, rows: table.rows.filter((r) => ids.has(r.patientId))};
-          return [cohort, modelAgainstReaders(inCohort, cohortTable, {ciLevel: options.ciLevel, tie})];
-        }),
-      );
+      model[protocol] = modelByCohort(patients, table, setting, options.ciLevel);
     }
     return available({
       source: source.readers.name,

@@ -1,11 +1,14 @@
 import {readFile} from "node:fs/promises";
 import {resolve} from "node:path";
+import {evaluateOutcomes} from "../../../src/components/analysis/evaluateOutcomes.js";
 import {protocolPair} from "../../../src/components/predictions/protocolPair.js";
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
 import {evaluateClinical} from "../../beyond/evaluateClinical.js";
+import {checkOutcomeFiles} from "../../cohort/checkOutcomeFiles.js";
 import {loadStudyConfig} from "../../config/loadStudyConfig.js";
+import {normalizeStudyConfig} from "../../config/normalizeStudyConfig.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {printWarnings} from "../../printWarnings.js";
 import {type Command, ExitCode, UsageError} from "../command.js";
@@ -13,6 +16,7 @@ import {outputOption} from "../outputOption.js";
 import {nonNegativeIntegerOption, parseCommandArgs} from "../parseCommandArgs.js";
 
 const usage = `Usage: workbench evaluate --predictions preds.csv --out metrics.json [--bootstrap 1000] [--seed 1] [--ci-level 0.95]
+       workbench evaluate --predictions preds.csv [--survival survival.csv] [--readers readers.csv] --out m.json
        workbench evaluate --predictions preds.csv --paired A,B --out comparison.json
 
 Computes every metric of the report per cohort, at patch level (when the CSV has a patch_id column) and at
@@ -41,7 +45,18 @@ Options:
                         predictions, and clinical + predictions, on every other cohort at patient level (AUCs,
                         paired DeLong ΔAUC, ΔNB with bootstrap bands, likelihood-ratio test for the image term)
   --train-cohort <name> the cohort the clinical model is fitted on (default: the one with the most patients)
-  --study <file>        study JSON whose "clinical": {"columns": …} declares further clinical columns
+  --study <file>        study JSON whose "clinical": {"columns": …} declares further clinical columns, and whose
+                        "outcomes" section gives the responder threshold, the reference standard and each survival
+                        endpoint's time-dependent AUC times
+  --survival <file>     survival CSV: patient_id plus <endpoint>_time, <endpoint>_event pairs (event 1 = the event
+                        happened, 0 = censored; both cells empty = not recorded); adds "survival": per endpoint and
+                        cohort, at patient level, predicted responders (P(CR) + P(PR) ≥ 0.5, or the study's
+                        outcomes.responderThreshold) against non-responders: Kaplan–Meier medians, log-rank, Cox on
+                        the score and on the group (HR, CI, Wald, likelihood-ratio and score tests, cox.zph), Harrell's
+                        and Uno's C, time-dependent AUC
+  --readers <file>      readers CSV: patient_id plus one column per reader (CR/PR/SD/PD; empty = not read); adds
+                        "readers": Fleiss' κ, unanimous share, each pair's Cohen, linear and quadratic κ with bootstrap
+                        CIs and confusion matrix, and the model against each reader, the majority and unanimous only
 `;
 
 export const evaluateCommand: Command = {
@@ -61,13 +76,22 @@ export const evaluateCommand: Command = {
         clinical: {type: "string"},
         "train-cohort": {type: "string"},
         study: {type: "string"},
+        survival: {type: "string"},
+        readers: {type: "string"},
       },
       strict: true,
       allowPositionals: false,
     });
     if (!values.predictions) throw new UsageError("--predictions is required");
-    if (values.study !== undefined && values.clinical === undefined)
-      throw new UsageError("--study declares clinical columns: it goes with --clinical");
+    if (
+      values.study !== undefined &&
+      values.clinical === undefined &&
+      values.survival === undefined &&
+      values.readers === undefined
+    )
+      throw new UsageError(
+        "--study declares clinical columns and outcomes: it goes with --clinical, --survival or --readers",
+      );
     if (!values.out) throw new UsageError("--out is required");
     const bootstrap = nonNegativeIntegerOption(values.bootstrap, "--bootstrap");
     const seed = nonNegativeIntegerOption(values.seed, "--seed");
@@ -79,7 +103,14 @@ export const evaluateCommand: Command = {
     // Checked before reading or computing anything, so a bad --out fails at once and names the path as typed.
     const out = await outputOption("--out", values.out, io.cwd, "file");
     // The study file only declares clinical columns; read (and checked) before any work, like --out.
-    const declared = values.study ? (await loadStudyConfig(resolve(io.cwd, values.study))).config.clinical.columns : {};
+    const study = values.study ? (await loadStudyConfig(resolve(io.cwd, values.study))).config : null;
+    const declared = study?.clinical.columns ?? {};
+    // Read strictly before any work: a bad row is refused by line and patient.
+    const outcomes = await checkOutcomeFiles(
+      values.readers === undefined ? null : resolve(io.cwd, values.readers),
+      values.survival === undefined ? null : resolve(io.cwd, values.survival),
+    );
+    for (const read of [outcomes.readers, outcomes.survival]) if (read) printWarnings(read.warnings, io.stderr);
     const started = Date.now();
     const text = await readFile(input, "utf8");
     const {rows, warnings} = readPredictionsCsv(text, values.predictions);
@@ -123,7 +154,12 @@ export const evaluateCommand: Command = {
             },
             (w) => io.stderr(`warning: ${w}\n`),
           );
-    const json = `${JSON.stringify({input: values.predictions, ...evaluation, ...(clinical ? {clinical} : {})}, null, 1)}\n`;
+    const outcomeBlocks = evaluateOutcomes(rows, outcomes, study ?? normalizeStudyConfig({}), {
+      bootstrap,
+      seed,
+      ciLevel,
+    });
+    const json = `${JSON.stringify({input: values.predictions, ...evaluation, ...(clinical ? {clinical} : {}), ...outcomeBlocks}, null, 1)}\n`;
     await writeFileAtomically(out, json);
     const cohorts = Object.keys(evaluation.cohorts);
     io.stderr(

@@ -1,0 +1,42 @@
+import {modelByCohort} from "../readers/modelByCohort.js";
+import {readerAgreement} from "../readers/readerAgreement.js";
+import type {ReadersCsv} from "../readers/readReadersCsv.js";
+import type {PredictionRow} from "../stats/evaluatePredictions.js";
+import type {StudyConfig} from "../study/studyConfig.js";
+import {patientResponseScores} from "../survival/patientResponseScores.js";
+import type {SurvivalCsv} from "../survival/readSurvivalCsv.js";
+import {survivalByPrediction} from "../survival/survivalByPrediction.js";
+
+/**
+ * The `readers` and `survival` blocks of `workbench evaluate` (the command-line contract other tools read): reader
+ * agreement and the model against each reference standard per cohort; survival by predicted response per endpoint
+ * and cohort. Patient level (patches aggregated as the evaluation aggregates them). A block is present only when its
+ * file was given.
+ */
+export function evaluateOutcomes(
+  rows: readonly PredictionRow[],
+  files: {readers: ReadersCsv | null; survival: SurvivalCsv | null},
+  config: StudyConfig,
+  options: {bootstrap: number; seed: number; ciLevel: number},
+) {
+  const patients = patientResponseScores(rows, config.evaluation.aggregation);
+  const out: Record<string, unknown> = {};
+  if (files.readers) {
+    const table = files.readers;
+    out.readers = {
+      ...readerAgreement(table, {replicates: options.bootstrap, seed: options.seed, ciLevel: options.ciLevel}),
+      model: modelByCohort(patients, table, config.outcomes.referenceStandard, options.ciLevel),
+    };
+  }
+  if (files.survival) {
+    const declared = config.outcomes.endpoints;
+    const result = survivalByPrediction(patients, files.survival, {
+      threshold: config.outcomes.responderThreshold,
+      ciLevel: options.ciLevel,
+      aucTimes: Object.fromEntries(files.survival.endpoints.map((e) => [e, declared[e]?.aucTimes ?? []])),
+    });
+    out.survival = result.survival;
+    out.survivalOptions = {threshold: result.threshold, ciLevel: result.ciLevel, unmatched: result.unmatched};
+  }
+  return out;
+}
