@@ -1,5 +1,5 @@
-import type {EndpointSpec, ReferenceStandardSetting, StudyConfig} from "../../src/components/study/studyConfig.js";
 import {TieBreaks} from "../../src/components/readers/referenceStandard.js";
+import type {EndpointSpec, ReferenceStandardSetting, StudyConfig} from "../../src/components/study/studyConfig.js";
 import {fail, isRecord, nullableText, number, oneOf, record, text, textList} from "./validate.js";
 
 type Outcomes = StudyConfig["outcomes"];
@@ -36,8 +36,8 @@ function referenceStandard(value: unknown, fallback: ReferenceStandardSetting): 
   if (value === undefined) return {...fallback};
   const path = "outcomes.referenceStandard";
   const r = record(path, value, ["rule", "reader", "tie"]);
+  // A tie rule alone means the majority (the only rule that has ties).
   const rule = oneOf(`${path}.rule`, r.rule, ["reader", "majority", "unanimous"] as const, "majority");
-  if (r.rule === undefined) fail(`${path}.rule`, '"reader", "majority" or "unanimous"', r.rule);
   if (rule === "reader") {
     if (r.tie !== undefined) fail(`${path}.tie`, "no tie rule with one reader", r.tie);
     if (r.reader === undefined) fail(`${path}.reader`, "the reader's column name", r.reader);

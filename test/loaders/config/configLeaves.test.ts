@@ -8,6 +8,9 @@ import {hashJson} from "../../../loaders/hash.js";
 import {evaluationOptions} from "../../../loaders/pipeline/evaluationOptions.js";
 import {sensitivityConfig} from "../../../loaders/pipeline/geometrySensitivity.js";
 import {demoKey, evaluateKey, modelKey, optimismKey, preprocessKey} from "../../../loaders/pipeline/stageKeys.js";
+import type {OutcomeSource} from "../../../loaders/site/outcomeSource.js";
+import {readersAnalysis} from "../../../loaders/site/siteReaders.js";
+import {survivalAnalysis} from "../../../loaders/site/siteSurvival.js";
 import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 import {Protocols} from "../../../src/components/study/vocabulary.js";
@@ -67,7 +70,63 @@ const metrics = (value: unknown, base: Spec = fewReplicates): Effect => ({
   base,
 });
 
+// Issue #23's outcomes: what the readers and survival analyses publish for a tiny study of their own.
+const outcomeSource = (config: StudyConfig): OutcomeSource => {
+  const ids = ["a", "b", "c", "d", "e", "f", "g", "h"];
+  const classes = ["CR", "PR", "SD", "PD"] as const;
+  return {
+    config,
+    synthetic: true,
+    protocols: ["corrected"],
+    rows: {
+      corrected: ids.map((id, i) => {
+        const s = (i + 0.5) / ids.length;
+        return {
+          patientId: id,
+          cohort: "A",
+          label: classes[i % 4] as (typeof classes)[number],
+          probabilities: [s / 2, s / 2, (1 - s) / 2, (1 - s) / 2],
+        };
+      }),
+    },
+    readers: {
+      name: "readers.csv",
+      text: `patient_id,r1,r2,r3\n${ids.map((id, i) => `${id},${classes[i % 4]},${classes[(i + (i % 3 === 0 ? 1 : 0)) % 4]},${classes[(i + (i % 2)) % 4]}`).join("\n")}\n`,
+    },
+    survival: {
+      name: "survival.csv",
+      text: `patient_id,os_time,os_event,ttp_time,ttp_event\n${ids.map((id, i) => `${id},${10 + 3 * i},${i % 3 === 0 ? 0 : 1},${5 + 2 * i},${i % 2}`).join("\n")}\n`,
+    },
+    publish: (id) => id,
+  };
+};
+const endpointsBase: Spec = {outcomes: {endpoints: structuredClone(normalizeStudyConfig({}).outcomes.endpoints)}};
+const survivalOut = (value: unknown): Effect => ({
+  kind: "output",
+  of: (c) => survivalAnalysis(outcomeSource(c)),
+  value,
+  base: endpointsBase,
+});
+const readersOut = (value: unknown): Effect => ({kind: "output", of: (c) => readersAnalysis(outcomeSource(c)), value});
+
 const Effects: Record<string, Effect> = {
+  "outcomes.readers": {kind: "reads", file: "loaders/site/outcomeSource.ts", text: "outcomes.readers", value: "r.csv"},
+  "outcomes.survival": {
+    kind: "reads",
+    file: "loaders/site/outcomeSource.ts",
+    text: "outcomes.survival",
+    value: "s.csv",
+  },
+  "outcomes.referenceStandard.rule": readersOut("unanimous"),
+  "outcomes.referenceStandard.tie": readersOut("worse"),
+  "outcomes.endpoints.os.label": survivalOut("Death"),
+  "outcomes.endpoints.os.unit": survivalOut("weeks"),
+  "outcomes.endpoints.os.aucTimes": survivalOut([20]),
+  "outcomes.endpoints.ttp.label": survivalOut("Progression"),
+  "outcomes.endpoints.ttp.unit": survivalOut("days"),
+  "outcomes.endpoints.ttp.aucTimes": survivalOut([15]),
+  "outcomes.responderThreshold": survivalOut(0.3),
+  "outcomes.assumedCodings": survivalOut(["sex coded 1/2"]),
   protocol: {kind: "reads", file: "src/index.md", text: "config.protocol", value: "corrected"},
   "study.name": {kind: "reads", file: "src/components/charts/demoBanner.ts", text: "config.study.name", value: "X"},
   "study.manifest": {
