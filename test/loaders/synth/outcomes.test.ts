@@ -59,3 +59,23 @@ describe("drawOutcomes(plans, seed): the demo study's readers and survival", () 
     assert.match(s[1] as string, /^NFH-001,[\d.]+,[01],[\d.]+,[01]$/);
   });
 });
+
+describe("the generator's README states the outcome model it runs", () => {
+  it("names every parameter of outcomeModel with its value", async () => {
+    const {readFileSync} = await import("node:fs");
+    const readme = readFileSync(new URL("../../../loaders/synth/README.md", import.meta.url), "utf8");
+    const m = outcomeModel;
+    for (const text of [
+      `${m.readingSd}·ε`,
+      `shape ${m.weibullShape}`,
+      `${m.medianOsMonths.cr} months for a typical CR`,
+      `${m.medianOsMonths.pd} for a typical PD`,
+      `from ${m.medianTtpMonths.cr} to ${m.medianTtpMonths.pd} months`,
+      `uniform over ${m.accrualMonths} months`,
+      `closes ${m.minFollowUpMonths} months`,
+      `${m.lossPerMonth * 100} % a month`,
+    ]) {
+      assert.ok(readme.includes(text), `README.md should say "${text}"`);
+    }
+  });
+});
