@@ -1,5 +1,5 @@
 import type {Column} from "../charts/dataTable.js";
-import type {ModelVsReference} from "../readers/modelAgainstReaders.js";
+import type {ModelAgainstReaders, ModelVsReference} from "../readers/modelAgainstReaders.js";
 import type {ReaderPair} from "../readers/readerAgreement.js";
 import type {ReadersArtifact} from "../readers/readersArtifact.js";
 import {formatEstimate, formatFixed, formatPercent} from "./formatStat.js";
@@ -7,7 +7,7 @@ import {formatEstimate, formatFixed, formatPercent} from "./formatStat.js";
 type Cell = Record<string, unknown>;
 
 /** One row per pair of readers: the patients both read, and Cohen's κ unweighted, linear and quadratic with CIs. */
-export function readerPairRows(artifact: ReadersArtifact): Array<ReaderPair & Cell> {
+export function readerPairRows(artifact: Pick<ReadersArtifact, "agreement">): Array<ReaderPair & Cell> {
   return artifact.agreement.pairs.map((p) => ({...p}));
 }
 
@@ -30,7 +30,7 @@ export function readerPairColumns(ciLevel: number): Array<Column<ReaderPair & Ce
 }
 
 /** The pairs' CSV: plain numbers, one column per value. */
-export function readerPairCsv(artifact: ReadersArtifact): Array<Record<string, unknown>> {
+export function readerPairCsv(artifact: Pick<ReadersArtifact, "agreement">): Array<Record<string, unknown>> {
   return artifact.agreement.pairs.map((p) => ({
     reader_a: p.a,
     reader_b: p.b,
@@ -48,8 +48,12 @@ export function readerPairCsv(artifact: ReadersArtifact): Array<Record<string, u
 export type ReferenceRow = ModelVsReference & {label: string} & Cell;
 
 /** The model against each reference standard of one protocol and cohort, in the artifact's order. */
-export function referenceRows(artifact: ReadersArtifact, protocol: string, cohort: string): ReferenceRow[] {
-  const model = artifact.model[protocol as keyof ReadersArtifact["model"]]?.[cohort];
+export function referenceRows(
+  artifact: {model: Partial<Record<string, Record<string, ModelAgainstReaders>>>},
+  protocol: string,
+  cohort: string,
+): ReferenceRow[] {
+  const model = artifact.model[protocol]?.[cohort];
   if (!model) return [];
   return model.references.map((r) => ({
     ...r,

@@ -1,13 +1,19 @@
 import type {Column} from "../charts/dataTable.js";
 import type {SurvivalArtifact} from "../survival/survivalArtifact.js";
-import type {EndpointCohort, Median} from "../survival/survivalByPrediction.js";
+import type {EndpointCohort, Median, SurvivalByPrediction} from "../survival/survivalByPrediction.js";
 import {formatEstimate, formatFixed, formatP} from "./formatStat.js";
 
 export type SurvivalRow = EndpointCohort & {cohort: string; inSample: boolean} & Record<string, unknown>;
 
 /** One row per cohort of one protocol and endpoint, in the artifact's cohort order. */
-export function survivalRows(artifact: SurvivalArtifact, protocol: string, endpoint: string): SurvivalRow[] {
-  const byCohort = artifact.protocols[protocol as keyof SurvivalArtifact["protocols"]]?.survival[endpoint] ?? {};
+export function survivalRows(
+  artifact: Pick<SurvivalArtifact, "cohorts" | "trainingCohort"> & {
+    protocols: Partial<Record<string, Pick<SurvivalByPrediction, "survival">>>;
+  },
+  protocol: string,
+  endpoint: string,
+): SurvivalRow[] {
+  const byCohort = artifact.protocols[protocol]?.survival[endpoint] ?? {};
   return artifact.cohorts.flatMap((cohort) => {
     const r = byCohort[cohort];
     return r ? [{...r, cohort, inSample: cohort === artifact.trainingCohort}] : [];

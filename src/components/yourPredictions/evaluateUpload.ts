@@ -1,6 +1,10 @@
+import {evaluateOutcomes, type OutcomeBlocks} from "../analysis/evaluateOutcomes.js";
 import type {PredictionRecord} from "../predictions/predictionColumns.js";
 import {readPredictionsCsv} from "../predictions/readPredictionsCsv.js";
+import {readReadersCsv} from "../readers/readReadersCsv.js";
 import {type Evaluation, evaluatePredictions} from "../stats/evaluatePredictions.js";
+import type {StudyConfig} from "../study/studyConfig.js";
+import {readSurvivalCsv} from "../survival/readSurvivalCsv.js";
 import {type CohortComparison, pairedComparison} from "./pairedComparison.js";
 
 /**
@@ -20,6 +24,16 @@ export interface UploadRequest {
   /** The site's primary protocol: the model the comparison is made against. */
   siteProtocol: string | null;
   options: {bootstrap: number; seed: number; ciLevel: number};
+  /**
+   * Optional readers' and survival files (the `evaluate --readers / --survival` formats) and the settings they are
+   * read with (the site's outcomes and evaluation sections): each model is then scored against the readers and
+   * against survival, as `workbench evaluate` does.
+   */
+  outcomes?: {
+    readers: {text: string; source: string} | null;
+    survival: {text: string; source: string} | null;
+    config: Pick<StudyConfig, "evaluation" | "outcomes">;
+  };
 }
 
 export interface UploadResult {
@@ -31,6 +45,8 @@ export interface UploadResult {
   /** Model name → evaluation: the protocol column's values, or "your model". */
   models: Record<string, Evaluation>;
   comparison: {against: string; cohorts: CohortComparison[]} | null;
+  /** Model name → its readers and survival blocks, when those files were given. */
+  outcomes: Record<string, OutcomeBlocks> | null;
 }
 
 export const SingleModel = "your model";
@@ -71,6 +87,19 @@ export function evaluateUpload(request: UploadRequest, progress: Progress = () =
     const mine = byModel.get(SingleModel) ?? byModel.get(request.siteProtocol) ?? [...byModel.values()][0] ?? [];
     comparison = {against: request.siteProtocol, cohorts: pairedComparison(mine, site, request.options)};
   }
+  let outcomes: UploadResult["outcomes"] = null;
+  if (request.outcomes && (request.outcomes.readers || request.outcomes.survival)) {
+    progress("readers and survival", 0, 1);
+    const {readers, survival, config} = request.outcomes;
+    const files = {
+      readers: readers ? readReadersCsv(readers.text, readers.source) : null,
+      survival: survival ? readSurvivalCsv(survival.text, survival.source) : null,
+    };
+    warnings.push(...(files.readers?.warnings ?? []), ...(files.survival?.warnings ?? []));
+    outcomes = Object.fromEntries(
+      [...byModel].map(([model, list]) => [model, evaluateOutcomes(list, files, config, request.options)]),
+    );
+  }
   progress("done", 1, 1);
   return {
     source: request.source,
@@ -80,5 +109,6 @@ export function evaluateUpload(request: UploadRequest, progress: Progress = () =
     warnings,
     models,
     comparison,
+    outcomes,
   };
 }

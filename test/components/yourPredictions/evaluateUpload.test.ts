@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
+import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
+import {evaluateOutcomes} from "../../../src/components/analysis/evaluateOutcomes.js";
 import type {PredictionRecord} from "../../../src/components/predictions/predictionColumns.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
+import {readReadersCsv} from "../../../src/components/readers/readReadersCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
+import {readSurvivalCsv} from "../../../src/components/survival/readSurvivalCsv.js";
 import {evaluateUpload, SingleModel} from "../../../src/components/yourPredictions/evaluateUpload.js";
 
 /** A seeded file of patient rows over a few cohorts, probabilities rounded so the CSV round-trips exactly. */
@@ -81,5 +85,40 @@ describe("evaluateUpload", () => {
     const compared = result.comparison?.cohorts[0];
     assert.equal(compared?.shared, 40);
     for (const a of compared?.auc ?? []) if ("difference" in a) assert.equal(a.difference, 0);
+  });
+
+  it("scores each model against the readers and survival files given with it, as workbench evaluate does", () => {
+    const rows = rowsOf(11, 40, ["A", "B"]);
+    const text = writePredictionsCsv(rows);
+    const readers = `patient_id,r1,r2\n${rows.map((r, i) => `${r.patientId},${r.label},${i % 4 === 0 ? "PD" : r.label}`).join("\n")}\n`;
+    const survival = `patient_id,os_time,os_event\n${rows.map((r, i) => `${r.patientId},${10 + i},${i % 3 === 0 ? 0 : 1}`).join("\n")}\n`;
+    const config = normalizeStudyConfig({});
+    const result = evaluateUpload({
+      text,
+      source: "mine.csv",
+      siteText: null,
+      siteProtocol: null,
+      options,
+      outcomes: {readers: {text: readers, source: "r.csv"}, survival: {text: survival, source: "s.csv"}, config},
+    });
+    const blocks = result.outcomes?.[SingleModel];
+    assert.ok(blocks?.readers && blocks.survival);
+    const files = {readers: readReadersCsv(readers, "r.csv"), survival: readSurvivalCsv(survival, "s.csv")};
+    assert.deepEqual(blocks, evaluateOutcomes(rows, files, config, options));
+    assert.equal(blocks.survival.os?.A?.n, 20);
+    const none = evaluateUpload({text, source: "mine.csv", siteText: null, siteProtocol: null, options});
+    assert.equal(none.outcomes, null);
+    assert.throws(
+      () =>
+        evaluateUpload({
+          text,
+          source: "mine.csv",
+          siteText: null,
+          siteProtocol: null,
+          options,
+          outcomes: {readers: null, survival: {text: "patient_id,os_time,os_event\nP0,x,1\n", source: "s.csv"}, config},
+        }),
+      /s\.csv.*line 2.*P0/s,
+    );
   });
 });
