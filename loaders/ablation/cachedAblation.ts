@@ -7,7 +7,7 @@ import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
 import type {ArtifactCache} from "../pipeline/artifactCache.js";
-import {codeVersion, StageSources} from "../pipeline/codeVersion.js";
+import {codeVersion, StageEntries} from "../pipeline/codeVersion.js";
 import type {ModelArtifact} from "../pipeline/modelArtifact.js";
 import type {LabelledEmbeddings} from "../train/trainHead.js";
 import {type AblationRun, runAblation} from "./runAblation.js";
@@ -25,7 +25,7 @@ export async function cachedAblation(
 ): Promise<{run: AblationRun | null; seconds: number; cached: boolean}> {
   const {config, cohorts, model, log} = input;
   if (!config.ablation.enabled) return {run: null, seconds: 0, cached: false};
-  const code = await codeVersion(repo, [...StageSources.ablation]);
+  const code = await codeVersion(repo, StageEntries.ablation);
   const key = {run: model.runId, config, code};
   const result = await cache.get("ablation", key, async (dir) => {
     const start = performance.now();

@@ -4,7 +4,7 @@ import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {embeddingsBeside} from "../paths.js";
 import type {ArtifactCache} from "../pipeline/artifactCache.js";
-import {codeVersion, StageSources} from "../pipeline/codeVersion.js";
+import {codeVersion, StageEntries} from "../pipeline/codeVersion.js";
 import {type BeyondInput, beyondStage} from "./beyondStage.js";
 
 /**
@@ -32,7 +32,7 @@ async function computeOrRead(
   repo: string,
   input: Omit<BeyondInput, "embeddingsDir"> & {config: StudyConfig; dataHash: string},
 ): Promise<{artifact: BeyondArtifact; seconds: number; cached: boolean}> {
-  const code = await codeVersion(repo, [...StageSources.beyond]);
+  const code = await codeVersion(repo, StageEntries.beyond);
   const key = {run: input.model.runId, dataHash: input.dataHash, config: input.config, code};
   const result = await cache.get("beyond", key, async (dir) => {
     const start = performance.now();

@@ -11,7 +11,7 @@ import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
 import type {ArtifactCache} from "../pipeline/artifactCache.js";
-import {codeVersion, StageSources} from "../pipeline/codeVersion.js";
+import {codeVersion, StageEntries} from "../pipeline/codeVersion.js";
 import type {ModelArtifact} from "../pipeline/modelArtifact.js";
 import {optimismKey} from "../pipeline/stageKeys.js";
 import {optimismStage} from "./optimismStage.js";
@@ -49,7 +49,7 @@ export async function cachedOptimism(
     artifact.emptyReason = "The optimism correction is off (optimism.replicates is 0).";
     return {artifact, timings};
   }
-  const code = {optimism: await codeVersion(repo, [...StageSources.optimism])};
+  const code = {optimism: await codeVersion(repo, StageEntries.optimism)};
   for (const protocol of Protocols) {
     const {artifact: model, config: protocolConfig, key} = input.models[protocol];
     try {

@@ -1,103 +1,80 @@
 import {createHash} from "node:crypto";
-import {readdir, readFile} from "node:fs/promises";
-import {join, relative} from "node:path";
-
-/** The source files under a folder (or the file itself), in a stable order; weights, runs and dot-folders skipped. */
-async function* sourceFiles(dir: string): AsyncGenerator<string> {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = await readdir(dir, {withFileTypes: true});
-  } catch (error) {
-    // A single source file rather than a folder.
-    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") yield dir;
-    return;
-  }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "weights" && entry.name !== "runs" && !entry.name.startsWith(".")) yield* sourceFiles(path);
-    } else if (/\.(ts|mjs|js|json)$/.test(entry.name)) yield path;
-  }
-}
+import {readFileSync, statSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {importGraph} from "./importGraph.js";
+import {type LockFile, lockedPackages} from "./lockedPackages.js";
 
 /**
- * The code version that artifacts are keyed by: a hash of the source files (folders or single files) a stage runs,
- * and the lockfile, so a dependency upgrade invalidates too. Folder-level rather than import-level: coarse on
- * purpose — a stale figure is worse than a recomputation.
+ * The code version a stage's artifacts are keyed by: a hash of everything its entry files load when they run (see
+ * importGraph.ts): every repository file they import, transitively, by repository-relative path and content, and
+ * every npm package they import, with what it depends on, at the version and integrity package-lock.json pins. The
+ * import graph rather than hand-listed folders, because a list misses what it does not name (an `argmax` imported
+ * from the statistics, a worker's own imports) and a missed file means a page showing numbers the current code would
+ * not produce. The hash never sees the checkout's absolute path, so every clone of one commit agrees.
  */
-export async function codeVersion(repo: string, dirs: readonly string[]): Promise<string> {
+export async function codeVersion(repo: string, entries: readonly string[]): Promise<string> {
+  const graph = importGraph(repo, entries);
   const hash = createHash("sha256");
-  for (const dir of dirs) {
-    for await (const file of sourceFiles(join(repo, dir))) {
-      hash.update(relative(repo, file));
-      hash.update(await readFile(file));
-    }
-  }
-  try {
-    hash.update(await readFile(join(repo, "package-lock.json")));
-  } catch {
-    // A checkout without a lockfile still gets a code version from its sources.
-  }
+  for (const file of graph.files) hash.update(`file ${file.path} ${file.sha256}\n`);
+  for (const line of lockedPackagesOf(repo, graph.packages)) hash.update(`package ${line}\n`);
+  // An import of a file that is not there is part of the code as written (creating the file changes what runs).
+  for (const line of graph.unresolved) hash.update(`unresolved ${line}\n`);
   return hash.digest("hex").slice(0, 16);
 }
 
 /**
- * The sources each pipeline stage depends on (see runPipeline.ts). Shared config code, and the vocabulary and
- * StudyConfig type it is built from (src/components/study), are part of every stage.
+ * The lockfile as last read in this process (while its time and size stay the same), with the packages each set of
+ * names brings in: every stage of a process reads the same lockfile, and parsing it and walking its dependencies is
+ * most of a warm code version's cost.
  */
-export const StageSources = {
-  demo: [
-    "loaders/synth",
-    "loaders/imaging/writeVolume.ts",
-    "loaders/imaging/itkCall.ts",
-    "src/components/stats/random.ts",
-    "src/components/study",
+let lockRecord:
+  | {path: string; mtimeMs: number; size: number; lock: LockFile; closures: Map<string, string[]>}
+  | undefined;
+
+function lockedPackagesOf(repo: string, names: readonly string[]): string[] {
+  const path = join(resolve(repo), "package-lock.json");
+  const stats = statSync(path, {throwIfNoEntry: false});
+  if (!stats?.isFile()) return lockedPackages({}, names); // without a lockfile, the packages by name only
+  if (lockRecord?.path !== path || lockRecord.mtimeMs !== stats.mtimeMs || lockRecord.size !== stats.size) {
+    const lock = JSON.parse(readFileSync(path, "utf8")) as LockFile;
+    lockRecord = {path, mtimeMs: stats.mtimeMs, size: stats.size, lock, closures: new Map()};
+  }
+  const key = names.join("\n");
+  let lines = lockRecord.closures.get(key);
+  if (!lines) {
+    lines = lockedPackages(lockRecord.lock, names);
+    lockRecord.closures.set(key, lines);
+  }
+  return lines;
+}
+
+/**
+ * Each pipeline stage's entry files: the module holding the code that computes the stage's artifact (the body of its
+ * artifact-cache computation), or, where that body only calls one function, the module defining that function. The
+ * files those import are found, not listed.
+ */
+export const StageEntries = {
+  // prepareStudy's computation only calls generateStudy (whose workers run synthTask.ts, found through it).
+  demo: ["loaders/synth/generateStudy.ts"],
+  // The single-process pass, and what the sharded path (shardStages.ts: preprocessShard, mergePreprocess) runs to
+  // store the very same artifact. Not shardStages.ts itself: its embedShard would bring the embedding engines into
+  // the key of the stage that is slowest to redo.
+  preprocess: [
+    "loaders/pipeline/preprocessStage.ts",
+    "loaders/imaging/preprocessPatients.ts",
+    "loaders/imaging/assembleStudy.ts",
+    "loaders/imaging/outcomeStore.ts",
+    "loaders/cluster/shard.ts",
   ],
-  preprocess: ["loaders/config", "loaders/cohort", "loaders/imaging", "src/components/study"],
-  model: [
-    "loaders/config",
-    "loaders/features",
-    "loaders/weights",
-    "loaders/predict",
-    "loaders/runs",
-    "loaders/train",
-    "models",
-    "src/components/predictions/patchPredictions.ts",
-    "src/components/stats/random.ts",
-    "src/components/study",
-  ],
-  evaluate: ["src/components/stats", "src/components/study", "loaders/pipeline/evaluationOptions.ts"],
-  ablation: [
-    "loaders/ablation",
-    "loaders/beyond/cachedEmbeddings.ts",
-    "loaders/features/embeddingCache.ts",
-    "loaders/features/extractEmbeddings.ts",
-    "loaders/train",
-    "models/head.ts",
-    "src/components/ablation",
-    "src/components/predictions/patchPredictions.ts",
-    "src/components/stats",
-    "src/components/study",
-  ],
-  beyond: [
-    "loaders/beyond",
-    "loaders/cohort/clinicalColumns.ts",
-    "loaders/train",
-    "models",
-    "src/components/beyond",
-    "src/components/stats",
-    "src/components/study",
-  ],
-  optimism: [
-    "loaders/optimism",
-    "loaders/beyond/refitHead.ts",
-    "loaders/beyond/cachedEmbeddings.ts",
-    "loaders/features/embeddingCache.ts",
-    "loaders/features/extractEmbeddings.ts",
-    "loaders/train",
-    "models",
-    "src/components/optimism",
-    "src/components/stats",
-    "src/components/study",
-  ],
-} as const;
+  // Both computations are written in modelStages.ts (so each stage's graph holds the other's code too).
+  model: ["loaders/pipeline/modelStages.ts"],
+  evaluate: ["loaders/pipeline/modelStages.ts"],
+  // cachedAblation's computation gathers the embeddings and variants itself before runAblation (so this module,
+  // which it imports, is in its graph too: harmless, a change here re-keys it once).
+  ablation: ["loaders/ablation/cachedAblation.ts"],
+  // cachedBeyond's and cachedOptimism's computations only call these and store the result.
+  beyond: ["loaders/beyond/beyondStage.ts"],
+  optimism: ["loaders/optimism/optimismStage.ts"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type CodeStage = keyof typeof StageEntries;

@@ -5,7 +5,7 @@ import {hashJson} from "../hash.js";
 import {projectPaths} from "../paths.js";
 import {generateStudy} from "../synth/generateStudy.js";
 import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
-import {codeVersion, StageSources} from "./codeVersion.js";
+import {codeVersion, StageEntries} from "./codeVersion.js";
 import {demoKey, type StageCode} from "./stageKeys.js";
 import {type PipelineEffects, timed} from "./stageTiming.js";
 import {studyDataHash} from "./studyDataHash.js";
@@ -42,10 +42,10 @@ export interface PrepareOptions {
 
 export async function stageCodes(repo: string): Promise<StageCode> {
   return {
-    demo: await codeVersion(repo, [...StageSources.demo]),
-    preprocess: await codeVersion(repo, [...StageSources.preprocess]),
-    model: await codeVersion(repo, [...StageSources.model]),
-    evaluate: await codeVersion(repo, [...StageSources.evaluate]),
+    demo: await codeVersion(repo, StageEntries.demo),
+    preprocess: await codeVersion(repo, StageEntries.preprocess),
+    model: await codeVersion(repo, StageEntries.model),
+    evaluate: await codeVersion(repo, StageEntries.evaluate),
   };
 }
 

@@ -103,28 +103,7 @@ describe("stableJson / hashJson", () => {
   });
 });
 
-describe("codeVersion(repo, sources)", () => {
-  it("hashes folders and single files, and changes when a source changes", async () => {
-    const {codeVersion} = await import("../../../loaders/pipeline/codeVersion.js");
-    const {mkdirSync} = await import("node:fs");
-    const repo = mkdtempSync(join(tmpdir(), "code-"));
-    mkdirSync(join(repo, "stage"));
-    writeFileSync(join(repo, "stage", "a.ts"), "export const a = 1;");
-    writeFileSync(join(repo, "single.ts"), "export const b = 1;");
-    const before = await codeVersion(repo, ["stage", "single.ts"]);
-    assert.equal(await codeVersion(repo, ["stage", "single.ts"]), before, "stable");
-    writeFileSync(join(repo, "single.ts"), "export const b = 2;");
-    const afterFile = await codeVersion(repo, ["stage", "single.ts"]);
-    assert.notEqual(afterFile, before, "a single file counts");
-    writeFileSync(join(repo, "stage", "a.ts"), "export const a = 2;");
-    assert.notEqual(await codeVersion(repo, ["stage", "single.ts"]), afterFile, "a file in a folder counts");
-    assert.equal(
-      await codeVersion(repo, ["elsewhere"]),
-      await codeVersion(repo, []),
-      "missing sources hash as nothing",
-    );
-  });
-
+describe("createArtifactCache: links", () => {
   it("refuses a link planted at the stage folder or at the artifact's name, leaving its target untouched", async () => {
     const root = mkdtempSync(join(tmpdir(), "cache-"));
     const outside = mkdtempSync(join(tmpdir(), "outside-"));
