@@ -201,6 +201,17 @@ if (file.exists(hcc_path)) {
                     sprintf("HCC-TACE-Seg %s, rows with 1_mRECIST", tcol))
     out$all <- list(km = km(ta, ea, sprintf("HCC-TACE-Seg %s, all rows", tcol)), quantiles = quantiles(ta, ea),
                     n = length(ta))
+    # By predicted group, as `workbench evaluate --survival` reports it (survival.<endpoint>.<cohort>): n, events,
+    # Cox on the group (responders against non-responders) and each group's Kaplan-Meier median.
+    tk <- ta[keep]; ek <- ea[keep]
+    out$group <- list(
+      source = paste("group = score >= 0.5 (predicted responder 1, non-responder 0), rows with 1_mRECIST;",
+                     "cox: x = group; responder, nonResponder: the quantiles of that group's rows alone"),
+      n = length(tk), events = sum(ek),
+      cox = cox(tk, ek, grp),
+      responder = quantiles(tk[grp == 1], ek[grp == 1]),
+      nonResponder = quantiles(tk[grp == 0], ek[grp == 0])
+    )
     out
   }
   # Per-step and per-event vectors of the real data (Kaplan-Meier steps, cox.zph times and residuals) would let one
