@@ -120,7 +120,7 @@ function endpointCohort(
     nonResponder: nResp < time.length ? kaplanMeier(pick(0), {ciLevel: options.ciLevel}) : null,
   };
   const median = (fit: KaplanMeier | null): Median =>
-    fit ? medianSurvival(fit) : {estimate: null, lower: null, upper: null};
+    fit ? medianSurvival(fit, {rule: "print"}) : {estimate: null, lower: null, upper: null};
   const rank = logRank(data, responder);
   // coxph has no coefficient for a constant score (R gives NA): no model then, rather than an error for the cohort.
   const constant = score.every((v) => v === score[0]);
