@@ -3,7 +3,7 @@ import {thresholdGrid} from "../../src/components/stats/decisionCurve.js";
 import type {PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
-import {readClinicalCsv} from "../cohort/readClinicalCsv.js";
+import {type ClinicalCsv, readClinicalCsv} from "../cohort/readClinicalCsv.js";
 import {clinicalPredictors} from "./clinicalPredictors.js";
 import {patientLevel} from "./patientLevel.js";
 
@@ -23,21 +23,34 @@ export interface ClinicalEvaluation {
   comparison: ClinicalComparison;
 }
 
+export interface ClinicalEvaluationOptions {
+  trainCohort?: string;
+  bootstrap: number;
+  seed: number;
+  ciLevel: number;
+  declared?: DeclaredColumns;
+}
+
 export function evaluateClinical(
   rows: readonly PredictionRow[],
   clinicalText: string,
   clinicalFile: string,
-  {
-    trainCohort,
-    bootstrap,
-    seed,
-    ciLevel,
-    declared = {},
-  }: {trainCohort?: string; bootstrap: number; seed: number; ciLevel: number; declared?: DeclaredColumns},
+  options: ClinicalEvaluationOptions,
   warn: (message: string) => void,
 ): ClinicalEvaluation {
-  const clinical = readClinicalCsv(clinicalText, clinicalFile, declared);
+  const clinical = readClinicalCsv(clinicalText, clinicalFile, options.declared);
   for (const w of clinical.warnings) warn(w);
+  return evaluateClinicalTable(rows, clinical, clinicalFile, options, warn);
+}
+
+/** The same from a clinical table already read (a report's, keyed by the ids the rows carry). */
+export function evaluateClinicalTable(
+  rows: readonly PredictionRow[],
+  clinical: Pick<ClinicalCsv, "columns" | "byPatient">,
+  clinicalFile: string,
+  {trainCohort, bootstrap, seed, ciLevel, declared = {}}: ClinicalEvaluationOptions,
+  warn: (message: string) => void,
+): ClinicalEvaluation {
   const variables = clinical.columns;
 
   // Patient level: the mean of a patient's patch probabilities, as evaluate's patient level.

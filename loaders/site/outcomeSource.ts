@@ -5,7 +5,7 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js";
 import {repoRoot} from "../paths.js";
 import {ReadersEnvVar, SurvivalEnvVar} from "./outcomeVariables.js";
-import {predictionsModeFromEnv} from "./predictionsOnly/predictionsMode.js";
+import {predictionsStudyFromEnv} from "./predictionsOnly/predictionsStudyFromEnv.js";
 import {pseudonym, pseudonymSalt} from "./pseudonym.js";
 
 /** A readers' or survival file for a build as a reader needs it: its text, its name, and how its ids are published. */
@@ -40,14 +40,10 @@ async function readOutcome(path: string | null, name?: string): Promise<OutcomeF
 }
 
 export async function outcomeSource(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<OutcomeSource> {
-  const mode = predictionsModeFromEnv(env, cwd);
   const at = (path: string | undefined, base: string) => (!path ? null : isAbsolute(path) ? path : resolve(base, path));
-  if (mode !== null) {
-    const {loadPredictionsStudy} = await import("./predictionsOnly/predictionsStudy.js");
-    const {loadStudyConfig, StudyEnvVar} = await import("../config/loadStudyConfig.js");
-    const loaded = await loadStudyConfig(env[StudyEnvVar] || null, cwd);
-    const salt = mode.patientIds === "pseudonymous" ? await pseudonymSalt(repoRoot, env) : null;
-    const study = await loadPredictionsStudy(mode, loaded, salt);
+  const found = await predictionsStudyFromEnv(env, cwd);
+  if (found !== null) {
+    const {study, salt} = found;
     return {
       config: study.config,
       synthetic: false,

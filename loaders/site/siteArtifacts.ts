@@ -4,10 +4,7 @@ import type {
   ProtocolArtifact,
   TrainingArtifact,
 } from "../../src/components/artifacts.js";
-import {loadStudyConfig, StudyEnvVar} from "../config/loadStudyConfig.js";
-import {repoRoot} from "../paths.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
-import {printWarnings} from "../printWarnings.js";
 import {
   predictionsCohorts,
   predictionsGallery,
@@ -16,9 +13,8 @@ import {
   predictionsSiteCsv,
   predictionsTraining,
 } from "./predictionsOnly/predictionsArtifacts.js";
-import {predictionsModeFromEnv} from "./predictionsOnly/predictionsMode.js";
-import {loadPredictionsStudy, type PredictionsStudy} from "./predictionsOnly/predictionsStudy.js";
-import {pseudonymSalt} from "./pseudonym.js";
+import type {PredictionsStudy} from "./predictionsOnly/predictionsStudy.js";
+import {predictionsStudyFromEnv} from "./predictionsOnly/predictionsStudyFromEnv.js";
 
 /**
  * What each data loader writes, from either source of a site: the image pipeline ($WORKBENCH_STUDY or the demo), or
@@ -29,13 +25,8 @@ import {pseudonymSalt} from "./pseudonym.js";
 type Source = {kind: "pipeline"} | {kind: "predictions"; study: PredictionsStudy};
 
 async function siteSource(): Promise<Source> {
-  const mode = predictionsModeFromEnv(process.env, process.cwd());
-  if (mode === null) return {kind: "pipeline"};
-  const loaded = await loadStudyConfig(process.env[StudyEnvVar] || null);
-  const salt = mode.patientIds === "pseudonymous" ? await pseudonymSalt(repoRoot) : null;
-  const study = await loadPredictionsStudy(mode, loaded, salt);
-  printWarnings(study.warnings, (text) => process.stderr.write(text));
-  return {kind: "predictions", study};
+  const found = await predictionsStudyFromEnv();
+  return found === null ? {kind: "pipeline"} : {kind: "predictions", study: found.study};
 }
 
 async function pipeline(): Promise<PipelineResult> {

@@ -4,6 +4,7 @@ import {fitMultinomial, type MultinomialFit} from "../stats/multinomialLogistic.
 import {deriveSeed} from "../stats/random.js";
 import {chooseRidgeLambda, type RidgeChoice} from "./chooseRidgeLambda.js";
 import {type CohortComparison, type ComparisonPatient, cohortComparison} from "./cohortComparison.js";
+import {crossValidatedCohort} from "./crossValidatedCohort.js";
 import {clampLogit, ImageTerm, objectiveOf} from "./imageTerm.js";
 
 export type {AucWithCi, CohortComparison, ComparisonPatient} from "./cohortComparison.js";
@@ -43,6 +44,8 @@ export interface ComparisonOptions {
   ciLevel: number;
   /** Threshold probabilities of the ΔNB curves. */
   thresholds: readonly number[];
+  /** Folds of the internal validation when the study has one cohort (default 5). */
+  cvFolds?: number;
 }
 
 /** λ on standardised columns: from almost none to strong shrinkage, a factor of about 3 apart. */
@@ -77,6 +80,12 @@ export interface ClinicalComparison {
   clinical: ModelSummary;
   combined: ModelSummary;
   cohorts: CohortComparison[];
+  /**
+   * "external": each other cohort, with the models fitted on the training cohort. "crossValidated": the study has
+   * one cohort, so its one row compares out-of-fold predictions: each fold's patients predicted by models fitted
+   * (λ chosen too) on the other folds.
+   */
+  validation: {kind: "external"} | {kind: "crossValidated"; folds: number};
   /** How many p-values the Holm adjustment spans. */
   holmFamily: number;
 }
@@ -115,23 +124,12 @@ function summary(columns: string[], fit: MultinomialFit, choice: RidgeChoice): M
   };
 }
 
-export function clinicalComparison(
-  patients: readonly ComparisonPatient[],
-  options: ComparisonOptions,
-): ClinicalComparison {
-  const {trainingCohort, classes, seed, ciLevel} = options;
+/** The clinical and combined models fitted on `train` (λ chosen by cross-validation inside it), and what was kept. */
+function fitModels(train: readonly ComparisonPatient[], options: ComparisonOptions, seed: number) {
+  const {classes} = options;
   const responders = options.responderClasses ?? [0, 1];
   const grid = options.lambdaGrid ?? RidgeGrid;
   const folds = options.folds ?? 5;
-  for (const p of patients) {
-    if (p.image.length !== classes) {
-      throw new RangeError(
-        `cohort ${p.cohort}, patient ${p.patientId}: expected ${classes} image probabilities, got ${p.image.length}`,
-      );
-    }
-  }
-  const train = patients.filter((p) => p.cohort === trainingCohort);
-  if (train.length === 0) throw new RangeError(`training cohort ${trainingCohort}: no patients`);
   const trainIds = train.map((p) => p.patientId);
   const {kept, dropped} = usablePredictors(
     train.map((p) => p.clinical),
@@ -168,9 +166,36 @@ export function clinicalComparison(
   const combinedChoice = chooseRidgeLambda(combinedRows, y, classes, grid, folds, deriveSeed(seed, "lambda-combined"));
   const clinicalFit = fitMultinomial(trainDesign.rows, y, classes, {lambda: clinicalChoice.lambda});
   const combinedFit = fitMultinomial(combinedRows, y, classes, {lambda: combinedChoice.lambda});
+  return {
+    models: {encoder, clinicalFit, combinedFit, withImage},
+    kept,
+    dropped,
+    trainDesign,
+    clinicalChoice,
+    combinedChoice,
+  };
+}
+
+export function clinicalComparison(
+  patients: readonly ComparisonPatient[],
+  options: ComparisonOptions,
+): ClinicalComparison {
+  const {trainingCohort, classes, seed, ciLevel} = options;
+  const responders = options.responderClasses ?? [0, 1];
+  for (const p of patients) {
+    if (p.image.length !== classes) {
+      throw new RangeError(
+        `cohort ${p.cohort}, patient ${p.patientId}: expected ${classes} image probabilities, got ${p.image.length}`,
+      );
+    }
+  }
+  const train = patients.filter((p) => p.cohort === trainingCohort);
+  if (train.length === 0) throw new RangeError(`training cohort ${trainingCohort}: no patients`);
+  const fitted = fitModels(train, options, seed);
+  const {models, kept, dropped, trainDesign, clinicalChoice, combinedChoice} = fitted;
+  const {clinicalFit, combinedFit, encoder} = models;
 
   const cohortNames = [...new Set(patients.map((p) => p.cohort))].filter((c) => c !== trainingCohort);
-  const models = {encoder, clinicalFit, combinedFit, withImage};
   const cohortOptions = {
     classes,
     responders,
@@ -179,14 +204,28 @@ export function clinicalComparison(
     replicates: options.replicates,
     thresholds: options.thresholds,
   };
-  const cohorts: CohortComparison[] = cohortNames.map((cohort) =>
-    cohortComparison(
-      cohort,
-      patients.filter((p) => p.cohort === cohort),
-      models,
-      cohortOptions,
-    ),
-  );
+  // One cohort: no patient the models were not fitted on, so the comparison is made out of fold inside it.
+  const validation: ClinicalComparison["validation"] =
+    cohortNames.length > 0 ? {kind: "external"} : {kind: "crossValidated", folds: options.cvFolds ?? 5};
+  const cohorts: CohortComparison[] =
+    validation.kind === "external"
+      ? cohortNames.map((cohort) =>
+          cohortComparison(
+            cohort,
+            patients.filter((p) => p.cohort === cohort),
+            models,
+            cohortOptions,
+          ),
+        )
+      : [
+          crossValidatedCohort(
+            trainingCohort,
+            train,
+            (inner, foldSeed) => fitModels(inner, options, foldSeed).models,
+            validation.folds,
+            cohortOptions,
+          ),
+        ];
 
   // Holm over every p-value the Clinical baseline page shows (two DeLong tests and one LRT per cohort).
   const slots: Array<{pHolm: number | null; p: number} | null> = cohorts.flatMap((c) => [
@@ -214,6 +253,7 @@ export function clinicalComparison(
     clinical: summary(trainDesign.columns, clinicalFit, clinicalChoice),
     combined: summary([...trainDesign.columns, ImageTerm], combinedFit, combinedChoice),
     cohorts,
+    validation,
     holmFamily: present.length,
   };
 }

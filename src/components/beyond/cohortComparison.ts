@@ -76,24 +76,53 @@ function withCi(outcome: Uint8Array, score: Float64Array, ciLevel: number): AucW
   return r ? {auc: r.auc, ci: r.ci} : {auc: null, ci: null};
 }
 
+/** What the fitted models say about a set of patients: their labels and the three models' class probabilities. */
+export interface CohortPredictions {
+  labels: number[];
+  imageProbs: ReadonlyArray<readonly number[]>;
+  clinicalProbs: number[][];
+  combinedProbs: number[][];
+  /** Imputed values per clinical variable, and patients with at least one. */
+  imputed: Record<string, number>;
+  patientsImputed: number;
+}
+
+/** The clinical and combined models applied to `members` (the image probabilities are the members' own). */
+export function predictCohort(
+  members: readonly ComparisonPatient[],
+  models: TrainedModels,
+  responders: readonly number[],
+): CohortPredictions {
+  const design = applyDesign(
+    models.encoder,
+    members.map((p) => p.clinical),
+    members.map((p) => p.patientId),
+  );
+  const imageProbs = members.map((p) => p.image);
+  const imageScores = imageProbs.map((p) => clampLogit(objectiveOf(p, responders)));
+  return {
+    labels: members.map((p) => p.label),
+    imageProbs,
+    clinicalProbs: predictMultinomial(models.clinicalFit, design.rows),
+    combinedProbs: predictMultinomial(models.combinedFit, models.withImage(design.rows, imageScores)),
+    imputed: design.imputed,
+    patientsImputed: design.recordsImputed,
+  };
+}
+
 export function cohortComparison(
   cohort: string,
   members: readonly ComparisonPatient[],
   models: TrainedModels,
   options: CohortOptions,
 ): CohortComparison {
+  return compareCohort(cohort, predictCohort(members, models, options.responders), options);
+}
+
+/** The statistics of one cohort from the three models' probabilities (external, or out of fold). */
+export function compareCohort(cohort: string, predicted: CohortPredictions, options: CohortOptions): CohortComparison {
   const {classes, responders, seed, ciLevel} = options;
-  const ids = members.map((p) => p.patientId);
-  const design = applyDesign(
-    models.encoder,
-    members.map((p) => p.clinical),
-    ids,
-  );
-  const labels = members.map((p) => p.label);
-  const imageProbs = members.map((p) => p.image);
-  const clinicalProbs = predictMultinomial(models.clinicalFit, design.rows);
-  const imageScores = imageProbs.map((p) => clampLogit(objectiveOf(p, responders)));
-  const combinedProbs = predictMultinomial(models.combinedFit, models.withImage(design.rows, imageScores));
+  const {labels, imageProbs, clinicalProbs, combinedProbs} = predicted;
   const clin = objectiveResponse(labels, clinicalProbs, responders);
   const img = objectiveResponse(labels, imageProbs, responders);
   const comb = objectiveResponse(labels, combinedProbs, responders);
@@ -110,10 +139,10 @@ export function cohortComparison(
   if (!imageVsClinical) notes.push("DeLong test: fewer than two responders or non-responders");
   return {
     cohort,
-    patients: members.length,
+    patients: labels.length,
     responders: outcome.reduce((a, b) => a + b, 0),
-    imputed: design.imputed,
-    patientsImputed: design.recordsImputed,
+    imputed: predicted.imputed,
+    patientsImputed: predicted.patientsImputed,
     auc: {
       clinical: withCi(outcome, clin.score, ciLevel),
       image: withCi(outcome, img.score, ciLevel),

@@ -22,7 +22,7 @@ export function readerPairColumns(ciLevel: number): Array<Column<ReaderPair & Ce
       key: "cohen",
       label: `Cohen's κ (${level})`,
       format: (r) => kappaCell(r.cohen),
-      attributes: (r) => ({"data-value": r.cohen.kappa ?? ""}),
+      attributes: (r) => ({"data-value": r.cohen.kappa ?? "", "data-pair": `${r.a}|${r.b}`}),
     },
     {key: "linear", label: `linear weighted κ (${level})`, format: (r) => kappaCell(r.linear)},
     {key: "quadratic", label: `quadratic weighted κ (${level})`, format: (r) => kappaCell(r.quadratic)},

@@ -57,13 +57,13 @@ export function survivalColumns(unit: string, ciLevel: number): Array<Column<Sur
       key: "coxGroup",
       label: `HR responders vs non [${level}]`,
       format: (r) => (r.coxGroup ? formatEstimate(r.coxGroup.hr, r.coxGroup.ci, 2) : "n/a"),
-      attributes: (r) => ({"data-value": r.coxGroup?.hr ?? ""}),
+      attributes: (r) => ({"data-value": r.coxGroup?.hr ?? "", "data-cohort": r.cohort}),
     },
     {
       key: "cox",
       label: `HR per unit of score [${level}] (p)`,
       format: (r) => (r.cox ? `${formatEstimate(r.cox.hr, r.cox.ci, 2)} (${pText(r.cox.p)})` : "n/a"),
-      attributes: (r) => ({"data-value": r.cox?.hr ?? ""}),
+      attributes: (r) => ({"data-value": r.cox?.hr ?? "", "data-cohort": r.cohort}),
     },
     {key: "zph", label: "PH test p", format: (r) => pText(r.cox?.zph?.p ?? null)},
     {
