@@ -25,14 +25,14 @@ const plans: EndpointPlan[] = [
     name: "os",
     time: ["OS", "os_time"],
     event: ["Death_1_StillAliveorLostToFU_0", "os_event"],
-    spec: {label: "Overall survival", unit: "weeks", aucTimes: [52, 104]},
+    spec: {label: "Overall survival", unit: "weeks", aucTimes: [52, 104], landmark: null},
     events: "deaths",
   },
   {
     name: "ttp",
     time: ["TTP", "ttp_time"],
     event: ["Censored_0_progressed_1", "ttp_event"],
-    spec: {label: "Time to progression", unit: "weeks", aucTimes: [26, 52]},
+    spec: {label: "Time to progression", unit: "weeks", aucTimes: [26, 52], landmark: null},
     events: "progressions",
   },
 ];

@@ -60,7 +60,7 @@ function endpoints(value: unknown, fallback: Record<string, EndpointSpec>): Reco
   for (const [name, spec] of Object.entries(value)) {
     const path = `outcomes.endpoints.${name}`;
     if (!endpointName.test(name)) fail(path, "an endpoint name of lower-case letters, digits and _", name);
-    const e = record(path, spec, ["label", "unit", "aucTimes"]);
+    const e = record(path, spec, ["label", "unit", "aucTimes", "landmark"]);
     if (e.unit === undefined) fail(`${path}.unit`, 'the time unit (e.g. "months")', e.unit);
     const times = e.aucTimes === undefined ? [] : e.aucTimes;
     if (!Array.isArray(times) || times.length > 6) fail(`${path}.aucTimes`, "an array of at most 6 times", times);
@@ -68,6 +68,7 @@ function endpoints(value: unknown, fallback: Record<string, EndpointSpec>): Reco
       label: text(`${path}.label`, e.label, name.toUpperCase()),
       unit: text(`${path}.unit`, e.unit, ""),
       aucTimes: times.map((t, i) => number(`${path}.aucTimes[${i}]`, t, 0, {above: 0})),
+      landmark: e.landmark === undefined || e.landmark === null ? null : number(`${path}.landmark`, e.landmark, 0, {above: 0}),
     };
   }
   return out;

@@ -78,14 +78,15 @@ export function paperDefaults(): StudyConfig {
     // so 3 keeps the stage near 15 s; the pages show the Monte Carlo SE that so small a B leaves. Raise it for a paper.
     optimism: {replicates: 3},
     // Ours (issue #23): no readers' or survival file unless the study names one (the demo generates its own: months,
-    // OS and TTP); the majority of the readers is the reference standard; a responder is P(CR) + P(PR) ≥ 0.5.
+    // OS and TTP, observed response compared from a 3-month assessment for OS); the majority of the readers is the
+    // reference standard; a responder is P(CR) + P(PR) ≥ 0.5.
     outcomes: {
       readers: null,
       survival: null,
       referenceStandard: {rule: "majority", tie: "exclude"},
       endpoints: {
-        os: {label: "Overall survival", unit: "months", aucTimes: [12, 24]},
-        ttp: {label: "Time to progression", unit: "months", aucTimes: [6, 12]},
+        os: {label: "Overall survival", unit: "months", aucTimes: [12, 24], landmark: 3},
+        ttp: {label: "Time to progression", unit: "months", aucTimes: [6, 12], landmark: null},
       },
       responderThreshold: 0.5,
       assumedCodings: [],

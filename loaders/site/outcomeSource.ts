@@ -44,8 +44,10 @@ export async function outcomeSource(env: NodeJS.ProcessEnv = process.env, cwd = 
   const found = await predictionsStudyFromEnv(env, cwd);
   if (found !== null) {
     const {study, salt} = found;
+    // Without a study file no endpoint is described: the demo's units, AUC times and landmark would be a guess.
+    const described = study.loaded.source === null ? {...study.config.outcomes, endpoints: {}} : study.config.outcomes;
     return {
-      config: study.config,
+      config: {...study.config, outcomes: described},
       synthetic: false,
       protocols: study.protocols,
       rows: Object.fromEntries(study.protocols.map((p) => [p, study.rows.filter((r) => r.protocol === p)])),

@@ -44,6 +44,7 @@ export function survivalAnalysis(source: OutcomeSource): SurvivalData {
       threshold: config.outcomes.responderThreshold,
       ciLevel: config.evaluation.ciLevel,
       aucTimes: Object.fromEntries(read.endpoints.map((e) => [e, declared[e]?.aucTimes ?? []])),
+      landmarks: Object.fromEntries(read.endpoints.map((e) => [e, declared[e]?.landmark ?? null])),
     };
     const protocols: SurvivalArtifact["protocols"] = {};
     for (const protocol of source.protocols) {
@@ -56,7 +57,7 @@ export function survivalAnalysis(source: OutcomeSource): SurvivalData {
       synthetic: source.synthetic,
       endpoints: read.endpoints.map((name) => ({
         name,
-        ...(declared[name] ?? {label: name, unit: "time units", aucTimes: []}),
+        ...(declared[name] ?? {label: name, unit: "time units", aucTimes: [], landmark: null}),
       })),
       protocols,
       cohorts,

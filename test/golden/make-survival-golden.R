@@ -150,7 +150,16 @@ golden$datasets$lung <- list(
                uno = conc(lt, le, lung$sex, "n/G2"), tdAuc = list(td_auc(lt, le, lung$sex, 365))),
   unoAgeYmax = conc(lt, le, lung$age, "n/G2", ymax = 365),
   byEcog = list(logrank = logrank(lt, le, lung$ph.ecog)),
-  atExtend = km_at(lt, le, c(50, 1100), extend = TRUE)
+  atExtend = km_at(lt, le, c(50, 1100), extend = TRUE),
+  # A landmark analysis at 180 days by sex (sex 2 as the "responder" group): only patients with time > 180, their
+  # time counted from 180 -- survdiff / coxph / survfit on that subset.
+  landmark180 = local({
+    keep <- lt > 180
+    t2 <- lt[keep] - 180; e2 <- le[keep]; g2 <- as.numeric(lung$sex[keep] == 2)
+    list(call = "subset time > 180, time - 180, group = sex == 2", n = sum(keep), events = sum(e2),
+         logrank = logrank(t2, e2, g2), cox = cox(t2, e2, g2),
+         median1 = quantiles(t2[g2 == 1], e2[g2 == 1])$print, median0 = quantiles(t2[g2 == 0], e2[g2 == 0])$print)
+  })
 )
 
 # ---------------------------------------------------------------- (b) aml

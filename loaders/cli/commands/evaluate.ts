@@ -154,7 +154,8 @@ export const evaluateCommand: Command = {
             },
             (w) => io.stderr(`warning: ${w}\n`),
           );
-    const outcomeBlocks = evaluateOutcomes(rows, outcomes, study ?? normalizeStudyConfig({}), {
+    // Without a study file no endpoint is described: the demo's units, AUC times and landmark would be a guess.
+    const outcomeBlocks = evaluateOutcomes(rows, outcomes, study ?? normalizeStudyConfig({outcomes: {endpoints: {}}}), {
       bootstrap,
       seed,
       ciLevel,

@@ -41,6 +41,7 @@ export function evaluateOutcomes(
       threshold: config.outcomes.responderThreshold,
       ciLevel: options.ciLevel,
       aucTimes: Object.fromEntries(files.survival.endpoints.map((e) => [e, declared[e]?.aucTimes ?? []])),
+      landmarks: Object.fromEntries(files.survival.endpoints.map((e) => [e, declared[e]?.landmark ?? null])),
     });
     out.survival = result.survival;
     out.survivalOptions = {threshold: result.threshold, ciLevel: result.ciLevel, unmatched: result.unmatched};

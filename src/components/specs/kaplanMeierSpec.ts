@@ -63,7 +63,7 @@ export function kaplanMeierSpec(
       {
         data: {values: steps},
         mark: {type: "area", interpolate: "step-after", opacity: 0.15},
-        encoding: {x, y: {field: "lower", type: "quantitative"}, y2: {field: "upper"}, color: {...color, legend: null}},
+        encoding: {x, y: {field: "lower", type: "quantitative"}, y2: {field: "upper"}, color},
       },
       {
         data: {values: steps},
@@ -84,7 +84,7 @@ export function kaplanMeierSpec(
       {
         data: {values: censored},
         mark: {type: "tick", orient: "vertical", size: 8, thickness: 1.5},
-        encoding: {x, y, color: {...color, legend: null}},
+        encoding: {x, y, color},
       },
     ],
   };

@@ -53,6 +53,11 @@ export interface EndpointSpec {
   unit: string;
   /** Times (in `unit`) at which the time-dependent AUC is reported. */
   aucTimes: number[];
+  /**
+   * The response assessment time (in `unit`), from which observed responders and non-responders are compared (a
+   * landmark analysis); null = no such comparison (e.g. time to progression, which the response itself defines).
+   */
+  landmark: number | null;
 }
 
 /** Clinical columns the study configuration declares, by lower-case header name. */

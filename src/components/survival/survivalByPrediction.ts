@@ -1,16 +1,20 @@
 import {concordance} from "../stats/survival/concordance.js";
 import {coxPh} from "../stats/survival/coxPh.js";
 import {coxZph} from "../stats/survival/coxZph.js";
-import {type KaplanMeier, kaplanMeier, kaplanMeierAt, medianSurvival} from "../stats/survival/kaplanMeier.js";
-import {logRank} from "../stats/survival/logRank.js";
+import {type KaplanMeier, kaplanMeierAt} from "../stats/survival/kaplanMeier.js";
 import {timeDependentAuc} from "../stats/survival/timeDependentAuc.js";
+import {groupComparison, type LandmarkComparison, landmarkComparison, type Median} from "./groupComparison.js";
 import type {SurvivalCsv} from "./readSurvivalCsv.js";
+
+export type {LandmarkComparison, Median} from "./groupComparison.js";
 
 /** A patient's objective-response score (patient level, P(CR) + P(PR)) and cohort. */
 export interface ScoredPatient {
   patientId: string;
   cohort: string;
   score: number;
+  /** The observed (reference) response, for the landmark analysis of observed responders. */
+  label?: string;
 }
 
 export interface SurvivalOptions {
@@ -19,6 +23,8 @@ export interface SurvivalOptions {
   ciLevel: number;
   /** Times of the time-dependent AUC, per endpoint (outcomes.endpoints[…].aucTimes). */
   aucTimes?: Record<string, readonly number[]>;
+  /** The response assessment time per endpoint (outcomes.endpoints[…].landmark); absent or null = no analysis. */
+  landmarks?: Record<string, number | null>;
 }
 
 /** A Kaplan–Meier curve as the page draws it: the steps, their pointwise band and the censored times. */
@@ -28,12 +34,6 @@ export interface Curve {
   lower: number[];
   upper: number[];
   censored: number[];
-}
-
-export interface Median {
-  estimate: number | null;
-  lower: number | null;
-  upper: number | null;
 }
 
 /** One endpoint in one cohort: the `survival.<endpoint>.<cohort>` block of `workbench evaluate`. */
@@ -69,6 +69,8 @@ export interface EndpointCohort {
   atRisk: {times: number[]; responder: number[]; nonResponder: number[]};
   /** Cumulative/dynamic AUC at each configured time (IPCW), a lower score meaning an earlier event. */
   timeAuc: Array<{time: number; auc: number | null; cases: number; controls: number}>;
+  /** Observed response from the landmark, when the endpoint has one and the patients have labels. */
+  observed?: LandmarkComparison;
 }
 
 export interface SurvivalByPrediction {
@@ -104,44 +106,34 @@ function endpointCohort(
   time: number[],
   event: number[],
   score: number[],
+  labels: Array<string | undefined>,
   options: SurvivalOptions,
-  aucTimes: readonly number[],
+  endpoint: {aucTimes: readonly number[]; landmark: number | null},
 ): EndpointCohort {
   const data = {time, event};
   const responder = score.map((s) => (s >= options.threshold ? 1 : 0));
   const events = event.reduce((a, b) => a + b, 0);
-  const nResp = responder.reduce<number>((a, b) => a + b, 0);
-  const pick = (want: number) => {
-    const idx = responder.flatMap((r, i) => (r === want ? [i] : []));
-    return {time: idx.map((i) => time[i] as number), event: idx.map((i) => event[i] as number)};
-  };
-  const fits = {
-    responder: nResp > 0 ? kaplanMeier(pick(1), {ciLevel: options.ciLevel}) : null,
-    nonResponder: nResp < time.length ? kaplanMeier(pick(0), {ciLevel: options.ciLevel}) : null,
-  };
-  const median = (fit: KaplanMeier | null): Median =>
-    fit ? medianSurvival(fit, {rule: "print"}) : {estimate: null, lower: null, upper: null};
-  const rank = logRank(data, responder);
+  const groups = groupComparison(time, event, responder, options.ciLevel);
   // coxph has no coefficient for a constant score (R gives NA): no model then, rather than an error for the cohort.
   const constant = score.every((v) => v === score[0]);
   const cox = events === 0 || constant ? null : coxPh(data, score, {ciLevel: options.ciLevel});
-  const groupEvents = (want: number) => responder.some((r, i) => r === want && event[i] === 1);
-  const coxGroup =
-    nResp === 0 || nResp === time.length || !(groupEvents(0) || groupEvents(1))
-      ? null
-      : coxPh(data, responder, {ciLevel: options.ciLevel});
   const harrell = concordance(data, score);
   const uno = concordance(data, score, {timewt: "n/G2"});
   const times = atRiskTimes(Math.max(...time));
   // As summary(fit, times = …, extend = TRUE)$n.risk: still at risk at each time of the table.
   const risk = (fit: KaplanMeier | null) =>
     fit ? kaplanMeierAt(fit, times, {extend: true}).nRisk : times.map(() => 0);
+  const {fits} = groups;
+  const observed =
+    endpoint.landmark !== null && labels.every((l) => l !== undefined)
+      ? landmarkComparison(time, event, labels as string[], endpoint.landmark, options.ciLevel)
+      : undefined;
   return {
     n: time.length,
     events,
-    responders: nResp,
-    nonResponders: time.length - nResp,
-    logrank: {chisq: rank.chisq, df: rank.df, p: rank.p},
+    responders: groups.responders,
+    nonResponders: groups.nonResponders,
+    logrank: groups.logrank,
     cox:
       cox === null
         ? null
@@ -157,21 +149,21 @@ function endpointCohort(
             zph: zphOf(data, score, cox.coef),
             converged: cox.converged,
           },
-    coxGroup:
-      coxGroup === null ? null : {hr: coxGroup.hr, ci: coxGroup.ci, p: coxGroup.wald.p, converged: coxGroup.converged},
+    coxGroup: groups.coxGroup,
     concordance: harrell === null ? null : {c: harrell.concordance, se: harrell.stdErr},
     uno: uno === null ? null : {c: uno.concordance, se: uno.stdErr},
-    median: {responder: median(fits.responder).estimate, nonResponder: median(fits.nonResponder).estimate},
-    medianCi: {responder: median(fits.responder), nonResponder: median(fits.nonResponder)},
+    median: {responder: groups.medianCi.responder.estimate, nonResponder: groups.medianCi.nonResponder.estimate},
+    medianCi: groups.medianCi,
     curves: {
       responder: fits.responder ? curveOf(fits.responder) : null,
       nonResponder: fits.nonResponder ? curveOf(fits.nonResponder) : null,
     },
     atRisk: {times, responder: risk(fits.responder), nonResponder: risk(fits.nonResponder)},
-    timeAuc: aucTimes.map((t) => {
+    timeAuc: endpoint.aucTimes.map((t) => {
       const a = timeDependentAuc(data, score, t, {direction: "lower"});
       return {time: t, auc: a.auc, cases: a.cases, controls: a.controls};
     }),
+    ...(observed ? {observed} : {}),
   };
 }
 
@@ -205,6 +197,7 @@ export function survivalByPrediction(
       const time: number[] = [];
       const event: number[] = [];
       const score: number[] = [];
+      const labels: Array<string | undefined> = [];
       for (const p of patients) {
         if (p.cohort !== cohort) continue;
         const value = byId.get(p.patientId)?.[endpoint];
@@ -215,14 +208,16 @@ export function survivalByPrediction(
         time.push(value.time);
         event.push(value.event);
         score.push(p.score);
+        labels.push(p.label);
       }
       if (time.length === 0) continue;
       (survival[endpoint] as Record<string, EndpointCohort>)[cohort] = endpointCohort(
         time,
         event,
         score,
+        labels,
         options,
-        options.aucTimes?.[endpoint] ?? [],
+        {aucTimes: options.aucTimes?.[endpoint] ?? [], landmark: options.landmarks?.[endpoint] ?? null},
       );
     }
   }

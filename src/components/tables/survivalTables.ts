@@ -1,6 +1,11 @@
 import type {Column} from "../charts/dataTable.js";
 import type {SurvivalArtifact} from "../survival/survivalArtifact.js";
-import type {EndpointCohort, Median, SurvivalByPrediction} from "../survival/survivalByPrediction.js";
+import type {
+  EndpointCohort,
+  LandmarkComparison,
+  Median,
+  SurvivalByPrediction,
+} from "../survival/survivalByPrediction.js";
 import {formatEstimate, formatFixed, formatP} from "./formatStat.js";
 
 export type SurvivalRow = EndpointCohort & {cohort: string; inSample: boolean} & Record<string, unknown>;
@@ -129,4 +134,49 @@ export function survivalHeadline(row: SurvivalRow, label: string, unit: string, 
     `against ${m(row.median.nonResponder)} for the ${row.nonResponders} predicted non-responders${hr} ` +
     `(log-rank p ${pText(row.logrank.p).startsWith("<") ? pText(row.logrank.p) : `= ${pText(row.logrank.p)}`}).`
   );
+}
+
+export type LandmarkRow = LandmarkComparison & {cohort: string; inSample: boolean} & Record<string, unknown>;
+
+/** The observed-response (landmark) comparison of each cohort that has one. */
+export function landmarkRows(rows: readonly SurvivalRow[]): LandmarkRow[] {
+  return rows.flatMap((r) => (r.observed ? [{...r.observed, cohort: r.cohort, inSample: r.inSample}] : []));
+}
+
+export function landmarkColumns(unit: string, ciLevel: number): Array<Column<LandmarkRow>> {
+  const level = `${Math.round(ciLevel * 100)}% CI`;
+  return [
+    {key: "cohort", label: "cohort"},
+    {
+      key: "n",
+      label: "followed past the landmark (events)",
+      format: (r) => `${r.n} (${r.events}); ${r.excluded} left out`,
+    },
+    {
+      key: "groups",
+      label: "observed responders / non-responders",
+      format: (r) => `${r.responders} / ${r.nonResponders}`,
+    },
+    {
+      key: "medianResponder",
+      label: `median from the landmark, responders (${unit}) [${level}]`,
+      format: (r) => medianText(r.medianCi.responder),
+    },
+    {
+      key: "medianNonResponder",
+      label: `… non-responders (${unit}) [${level}]`,
+      format: (r) => medianText(r.medianCi.nonResponder),
+    },
+    {
+      key: "logrank",
+      label: "log-rank χ² (p)",
+      format: (r) => `${formatFixed(r.logrank.chisq, 2)} (${pText(r.logrank.p)})`,
+    },
+    {
+      key: "coxGroup",
+      label: `HR responders vs non [${level}]`,
+      format: (r) => (r.coxGroup ? formatEstimate(r.coxGroup.hr, r.coxGroup.ci, 2) : "n/a"),
+      attributes: (r) => ({"data-value": r.coxGroup?.hr ?? "", "data-cohort": r.cohort}),
+    },
+  ];
 }

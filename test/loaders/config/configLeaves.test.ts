@@ -125,6 +125,8 @@ const Effects: Record<string, Effect> = {
   "outcomes.endpoints.ttp.label": survivalOut("Progression"),
   "outcomes.endpoints.ttp.unit": survivalOut("days"),
   "outcomes.endpoints.ttp.aucTimes": survivalOut([15]),
+  "outcomes.endpoints.os.landmark": survivalOut(8),
+  "outcomes.endpoints.ttp.landmark": survivalOut(4),
   "outcomes.responderThreshold": survivalOut(0.3),
   "outcomes.assumedCodings": survivalOut(["sex coded 1/2"]),
   protocol: {kind: "reads", file: "src/index.md", text: "config.protocol", value: "corrected"},
