@@ -50,7 +50,16 @@ export function kaplanMeierSpec(
     type: "nominal",
     title: null,
     scale: {domain: series.map((s) => s.label), range: series.map((s) => s.color)},
-    legend: {orient: "bottom", direction: "vertical", labelFontSize: 12, labelLimit: 480},
+    // Line symbols at full opacity: the legend reads in the curves' colours, not the pale bands'.
+    legend: {
+      orient: "bottom",
+      direction: "vertical",
+      labelFontSize: 12,
+      labelLimit: 480,
+      symbolType: "stroke",
+      symbolStrokeWidth: 3,
+      symbolOpacity: 1,
+    },
   } as const;
   const x = {field: "time", type: "quantitative", title: timeTitle, scale: {nice: false}} as const;
   const y = {field: "surv", type: "quantitative" as const, title: "Survival probability", scale: {domain: [0, 1]}};
