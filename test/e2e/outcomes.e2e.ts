@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {describe, it} from "node:test";
 import {drawOutcomes, readersCsv, survivalCsv} from "../../loaders/synth/outcomes.js";
 import {planStudy} from "../../loaders/synth/planStudy.js";
-import type {OutcomeBlocks} from "../../src/components/analysis/evaluateOutcomes.js";
+import type {OutcomeBlocks} from "../../src/components/outcomes/evaluateOutcomes.js";
 import type {ProtocolArtifact} from "../../src/components/artifacts.js";
 import type {ReadersData} from "../../src/components/readers/readersArtifact.js";
 import type {SurvivalData} from "../../src/components/survival/survivalArtifact.js";

@@ -1,6 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {resolve} from "node:path";
-import {evaluateOutcomes} from "../../../src/components/analysis/evaluateOutcomes.js";
+import {evaluateOutcomes} from "../../../src/components/outcomes/evaluateOutcomes.js";
 import {protocolPair} from "../../../src/components/predictions/protocolPair.js";
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";

@@ -1,4 +1,4 @@
-import {evaluateOutcomes, type OutcomeBlocks} from "../analysis/evaluateOutcomes.js";
+import {evaluateOutcomes, type OutcomeBlocks} from "../outcomes/evaluateOutcomes.js";
 import type {PredictionRecord} from "../predictions/predictionColumns.js";
 import {readPredictionsCsv} from "../predictions/readPredictionsCsv.js";
 import {readReadersCsv} from "../readers/readReadersCsv.js";

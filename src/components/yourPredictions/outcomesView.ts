@@ -1,4 +1,4 @@
-import type {OutcomeBlocks} from "../analysis/evaluateOutcomes.js";
+import type {OutcomeBlocks} from "../outcomes/evaluateOutcomes.js";
 import type {Provenance} from "../artifacts.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
-import {evaluateOutcomes} from "../../../src/components/analysis/evaluateOutcomes.js";
+import {evaluateOutcomes} from "../../../src/components/outcomes/evaluateOutcomes.js";
 import type {PredictionRecord} from "../../../src/components/predictions/predictionColumns.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {readReadersCsv} from "../../../src/components/readers/readReadersCsv.js";

@@ -74,8 +74,8 @@ describe("hccTaceSegStudy(options) on a synthetic sheet and a fake download", ()
         survival: "survival.csv",
         referenceStandard: {rule: "majority", tie: "exclude"},
         endpoints: {
-          os: {label: "Overall survival", unit: "weeks", aucTimes: [52, 104]},
-          ttp: {label: "Time to progression", unit: "weeks", aucTimes: [26, 52]},
+          os: {label: "Overall survival", unit: "weeks", aucTimes: [52, 104], landmark: null},
+          ttp: {label: "Time to progression", unit: "weeks", aucTimes: [26, 52], landmark: null},
         },
         assumedCodings: [
           'Sex: 1 and 2 written as sex_code levels "1", "2"; the sheet does not say which is male',
