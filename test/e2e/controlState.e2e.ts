@@ -50,12 +50,15 @@ describe("controls keep their state when the protocol changes (issue #24)", () =
       const chosenLevel = levels > 1 ? await chooseOther(page, level) : await selected(page, level);
       await switchProtocol(page);
       // The redrawn selects (new elements) must start from the reader's choice.
+      // No helper function inside the page function: tsx would wrap it in a __name() call the page does not have.
       await page.waitForFunction(
-        (want: string[]) => {
-          const text = (sel: string | undefined) =>
-            (document.querySelector(sel ?? "") as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.trim();
-          return text(want[0]) === want[2] && text(want[1]) === want[3];
-        },
+        (want: string[]) =>
+          (
+            document.querySelector(want[0] ?? "") as HTMLSelectElement | null
+          )?.selectedOptions[0]?.textContent?.trim() === want[2] &&
+          (
+            document.querySelector(want[1] ?? "") as HTMLSelectElement | null
+          )?.selectedOptions[0]?.textContent?.trim() === want[3],
         [cohort, level, chosenCohort, chosenLevel],
         {timeout: 5000},
       );
