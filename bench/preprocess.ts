@@ -11,7 +11,7 @@ import {axisAlignedGrid} from "../loaders/imaging/grid.js";
 import {itkCall} from "../loaders/imaging/itkCall.js";
 import {preprocessPatient} from "../loaders/imaging/preprocessPatient.js";
 import {preprocessStudy} from "../loaders/imaging/preprocessStudy.js";
-import {resampleLinear} from "../loaders/imaging/resample.js";
+import {resampleLinear} from "../loaders/imaging/resampleVolume.js";
 import type {Vec3, Volume} from "../loaders/imaging/volume.js";
 import {toItkImage, writeVolume} from "../loaders/imaging/writeVolume.js";
 

@@ -1,4 +1,4 @@
-import type {HccTaceSegReport} from "./hccTaceSeg.js";
+import type {HccTaceSegReport} from "./hccTaceSegStudy.js";
 import {firstOf} from "./hccTaceSegNotes.js";
 
 /**

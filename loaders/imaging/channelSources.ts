@@ -1,7 +1,7 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {ChannelSource} from "./extractPatch.js";
 import type {Grid} from "./grid.js";
-import {type Block, resampleLinear} from "./resample.js";
+import {type Block, resampleLinear} from "./resampleVolume.js";
 import type {Volume} from "./volume.js";
 import type {HuWindow} from "./window.js";
 

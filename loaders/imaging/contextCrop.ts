@@ -1,7 +1,7 @@
 import {encodePng} from "./encodePng.js";
 import type {Grid} from "./grid.js";
 import type {Placement} from "./placePatches.js";
-import {type Block, resampleLinear, resampleNearest} from "./resample.js";
+import {type Block, resampleLinear, resampleNearest} from "./resampleVolume.js";
 import type {Vec3, Volume} from "./volume.js";
 import {type HuWindow, windowToByte} from "./window.js";
 

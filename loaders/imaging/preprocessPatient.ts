@@ -8,7 +8,7 @@ import {largestLesion} from "./largestLesion.js";
 import type {PatchRecord} from "./patchSet.js";
 import {type PatientGeometry, patientGeometry, round4, sliceAreas} from "./patientGeometry.js";
 import {largestInscribed, type Placement, type SliceMask} from "./placePatches.js";
-import {type Block, blockSize, resampleNearest} from "./resample.js";
+import {type Block, blockSize, resampleNearest} from "./resampleVolume.js";
 import {selectSlices} from "./selectSlices.js";
 import {slicePlacements} from "./slicePlacements.js";
 import {inPlaneBox, tumourBlock, tumourExtent} from "./tumourExtent.js";

@@ -1,7 +1,7 @@
 import {PatientError} from "../cohort/exclusion.js";
 import type {ManifestPatient} from "../cohort/manifest.js";
 import {readImageVolume, readMaskVolume} from "./readVolume.js";
-import {resampleNearest} from "./resample.js";
+import {resampleNearest} from "./resampleVolume.js";
 import {embedInGrid, gridDifference} from "./sameGrid.js";
 import {tumourMask} from "./tumourMask.js";
 import type {Volume} from "./volume.js";

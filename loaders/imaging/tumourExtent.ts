@@ -1,5 +1,5 @@
 import {type Grid, indexToPhysical, physicalToIndex} from "./grid.js";
-import type {Block} from "./resample.js";
+import type {Block} from "./resampleVolume.js";
 import type {Vec3, Volume} from "./volume.js";
 
 /**

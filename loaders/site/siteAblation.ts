@@ -14,11 +14,11 @@ export async function siteAblation(): Promise<AblationArtifact> {
   if (predictionsModeFromEnv(process.env, process.cwd()) === null) {
     const [{sitePipeline}, {ablationArtifact}] = await Promise.all([
       import("./sitePipeline.js"),
-      import("./ablationArtifact.js"),
+      import("./ablationSiteArtifacts.js"),
     ]);
     return ablationArtifact(await sitePipeline());
   }
-  const {emptyAblation} = await import("./ablationArtifact.js");
+  const {emptyAblation} = await import("./ablationSiteArtifacts.js");
   return emptyAblation(PredictionsOnlyReason);
 }
 
@@ -27,7 +27,7 @@ export async function siteAblationPredictionsCsv(): Promise<string> {
   if (predictionsModeFromEnv(process.env, process.cwd()) !== null) return writePredictionsCsv([]);
   const [{sitePipeline}, {ablationPredictionsCsv}] = await Promise.all([
     import("./sitePipeline.js"),
-    import("./ablationArtifact.js"),
+    import("./ablationSiteArtifacts.js"),
   ]);
   return ablationPredictionsCsv(await sitePipeline());
 }

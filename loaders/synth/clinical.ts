@@ -1,6 +1,6 @@
 import type {Rng} from "../../src/components/stats/random.js";
 import {apportion, rankLinkedCategories, shuffledCategories} from "./apportion.js";
-import {type Centre, table1} from "./table1.js";
+import {type Centre, table1} from "./paperTable1.js";
 
 /** The clinical columns of the manifest (tumour_size_cm is measured from the mask later, not drawn here). */
 export interface ClinicalRecord {

@@ -10,7 +10,7 @@ import {clinicalCsv, manifestCsv, type StudyRow} from "./studyCsv.js";
 import {type SynthScale, SynthScales, scaleGeometry, synthCounts} from "./synthScales.js";
 import {type SynthOutcome, synthesizeAndWrite} from "./synthTask.js";
 import {nodeSynthWriter, type SynthWriter} from "./synthWriter.js";
-import {type Centre, Centres} from "./table1.js";
+import {type Centre, Centres} from "./paperTable1.js";
 
 export {synthCounts};
 

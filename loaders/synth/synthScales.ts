@@ -1,4 +1,4 @@
-import type {Centre} from "./table1.js";
+import type {Centre} from "./paperTable1.js";
 
 /**
  * Study sizes. "paper" reproduces the paper's cohorts (562 / 89 / 138 patients); "demo" is the embedded default

@@ -166,10 +166,104 @@ describe("import graph", () => {
   });
 });
 
+/**
+ * The folder of a file one level inside `src/components/` or `loaders/` (a file directly in either root is its own
+ * node, "src/components" or "loaders"), or undefined outside them.
+ */
+export function folderOf(file: string): string | undefined {
+  for (const root of ["src/components", "loaders"]) {
+    if (!file.startsWith(`${root}/`)) continue;
+    const parts = file.slice(root.length + 1).split("/");
+    return parts.length > 1 ? `${root}/${parts[0]}` : root;
+  }
+  return undefined;
+}
+
+/** The graph of folders: an edge where a file of one imports a file of another within the same root. */
+export function folderGraph(graph: Map<string, string[]>): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const [from, targets] of graph) {
+    const a = folderOf(from);
+    if (a === undefined) continue;
+    if (!out.has(a)) out.set(a, new Set());
+    for (const to of targets) {
+      const b = folderOf(to);
+      if (b !== undefined && b !== a && a.split("/")[0] === b.split("/")[0]) out.get(a)?.add(b);
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+/**
+ * Issue #21: the folders of loaders/ still form one strongly connected component (the pipeline spine imports the
+ * analyses, which import its cache and runtime). Until the spine keeps only orchestration, no other folder may join
+ * it and no new cycle may form; src/components/ has none and must keep none.
+ */
+const KnownLoaderFolderCycle = [
+  "loaders/ablation",
+  "loaders/beyond",
+  "loaders/cli",
+  "loaders/cluster",
+  "loaders/features",
+  "loaders/imaging",
+  "loaders/optimism",
+  "loaders/pipeline",
+  "loaders/predict",
+  "loaders/site",
+  "loaders/synth",
+  "loaders/train",
+];
+
+describe("folders", () => {
+  const graph = buildGraph();
+  const folders = folderGraph(graph);
+
+  it("src/components/ has no folder-level import cycle", () => {
+    const found = cycles(folders).filter((c) => c[0]?.startsWith("src/components"));
+    assert.deepEqual(found, [], `folder cycles:\n${found.map((c) => c.join(" ")).join("\n")}`);
+  });
+
+  it("loaders/ has no folder-level cycle beyond the known one, and no folder joins it", () => {
+    const found = cycles(folders).filter((c) => c[0]?.startsWith("loaders"));
+    const outside = found.flat().filter((f) => !KnownLoaderFolderCycle.includes(f));
+    assert.deepEqual(outside, [], `folders newly in a cycle: ${outside.join(", ")}`);
+    assert.ok(found.length <= 1, `${found.length} separate folder cycles in loaders/`);
+  });
+
+  it("no two source files share a name, and no file is over 300 lines", () => {
+    const files = [...Roots.flatMap((r) => sourceFiles(r)), ...sourceFiles("src").filter((f) => !graph.has(f))];
+    const byName = new Map<string, string[]>();
+    for (const f of new Set(files)) {
+      const name = f.split("/").at(-1) as string;
+      byName.set(name, [...(byName.get(name) ?? []), f]);
+    }
+    const shared = [...byName.values()].filter((list) => list.length > 1);
+    assert.deepEqual(shared, [], `files sharing a name: ${shared.map((l) => l.join(" / ")).join("; ")}`);
+    const long = [...new Set(files)].filter((f) => readFileSync(join(repo, f), "utf8").split("\n").length > 301);
+    assert.deepEqual(long, [], `files over 300 lines: ${long.join(", ")}`);
+  });
+});
+
 describe("the checker itself", () => {
   it("reads static, type-only, re-export, side-effect and dynamic imports, not comments", () => {
     const src = `import {a} from "./a.js";\nimport type {B} from "../b.js";\nexport {c} from "./c.js";\nimport "./d.js";\nconst e = await import("./e.ts");\n// import {x} from "./x.js";\n/* import "./y.js" */`;
     assert.deepEqual(importSpecifiers(src).sort(), ["../b.js", "./a.js", "./c.js", "./d.js", "./e.ts"]);
+  });
+
+  it("groups files by folder and keeps only edges between folders of one root", () => {
+    const g = new Map([
+      ["src/components/tables/a.ts", ["src/components/charts/b.ts", "src/components/tables/c.ts"]],
+      ["src/components/artifacts.ts", ["src/components/stats/s.ts"]],
+      ["loaders/site/x.ts", ["src/components/tables/a.ts", "loaders/pipeline/y.ts"]],
+    ]);
+    assert.deepEqual(
+      [...folderGraph(g)],
+      [
+        ["src/components/tables", ["src/components/charts"]],
+        ["src/components", ["src/components/stats"]],
+        ["loaders/site", ["loaders/pipeline"]],
+      ],
+    );
   });
 
   it("finds a three-file cycle and a self-import, and no cycle in a chain", () => {

@@ -1,6 +1,6 @@
 import {basename, dirname, join} from "node:path";
 import {TieBreaks} from "../../../src/components/readers/referenceStandard.js";
-import {hccTaceSegStudy, OutputNames} from "../../cohort/hccTaceSeg.js";
+import {hccTaceSegStudy, OutputNames} from "../../cohort/hccTaceSegStudy.js";
 import {Criteria, HccTaceSegOptionError} from "../../cohort/hccTaceSegOptions.js";
 import {hccTaceSegSummary} from "../../cohort/hccTaceSegSummary.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";

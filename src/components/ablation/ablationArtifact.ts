@@ -4,7 +4,7 @@ import type {NetBenefitTest} from "../stats/pairedNetBenefitTest.js";
 /**
  * data/ablation.json: issue #13's ladder. Model rungs change one thing at a time from the paper as written, each
  * trained with several seeds on the same cached embeddings; analysis rungs change only how the final model's
- * predictions are analysed. Written by loaders/site/ablationArtifact.ts, shown by the ladder page.
+ * predictions are analysed. Written by loaders/site/ablationSiteArtifacts.ts, shown by the ladder page.
  */
 
 /** A metric over seeds: its mean, range and the value of every seed (null where undefined, e.g. a single class). */

@@ -1,6 +1,6 @@
 import type {Provenance} from "../artifacts.js";
+import {formatFixed, formatInterval, formatPercent} from "../format/formatStat.js";
 import type {ConfusionTable} from "../tables/confusionTable.js";
-import {formatFixed, formatInterval, formatPercent} from "../tables/formatStat.js";
 import {toCsv} from "../tables/toCsv.js";
 import {button, download, el} from "./dom.js";
 import {provenanceFooter} from "./provenanceFooter.js";

@@ -1,17 +1,10 @@
 import type {Provenance} from "../artifacts.js";
+import type {Column} from "../tables/column.js";
 import {toCsv} from "../tables/toCsv.js";
-import {button, type Child, download, el} from "./dom.js";
+import {button, download, el} from "./dom.js";
 import {provenanceFooter} from "./provenanceFooter.js";
 
-export interface Column<Row> {
-  /** Key in the CSV and default cell value. */
-  key: string;
-  label: string;
-  /** Display content; default String(row[key]). */
-  format?: (row: Row) => Child;
-  /** Attributes of the cell (e.g. data-value). */
-  attributes?: (row: Row) => Record<string, string | number>;
-}
+export type {Column} from "../tables/column.js";
 
 export interface DataTableOptions<Row> {
   id: string;

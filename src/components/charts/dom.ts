@@ -1,5 +1,7 @@
+import type {Child} from "../tables/column.js";
+
 /** A child of `el`: nodes, text, or nothing (null/false are skipped so conditionals read naturally). */
-export type Child = Node | string | number | null | undefined | false;
+export type {Child};
 
 /**
  * Creates an element with attributes (`class`, `id`, `data-*`, `style`, …) and children. Event handlers are attached

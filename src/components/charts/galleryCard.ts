@@ -1,7 +1,7 @@
+import {formatFixed, formatPercent} from "../format/formatStat.js";
 import {classColors} from "../specs/palette.js";
 import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 import type {GalleryItem} from "../tables/filterGallery.js";
-import {formatFixed, formatPercent} from "../tables/formatStat.js";
 import {el} from "./dom.js";
 
 /** One segment of a patch's probability bar: the class, its share of the bar's width and its colour. */

@@ -1,5 +1,26 @@
 import type {TopLevelSpec} from "vega-lite";
-import type {GeometryRow} from "../tables/geometryRows.js";
+import type {AucWithCi} from "../artifacts.js";
+import type {ResponseLabel} from "../study/vocabulary.js";
+
+/**
+ * One row of the geometry sensitivity table (tables/geometryRows.ts builds them): one geometry and cohort — patients
+ * analysed and lost, patch size and magnification, accuracy, per-class and objective-response AUCs — at one level.
+ */
+export interface GeometryRow extends Record<string, unknown> {
+  geometry: string;
+  cohort: string;
+  eligible: number;
+  analysedPatients: number;
+  lost: number;
+  patches: number;
+  sizeMm: string;
+  magnification: string;
+  n: number | null;
+  accuracy: number | null;
+  /** "0.812 (0.701–0.903)" per class and for objective response; "n/a" without cases or controls. */
+  aucText: Record<ResponseLabel | "OR", string>;
+  auc: Record<ResponseLabel | "OR", AucWithCi>;
+}
 
 /**
  * The geometry sensitivity figure: one panel per cohort, each geometry's AUC of `outcome` (a class, or "OR" for

@@ -1,5 +1,5 @@
 import type {TopLevelSpec} from "vega-lite";
-import {formatEstimate} from "../tables/formatStat.js";
+import {formatEstimate} from "../format/formatStat.js";
 import {diagonalLayer} from "./diagonalLayer.js";
 
 /** One ROC curve: the points of `rocCurve` (thresholds may be JSON strings "Infinity"/"-Infinity"). */

@@ -1,5 +1,5 @@
 import type {AblationArtifact, PairedAuc, SeedSpread} from "../ablation/ablationArtifact.js";
-import {formatFixed, formatInterval, formatP} from "./formatStat.js";
+import {formatFixed, formatInterval, formatP} from "../format/formatStat.js";
 
 /**
  * The ladder page's tables from data/ablation.json, DOM-free: rung × cohort metrics as "mean [min–max]" over seeds,

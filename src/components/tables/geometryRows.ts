@@ -1,28 +1,16 @@
 import type {AucWithCi, GeometrySensitivityArtifact} from "../artifacts.js";
+import {formatEstimate, formatFixed} from "../format/formatStat.js";
+import type {GeometryRow} from "../specs/geometrySpec.js";
 import type {Level, ResponseLabel} from "../study/vocabulary.js";
 import {ResponseLabels} from "../study/vocabulary.js";
-import {formatEstimate, formatFixed} from "./formatStat.js";
 
 /**
  * The geometry sensitivity page's table: one row per geometry and cohort, side by side — patients analysed and lost
  * to "tumour too small", patch size and magnification, accuracy, per-class and objective-response AUCs (95% CI) —
- * at the chosen level. Pure: the page renders it, the CSV writes its raw fields.
+ * at the chosen level (the row's type is the figure's, specs/geometrySpec.ts). Pure: the page renders it, the CSV
+ * writes its raw fields.
  */
-export interface GeometryRow extends Record<string, unknown> {
-  geometry: string;
-  cohort: string;
-  eligible: number;
-  analysedPatients: number;
-  lost: number;
-  patches: number;
-  sizeMm: string;
-  magnification: string;
-  n: number | null;
-  accuracy: number | null;
-  /** "0.812 (0.701–0.903)" per class and for objective response; "n/a" without cases or controls. */
-  aucText: Record<ResponseLabel | "OR", string>;
-  auc: Record<ResponseLabel | "OR", AucWithCi>;
-}
+export type {GeometryRow};
 
 /** One sentence per geometry that could not be analysed, with the reason, for the page to show above the table. */
 export function notAnalysableNotes(artifact: GeometrySensitivityArtifact): string[] {

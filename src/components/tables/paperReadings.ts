@@ -1,4 +1,4 @@
-import type {Column} from "../charts/dataTable.js";
+import type {Column} from "./column.js";
 
 /**
  * Where the paper contradicts itself or leaves MATLAB R2018a's defaults unstated, and the reading each rung of the

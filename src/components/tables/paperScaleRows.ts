@@ -1,4 +1,4 @@
-import type {Column} from "../charts/dataTable.js";
+import type {Column} from "./column.js";
 import type {PaperScaleMeasurement, PaperScaleStep} from "../scale/paperScaleMeasurement.js";
 
 /** Minutes with one decimal, or seconds under a minute: how long a step of the paper-scale run took. */

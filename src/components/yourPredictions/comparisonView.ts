@@ -1,7 +1,7 @@
 import type {Provenance} from "../artifacts.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
-import {formatFixed, formatInterval, formatP} from "../tables/formatStat.js";
+import {formatFixed, formatInterval, formatP} from "../format/formatStat.js";
 import type {UploadResult} from "./evaluateUpload.js";
 
 /**

@@ -3,7 +3,7 @@ import type {Provenance} from "../artifacts.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
 import type {EndpointSpec} from "../study/studyConfig.js";
-import {formatEstimate, formatPercent} from "../tables/formatStat.js";
+import {formatEstimate, formatPercent} from "../format/formatStat.js";
 import {
   readerPairColumns,
   readerPairCsv,

@@ -11,7 +11,7 @@ import type {Evaluation} from "../stats/evaluatePredictions.js";
 import type {CiMethod} from "../study/vocabulary.js";
 import {ResponseLabels} from "../study/vocabulary.js";
 import {confusionTable} from "../tables/confusionTable.js";
-import {formatEstimate, formatFixed, formatInterval, formatP, formatW} from "../tables/formatStat.js";
+import {formatEstimate, formatFixed, formatInterval, formatP, formatW} from "../format/formatStat.js";
 import {ciOf} from "../tables/levelInputs.js";
 import type {UploadResult} from "./evaluateUpload.js";
 

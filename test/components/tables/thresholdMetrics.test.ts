@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {formatP, formatW} from "../../../src/components/tables/formatStat.js";
+import {formatP, formatW} from "../../../src/components/format/formatStat.js";
 import {thresholdMetrics} from "../../../src/components/tables/thresholdMetrics.js";
 
 describe("thresholdMetrics(outcome, score, threshold)", () => {

@@ -4,7 +4,7 @@ import {describe, it} from "node:test";
 import {centreProtocols} from "../../../loaders/synth/centreProtocols.js";
 import {planStudy} from "../../../loaders/synth/planStudy.js";
 import {synthesizePatient} from "../../../loaders/synth/synthesizePatient.js";
-import {Centres} from "../../../loaders/synth/table1.js";
+import {Centres} from "../../../loaders/synth/paperTable1.js";
 import {Tissues} from "../../../loaders/synth/tissues.js";
 
 const hash = (a: ArrayBufferView) =>

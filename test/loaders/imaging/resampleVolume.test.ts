@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {axisAlignedGrid, indexToPhysical, physicalToIndex} from "../../../loaders/imaging/grid.js";
-import {resampleLinear, resampleNearest} from "../../../loaders/imaging/resample.js";
+import {resampleLinear, resampleNearest} from "../../../loaders/imaging/resampleVolume.js";
 import type {Vec3, Volume} from "../../../loaders/imaging/volume.js";
 
 function fill(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {Centres, Table1Categories, table1} from "../../../loaders/synth/table1.js";
+import {Centres, Table1Categories, table1} from "../../../loaders/synth/paperTable1.js";
 
 describe("table1 (Peng et al. 2020, Table 1)", () => {
   for (const centre of Centres) {

@@ -3,7 +3,7 @@ import {describe, it} from "node:test";
 import fc from "fast-check";
 import {kruskalWallis} from "../../../src/components/stats/kruskalWallis.js";
 import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
-import {geometryByClass, patientGeometry} from "../../../src/components/tables/patchGeometryByClass.js";
+import {geometryByClass, patientGeometry} from "../../../src/components/stats/patchGeometryByClass.js";
 
 describe("patchGeometryByClass", () => {
   it("averages a patient's patches so each patient counts once", () => {

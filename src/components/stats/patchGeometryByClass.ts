@@ -1,5 +1,5 @@
-import {kruskalWallis} from "../stats/kruskalWallis.js";
-import {quantile} from "../stats/quantile.js";
+import {kruskalWallis} from "./kruskalWallis.js";
+import {quantile} from "./quantile.js";
 import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 
 /**

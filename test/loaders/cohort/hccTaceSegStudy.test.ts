@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
 import ExcelJS from "exceljs";
-import {hccTaceSegStudy} from "../../../loaders/cohort/hccTaceSeg.js";
+import {hccTaceSegStudy} from "../../../loaders/cohort/hccTaceSegStudy.js";
 import {readManifest} from "../../../loaders/cohort/manifest.js";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";

@@ -7,7 +7,7 @@ import {
   formatInterval,
   formatPercent,
   formatProportion,
-} from "../../../src/components/tables/formatStat.js";
+} from "../../../src/components/format/formatStat.js";
 
 describe("formatStat: fixed decimals, percentages, intervals, estimates", () => {
   it("formats a value to fixed decimals, and a missing one as the given placeholder", () => {
