@@ -1,5 +1,5 @@
-import type {HccTaceSegReport} from "./hccTaceSegStudy.js";
 import {firstOf} from "./hccTaceSegNotes.js";
+import type {HccTaceSegReport} from "./hccTaceSegStudy.js";
 
 /**
  * What `workbench hcc-tace-seg` prints: one screen, whatever the number of patients. Which sheet column each output

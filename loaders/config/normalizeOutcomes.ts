@@ -68,7 +68,8 @@ function endpoints(value: unknown, fallback: Record<string, EndpointSpec>): Reco
       label: text(`${path}.label`, e.label, name.toUpperCase()),
       unit: text(`${path}.unit`, e.unit, ""),
       aucTimes: times.map((t, i) => number(`${path}.aucTimes[${i}]`, t, 0, {above: 0})),
-      landmark: e.landmark === undefined || e.landmark === null ? null : number(`${path}.landmark`, e.landmark, 0, {above: 0}),
+      landmark:
+        e.landmark === undefined || e.landmark === null ? null : number(`${path}.landmark`, e.landmark, 0, {above: 0}),
     };
   }
   return out;

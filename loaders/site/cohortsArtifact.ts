@@ -1,6 +1,6 @@
 import type {CohortsArtifact} from "../../src/components/artifacts.js";
-import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
 import {geometryByClass, patientGeometry} from "../../src/components/stats/patchGeometryByClass.js";
+import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
 import type {ExclusionKind} from "../cohort/exclusion.js";
 import type {PipelineResult} from "../pipeline/runPipeline.js";
 

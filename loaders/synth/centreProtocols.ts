@@ -1,7 +1,7 @@
 import type {DemoScale} from "../../src/components/study/vocabulary.js";
 import type {Vec3} from "../imaging/volume.js";
-import type {SynthScale} from "./synthScales.js";
 import type {Centre} from "./paperTable1.js";
+import type {SynthScale} from "./synthScales.js";
 
 /**
  * Scanner and reconstruction differences between the three centres: what makes external validation a real test.

@@ -4,13 +4,13 @@ import {runPool} from "../pipeline/workerPool.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";
 import {clinicalLinks} from "./clinical.js";
 import {drawOutcomes, outcomeModel, readersCsv, survivalCsv} from "./outcomes.js";
+import {type Centre, Centres} from "./paperTable1.js";
 import {phenotypeModel} from "./phenotype.js";
 import {type PatientPlan, planStudy, resolveCounts} from "./planStudy.js";
 import {clinicalCsv, manifestCsv, type StudyRow} from "./studyCsv.js";
 import {type SynthScale, SynthScales, scaleGeometry, synthCounts} from "./synthScales.js";
 import {type SynthOutcome, synthesizeAndWrite} from "./synthTask.js";
 import {nodeSynthWriter, type SynthWriter} from "./synthWriter.js";
-import {type Centre, Centres} from "./paperTable1.js";
 
 export {synthCounts};
 

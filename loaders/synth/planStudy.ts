@@ -3,9 +3,9 @@ import type {ResponseLabel} from "../../src/components/study/vocabulary.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {shuffledCategories} from "./apportion.js";
 import {type ClinicalRecord, drawClinical, table1Counts} from "./clinical.js";
+import {type Centre, Centres} from "./paperTable1.js";
 import {drawLatent, type Phenotype, phenotypeOf} from "./phenotype.js";
 import {type SynthScale, synthCounts} from "./synthScales.js";
-import {type Centre, Centres} from "./paperTable1.js";
 
 /** Everything drawn about one patient before any voxel exists: a pure function of (seed, scale, counts). */
 export interface PatientPlan {

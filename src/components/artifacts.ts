@@ -1,7 +1,7 @@
 import type {Evaluation} from "./stats/evaluatePredictions.js";
+import type {GeometryByClass, PatientGeometry} from "./stats/patchGeometryByClass.js";
 import type {StudyConfig} from "./study/studyConfig.js";
 import type {Protocol, ResponseLabel} from "./study/vocabulary.js";
-import type {GeometryByClass, PatientGeometry} from "./stats/patchGeometryByClass.js";
 
 /**
  * The shapes of the site's data artifacts: written by the data loaders in src/data/ (Node), read by the pages

@@ -1,7 +1,7 @@
 import {basename, dirname, join} from "node:path";
 import {TieBreaks} from "../../../src/components/readers/referenceStandard.js";
-import {hccTaceSegStudy, OutputNames} from "../../cohort/hccTaceSegStudy.js";
 import {Criteria, HccTaceSegOptionError} from "../../cohort/hccTaceSegOptions.js";
+import {hccTaceSegStudy, OutputNames} from "../../cohort/hccTaceSegStudy.js";
 import {hccTaceSegSummary} from "../../cohort/hccTaceSegSummary.js";
 import {writeFileAtomically} from "../../output/writeOutputAtomically.js";
 import {type Command, UsageError} from "../command.js";

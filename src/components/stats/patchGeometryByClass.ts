@@ -1,6 +1,6 @@
+import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 import {kruskalWallis} from "./kruskalWallis.js";
 import {quantile} from "./quantile.js";
-import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 
 /**
  * The Cohorts page's patch geometry by response class: per cohort and class, the patch side in mm and its enlargement

@@ -1,7 +1,7 @@
 import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
-import type {Column} from "./column.js";
-import {estimateColumn, fixedColumn, type Row, valueCell} from "./beyondTableCells.js";
 import {formatFixed} from "../format/formatStat.js";
+import {estimateColumn, fixedColumn, type Row, valueCell} from "./beyondTableCells.js";
+import type {Column} from "./column.js";
 
 /** Rows and columns of the beyond-the-paper calibration tables (Clinical utility) and the sample size (Protocol). */
 export function calibrationCiRows(beyond: BeyondArtifact): Row[] {

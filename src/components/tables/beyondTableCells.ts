@@ -1,5 +1,5 @@
-import type {Column} from "./column.js";
 import {formatEstimate, formatFixed} from "../format/formatStat.js";
+import type {Column} from "./column.js";
 
 /** Cells shared by the beyond-the-paper tables: every numeric cell carries its raw value in `data-value`. */
 export type Row = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
-import type {Column} from "./column.js";
-import {estimateColumn, fixedColumn, num, type Row, valueCell} from "./beyondTableCells.js";
 import {formatP} from "../format/formatStat.js";
+import {estimateColumn, fixedColumn, num, type Row, valueCell} from "./beyondTableCells.js";
+import type {Column} from "./column.js";
 
 /**
  * Rows and columns of the beyond-the-paper tables of Clinical baseline and Across centres (the calibration and

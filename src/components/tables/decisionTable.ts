@@ -1,6 +1,6 @@
-import type {Column} from "./column.js";
-import type {DecisionPoint} from "../stats/decisionCurve.js";
 import {formatFixed, formatInterval} from "../format/formatStat.js";
+import type {DecisionPoint} from "../stats/decisionCurve.js";
+import type {Column} from "./column.js";
 
 /**
  * The thresholds the decision-curve table lists: the clinically plausible range of the paper's Fig 5c/d, where a

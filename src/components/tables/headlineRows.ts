@@ -1,6 +1,6 @@
+import {formatEstimate, formatFixed, formatP, formatPercent, type Interval} from "../format/formatStat.js";
 import type {AucSummary} from "../stats/aucSummary.js";
 import type {LevelEvaluation} from "../stats/evaluatePredictions.js";
-import {formatEstimate, formatFixed, formatP, formatPercent, type Interval} from "../format/formatStat.js";
 
 type CohortLevels = {patch?: LevelEvaluation; patient: LevelEvaluation};
 

@@ -1,8 +1,8 @@
+import {formatFixed, formatPercent} from "../format/formatStat.js";
 import type {OptimismArtifact} from "../optimism/optimismArtifact.js";
 import type {OptimismEstimate} from "../stats/optimism.js";
 import type {ResponseMetricKey} from "../stats/responseMetrics.js";
 import type {Level} from "../study/vocabulary.js";
-import {formatFixed, formatPercent} from "../format/formatStat.js";
 
 /**
  * The optimism-corrected estimate beside a page's in-sample numbers (data/optimism.json): for the training cohort

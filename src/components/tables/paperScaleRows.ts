@@ -1,5 +1,5 @@
-import type {Column} from "./column.js";
 import type {PaperScaleMeasurement, PaperScaleStep} from "../scale/paperScaleMeasurement.js";
+import type {Column} from "./column.js";
 
 /** Minutes with one decimal, or seconds under a minute: how long a step of the paper-scale run took. */
 export function durationText(seconds: number): string {

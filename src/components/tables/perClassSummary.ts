@@ -1,7 +1,7 @@
-import type {Column} from "./column.js";
+import {formatEstimate, formatFixed, formatInterval, type Interval} from "../format/formatStat.js";
 import type {LevelEvaluation} from "../stats/evaluatePredictions.js";
 import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
-import {formatEstimate, formatFixed, formatInterval, type Interval} from "../format/formatStat.js";
+import type {Column} from "./column.js";
 
 /** One class of the per-class summary: its AUC under every interval method, argmax operating point and counts. */
 export type PerClassRow = {

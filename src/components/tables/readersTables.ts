@@ -1,8 +1,8 @@
-import type {Column} from "./column.js";
+import {formatEstimate, formatFixed, formatPercent} from "../format/formatStat.js";
 import type {ModelAgainstReaders, ModelVsReference} from "../readers/modelAgainstReaders.js";
 import type {ReaderPair} from "../readers/readerAgreement.js";
 import type {ReadersArtifact} from "../readers/readersArtifact.js";
-import {formatEstimate, formatFixed, formatPercent} from "../format/formatStat.js";
+import type {Column} from "./column.js";
 
 type Cell = Record<string, unknown>;
 

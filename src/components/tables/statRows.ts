@@ -1,6 +1,6 @@
+import {formatFixed, formatProportion} from "../format/formatStat.js";
 import type {BinaryMetrics} from "../stats/binaryMetrics.js";
 import type {Calibration} from "../stats/calibration.js";
-import {formatFixed, formatProportion} from "../format/formatStat.js";
 
 /**
  * One row of a two-column table of statistics (a label, the formatted value). `value`, when present, is written to

@@ -1,4 +1,4 @@
-import type {Column} from "./column.js";
+import {formatEstimate, formatFixed, formatP} from "../format/formatStat.js";
 import type {SurvivalArtifact} from "../survival/survivalArtifact.js";
 import type {
   EndpointCohort,
@@ -6,7 +6,7 @@ import type {
   Median,
   SurvivalByPrediction,
 } from "../survival/survivalByPrediction.js";
-import {formatEstimate, formatFixed, formatP} from "../format/formatStat.js";
+import type {Column} from "./column.js";
 
 export type SurvivalRow = EndpointCohort & {cohort: string; inSample: boolean} & Record<string, unknown>;
 

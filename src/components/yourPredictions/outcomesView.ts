@@ -1,9 +1,9 @@
-import type {OutcomeBlocks} from "../outcomes/evaluateOutcomes.js";
 import type {Provenance} from "../artifacts.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
-import type {EndpointSpec} from "../study/studyConfig.js";
 import {formatEstimate, formatPercent} from "../format/formatStat.js";
+import type {OutcomeBlocks} from "../outcomes/evaluateOutcomes.js";
+import type {EndpointSpec} from "../study/studyConfig.js";
 import {
   readerPairColumns,
   readerPairCsv,

@@ -3,6 +3,7 @@ import {confusionMatrixView} from "../charts/confusionMatrixView.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
 import {vegaChart} from "../charts/vegaChart.js";
+import {formatEstimate, formatFixed, formatInterval, formatP, formatW} from "../format/formatStat.js";
 import {calibrationSpec} from "../specs/calibrationSpec.js";
 import {decisionCurveSpec} from "../specs/decisionCurveSpec.js";
 import {classColors, cohortColor} from "../specs/palette.js";
@@ -11,7 +12,6 @@ import type {Evaluation} from "../stats/evaluatePredictions.js";
 import type {CiMethod} from "../study/vocabulary.js";
 import {ResponseLabels} from "../study/vocabulary.js";
 import {confusionTable} from "../tables/confusionTable.js";
-import {formatEstimate, formatFixed, formatInterval, formatP, formatW} from "../format/formatStat.js";
 import {ciOf} from "../tables/levelInputs.js";
 import type {UploadResult} from "./evaluateUpload.js";
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {kruskalWallis} from "../../../src/components/stats/kruskalWallis.js";
-import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
 import {geometryByClass, patientGeometry} from "../../../src/components/stats/patchGeometryByClass.js";
+import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
 
 describe("patchGeometryByClass", () => {
   it("averages a patient's patches so each patient counts once", () => {

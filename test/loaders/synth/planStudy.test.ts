@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
+import {Centres, table1} from "../../../loaders/synth/paperTable1.js";
 import {planStudy} from "../../../loaders/synth/planStudy.js";
 import {synthCounts} from "../../../loaders/synth/synthScales.js";
-import {Centres, table1} from "../../../loaders/synth/paperTable1.js";
 import {ResponseLabels} from "../../../src/components/study/vocabulary.js";
 
 describe("planStudy({scale, seed})", () => {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import {createHash} from "node:crypto";
 import {describe, it} from "node:test";
 import {centreProtocols} from "../../../loaders/synth/centreProtocols.js";
+import {Centres} from "../../../loaders/synth/paperTable1.js";
 import {planStudy} from "../../../loaders/synth/planStudy.js";
 import {synthesizePatient} from "../../../loaders/synth/synthesizePatient.js";
-import {Centres} from "../../../loaders/synth/paperTable1.js";
 import {Tissues} from "../../../loaders/synth/tissues.js";
 
 const hash = (a: ArrayBufferView) =>
