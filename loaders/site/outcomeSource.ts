@@ -1,5 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {basename, dirname, isAbsolute, resolve} from "node:path";
+import {type Availability, unavailable} from "../../src/components/analysis/availability.js";
 import type {PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js";
@@ -75,4 +76,20 @@ export async function outcomeSource(env: NodeJS.ProcessEnv = process.env, cwd = 
     survival: await file(outcomes.survival, "survival.csv"),
     publish: (id) => (salt === null ? id : pseudonym(salt, id)),
   };
+}
+
+/**
+ * Runs one outcome analysis on this build's source: its result, or "failed" with the message when the source itself
+ * cannot be read (the pipeline, or a refused predictions file), so only that analysis's page says so.
+ */
+export async function analyseOutcomes<T>(
+  analysis: (source: OutcomeSource) => Availability<T>,
+): Promise<Availability<T>> {
+  let source: OutcomeSource;
+  try {
+    source = await outcomeSource();
+  } catch (error) {
+    return unavailable("failed", (error as Error).message);
+  }
+  return analysis(source);
 }

@@ -5,21 +5,15 @@ import type {ReadersArtifact, ReadersData} from "../../src/components/readers/re
 import {readReadersCsv} from "../../src/components/readers/readReadersCsv.js";
 import {referenceStandard} from "../../src/components/readers/referenceStandard.js";
 import {patientResponseScores} from "../../src/components/survival/patientResponseScores.js";
-import {type OutcomeSource, outcomeSource} from "./outcomeSource.js";
+import {analyseOutcomes, type OutcomeSource} from "./outcomeSource.js";
 
 /**
  * data/readers.json: the Readers page's analysis. Off when the study has no readers file; not applicable with a
  * single reader; failed (with the reader's message, which names the file, line and patient) when the file is refused
  * — the rest of the site is built either way.
  */
-export async function siteReaders(): Promise<ReadersData> {
-  let source: OutcomeSource;
-  try {
-    source = await outcomeSource();
-  } catch (error) {
-    return unavailable("failed", (error as Error).message);
-  }
-  return readersAnalysis(source);
+export function siteReaders(): Promise<ReadersData> {
+  return analyseOutcomes(readersAnalysis);
 }
 
 export function readersAnalysis(source: OutcomeSource): ReadersData {

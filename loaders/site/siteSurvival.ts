@@ -3,20 +3,14 @@ import {patientResponseScores} from "../../src/components/survival/patientRespon
 import {readSurvivalCsv} from "../../src/components/survival/readSurvivalCsv.js";
 import type {SurvivalArtifact, SurvivalData} from "../../src/components/survival/survivalArtifact.js";
 import {survivalByPrediction} from "../../src/components/survival/survivalByPrediction.js";
-import {type OutcomeSource, outcomeSource} from "./outcomeSource.js";
+import {analyseOutcomes, type OutcomeSource} from "./outcomeSource.js";
 
 /**
  * data/survival.json: the Survival page's analysis. Off when the study has no survival file; failed (with the
  * reader's message, naming file, line and patient) when the file is refused — the rest of the site is built anyway.
  */
-export async function siteSurvival(): Promise<SurvivalData> {
-  let source: OutcomeSource;
-  try {
-    source = await outcomeSource();
-  } catch (error) {
-    return unavailable("failed", (error as Error).message);
-  }
-  return survivalAnalysis(source);
+export function siteSurvival(): Promise<SurvivalData> {
+  return analyseOutcomes(survivalAnalysis);
 }
 
 export function survivalAnalysis(source: OutcomeSource): SurvivalData {

@@ -1,4 +1,5 @@
 import {type CsvRecord, parseCsvRecords} from "../csv/parseCsv.js";
+import {patientRow} from "../csv/patientRow.js";
 import {MAX_LISTED} from "../predictions/readPredictionsCsv.js";
 import {parseResponseLabel} from "../study/parseResponseLabel.js";
 import {labelIndex, ResponseLabels} from "../study/vocabulary.js";
@@ -44,18 +45,9 @@ export function readReadersCsv(text: string, source = "readers CSV"): ReadersCsv
   const sloppy = readers.map(() => ({count: 0, first: ""}));
   const unread = readers.map(() => 0);
   let readByNobody = 0;
-  for (const {line, fields} of records) {
-    const patientId = (fields[idColumn] ?? "").trim();
-    const where = `line ${line}${patientId ? ` (patient ${patientId})` : ""}`;
-    const errors: string[] = [];
-    if (fields.length !== header.fields.length)
-      errors.push(`has ${fields.length} fields, header has ${header.fields.length}`);
-    if (!patientId) errors.push("patient_id is empty");
-    else {
-      const prior = firstLine.get(patientId);
-      if (prior !== undefined) errors.push(`patient repeated (first on line ${prior})`);
-      else firstLine.set(patientId, line);
-    }
+  for (const record of records) {
+    const {fields} = record;
+    const {patientId, where, errors} = patientRow(record, header.fields.length, idColumn, firstLine);
     const labels = readerColumns.map((column, r) => {
       const raw = fields[column] ?? "";
       if (raw.trim() === "") return null;

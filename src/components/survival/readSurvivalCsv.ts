@@ -1,4 +1,5 @@
 import {type CsvRecord, parseCsvRecords} from "../csv/parseCsv.js";
+import {patientRow} from "../csv/patientRow.js";
 import {parsePlainDecimal} from "../predictions/parsePlainDecimal.js";
 import {MAX_LISTED} from "../predictions/readPredictionsCsv.js";
 
@@ -48,18 +49,9 @@ export function readSurvivalCsv(text: string, source = "survival CSV"): Survival
   const rows: SurvivalCsv["rows"] = [];
   const firstLine = new Map<string, number>();
   const notRecorded = new Map(pairs.map((p) => [p.endpoint, 0]));
-  for (const {line, fields} of records) {
-    const patientId = (fields[idColumn] ?? "").trim();
-    const where = `line ${line}${patientId ? ` (patient ${patientId})` : ""}`;
-    const errors: string[] = [];
-    if (fields.length !== header.fields.length)
-      errors.push(`has ${fields.length} fields, header has ${header.fields.length}`);
-    if (!patientId) errors.push("patient_id is empty");
-    else {
-      const prior = firstLine.get(patientId);
-      if (prior !== undefined) errors.push(`patient repeated (first on line ${prior})`);
-      else firstLine.set(patientId, line);
-    }
+  for (const record of records) {
+    const {fields} = record;
+    const {patientId, where, errors} = patientRow(record, header.fields.length, idColumn, firstLine);
     const values: Record<string, SurvivalValue | undefined> = {};
     for (const {endpoint, time, event} of pairs) {
       values[endpoint] = pairValue(endpoint, (fields[time] ?? "").trim(), (fields[event] ?? "").trim(), errors);
