@@ -10,18 +10,21 @@ import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import type {Page} from "playwright-core";
 import {runCli} from "../../loaders/cli/main.js";
+import type {OutcomeBlocks} from "../../src/components/outcomes/evaluateOutcomes.js";
 import type {Evaluation} from "../../src/components/stats/evaluatePredictions.js";
 import {type Browser, chromiumPath, launchBrowser, type PageProblems} from "./browser.js";
 import {openPage} from "./builtSite.js";
 import {type DistServer, serveDist} from "./serveDist.js";
 
 const example = join(process.cwd(), "examples", "predictions.csv");
+const readers = join(process.cwd(), "examples", "readers.csv");
+const survival = join(process.cwd(), "examples", "survival.csv");
 
 describe("workbench report on examples/predictions.csv", () => {
   let dir: string;
   let server: DistServer;
   let browser: Browser;
-  let evaluated: Evaluation;
+  let evaluated: Evaluation & OutcomeBlocks;
   const log: string[] = [];
 
   before(async () => {
@@ -30,12 +33,27 @@ describe("workbench report on examples/predictions.csv", () => {
     dir = mkdtempSync(join(tmpdir(), "workbench-report-"));
     const io = {stdout: (t: string) => log.push(t), stderr: (t: string) => log.push(t), cwd: dir};
     assert.equal(
-      await runCli(["report", "--predictions", example, "--out", "site", "--patient-ids", "as-is"], io),
+      await runCli(
+        ["report", "--predictions", example, "--readers", readers, "--survival", survival].concat([
+          "--out",
+          "site",
+          "--patient-ids",
+          "as-is",
+        ]),
+        io,
+      ),
       0,
       log.join(""),
     );
-    assert.equal(await runCli(["evaluate", "--predictions", example, "--out", "metrics.json"], io), 0, log.join(""));
-    evaluated = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as Evaluation;
+    assert.equal(
+      await runCli(
+        ["evaluate", "--predictions", example, "--readers", readers, "--survival", survival, "--out", "metrics.json"],
+        io,
+      ),
+      0,
+      log.join(""),
+    );
+    evaluated = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as Evaluation & OutcomeBlocks;
     server = await serveDist(join(dir, "site"));
     browser = await launchBrowser(executable);
   });
@@ -125,5 +143,24 @@ describe("workbench report on examples/predictions.csv", () => {
       clean(problems);
       await page.close();
     }
+  });
+  it("Readers and Survival: the report's readers' and survival files give the numbers evaluate writes", async () => {
+    const readersPage = await open("/readers");
+    await readersPage.page.waitForSelector("#reader-pairs td[data-pair]");
+    const fleiss = Number(await readersPage.page.locator("#fleiss").getAttribute("data-value"));
+    assert.ok(Math.abs(fleiss - (evaluated.readers?.fleissKappa.kappa ?? Number.NaN)) < 1e-12, `Fleiss ${fleiss}`);
+    clean(readersPage.problems);
+    await readersPage.page.close();
+    const survivalPage = await open("/survival");
+    await survivalPage.page.waitForSelector("#km-chart svg");
+    const cell = survivalPage.page.locator("#survival-table td[data-cohort][data-value]").first();
+    const cohort = (await cell.getAttribute("data-cohort")) as string;
+    const hr = Number(await cell.getAttribute("data-value"));
+    const expected = evaluated.survival?.os?.[cohort]?.coxGroup?.hr;
+    assert.ok(expected !== undefined && Math.abs(hr - expected) < 1e-9, `${cohort}: HR ${hr} vs ${expected}`);
+    // No study file: no unit is assumed, and the page says the endpoints are not described.
+    assert.match((await survivalPage.page.locator("main").textContent()) ?? "", /time unit unknown/);
+    clean(survivalPage.problems);
+    await survivalPage.page.close();
   });
 });
