@@ -5,7 +5,7 @@ import {fileURLToPath} from "node:url";
  * Every folder the project writes, defined once. Commands take a root (tests pass a temporary one); the defaults
  * are under the repository, whatever the working directory of the data loader or command.
  *
- *   .cache/artifacts     the pipeline's content-addressed stage outputs (loaders/pipeline/artifactCache.ts)
+ *   .cache/artifacts     the pipeline's content-addressed stage outputs (loaders/cache/artifactCache.ts)
  *   .cache/embeddings    backbone embeddings per patch, variant, weights and engine (loaders/features/embeddingCache.ts)
  *   .cache/pseudonym-salt  the salt of pseudonymous patient ids, mode 0600 (loaders/site/pseudonym.ts)
  *   models/weights/      downloaded ImageNet weights (git-ignored); the ResNet50 in models/weights/resnet50

@@ -4,11 +4,11 @@ import {modelIdOf} from "../../models/resnet50.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {labelIndex, type Variant} from "../../src/components/study/vocabulary.js";
 import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
+import type {ArtifactCache} from "../cache/artifactCache.js";
+import {codeVersion, StageEntries} from "../cache/codeVersion.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
-import type {ArtifactCache} from "../pipeline/artifactCache.js";
-import {codeVersion, StageEntries} from "../pipeline/codeVersion.js";
-import type {ModelArtifact} from "../pipeline/modelArtifact.js";
+import type {ModelArtifact} from "../train/modelArtifact.js";
 import type {LabelledEmbeddings} from "../train/trainHead.js";
 import {type AblationRun, runAblation} from "./runAblation.js";
 

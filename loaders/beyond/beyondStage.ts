@@ -14,7 +14,7 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {labelIndex, ResponseLabels, type Variant} from "../../src/components/study/vocabulary.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import type {ClinicalRow} from "../imaging/preprocessedStudy.js";
-import type {ModelArtifact} from "../pipeline/modelArtifact.js";
+import type {ModelArtifact} from "../train/modelArtifact.js";
 import {InputSize} from "../train/trainHead.js";
 import {cachedEmbeddings} from "./cachedEmbeddings.js";
 import {clinicalPredictors} from "./clinicalPredictors.js";

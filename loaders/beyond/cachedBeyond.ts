@@ -2,9 +2,9 @@ import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import type {ArtifactCache} from "../cache/artifactCache.js";
+import {codeVersion, StageEntries} from "../cache/codeVersion.js";
 import {embeddingsBeside} from "../paths.js";
-import type {ArtifactCache} from "../pipeline/artifactCache.js";
-import {codeVersion, StageEntries} from "../pipeline/codeVersion.js";
 import {type BeyondInput, beyondStage} from "./beyondStage.js";
 
 /**

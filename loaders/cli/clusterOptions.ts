@@ -2,7 +2,7 @@ import {resolve} from "node:path";
 import type {ParseArgsConfig} from "node:util";
 import {repoRoot} from "../paths.js";
 import {type PrepareOptions, prepareStudy, type StudyContext} from "../pipeline/prepareStudy.js";
-import {defaultJobs} from "../pipeline/workerPool.js";
+import {defaultJobs} from "../runtime/workerPool.js";
 import {outputOption} from "./outputOption.js";
 import {positiveIntegerOption} from "./parseCommandArgs.js";
 

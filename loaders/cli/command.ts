@@ -23,7 +23,5 @@ export interface Command {
 
 export const ExitCode = {ok: 0, failure: 1, usage: 2} as const;
 
-/** Thrown for bad command-line usage; the CLI prints the message and the command's usage, and exits 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+// Thrown for bad command-line usage; it lives below the CLI so the cluster code can throw it too.
+export {UsageError} from "../runtime/usageError.js";

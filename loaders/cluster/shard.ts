@@ -1,4 +1,4 @@
-import {UsageError} from "../cli/command.js";
+import {UsageError} from "../runtime/usageError.js";
 
 /**
  * A shard `i/n` of a stage: the i-th of n contiguous, nearly equal slices of the study's patient order (0-based, as

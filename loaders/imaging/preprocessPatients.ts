@@ -1,6 +1,6 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {ManifestPatient} from "../cohort/manifest.js";
-import {runPool} from "../pipeline/workerPool.js";
+import {runPool} from "../runtime/workerPool.js";
 import {
   type CutRequest,
   cutPatient,

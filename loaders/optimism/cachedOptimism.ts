@@ -8,12 +8,12 @@ import {
 import {deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js";
+import type {ArtifactCache} from "../cache/artifactCache.js";
+import {codeVersion, StageEntries} from "../cache/codeVersion.js";
+import {optimismKey} from "../cache/stageKeys.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
-import type {ArtifactCache} from "../pipeline/artifactCache.js";
-import {codeVersion, StageEntries} from "../pipeline/codeVersion.js";
-import type {ModelArtifact} from "../pipeline/modelArtifact.js";
-import {optimismKey} from "../pipeline/stageKeys.js";
+import type {ModelArtifact} from "../train/modelArtifact.js";
 import {optimismStage} from "./optimismStage.js";
 
 /**

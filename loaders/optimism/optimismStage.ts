@@ -7,7 +7,7 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
 import {labelIndices, refitHead, selectRows} from "../beyond/refitHead.js";
 import type {PatchSet} from "../imaging/patchSet.js";
-import type {ModelArtifact} from "../pipeline/modelArtifact.js";
+import type {ModelArtifact} from "../train/modelArtifact.js";
 
 /**
  * Harrell's optimism for one protocol's run on its training cohort, at patient level: bootstrap samples of training

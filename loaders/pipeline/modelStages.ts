@@ -4,18 +4,18 @@ import type {Evaluation, PredictionRow} from "../../src/components/stats/evaluat
 import {evaluatePredictions} from "../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {type Protocol, Protocols} from "../../src/components/study/vocabulary.js";
+import {evaluateKey, modelKey} from "../cache/stageKeys.js";
 import {switchProtocol} from "../config/protocolDefaults.js";
 import {backboneSpec} from "../features/backboneSpec.js";
 import {createEngine} from "../features/createEngine.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
+import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "../train/modelArtifact.js";
 import {runModel} from "../train/runModel.js";
 import {evaluationOptions} from "./evaluationOptions.js";
 import {measureThroughput} from "./measureThroughput.js";
-import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "./modelArtifact.js";
 import type {StudyContext} from "./prepareStudy.js";
-import {evaluateKey, modelKey} from "./stageKeys.js";
 import {type StageTiming, type Timed, timed} from "./stageTiming.js";
 
 /**

@@ -1,12 +1,12 @@
 import {join, resolve} from "node:path";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {type ArtifactCache, createArtifactCache} from "../cache/artifactCache.js";
+import {codeVersion, StageEntries} from "../cache/codeVersion.js";
+import {demoKey, type StageCode} from "../cache/stageKeys.js";
 import {type LoadedStudyConfig, loadStudyConfig} from "../config/loadStudyConfig.js";
 import {hashJson} from "../hash.js";
 import {projectPaths} from "../paths.js";
 import {generateStudy} from "../synth/generateStudy.js";
-import {type ArtifactCache, createArtifactCache} from "./artifactCache.js";
-import {codeVersion, StageEntries} from "./codeVersion.js";
-import {demoKey, type StageCode} from "./stageKeys.js";
 import {type PipelineEffects, timed} from "./stageTiming.js";
 import {studyDataHash} from "./studyDataHash.js";
 

@@ -1,4 +1,5 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
+import {preprocessKey} from "../cache/stageKeys.js";
 import {hashJson} from "../hash.js";
 import {writePatchStore} from "../imaging/patchStore.js";
 import {type PreprocessedStudy, patchCount} from "../imaging/preprocessedStudy.js";
@@ -6,7 +7,6 @@ import type {CutRequest} from "../imaging/preprocessManifestPatient.js";
 import {preprocessStudies} from "../imaging/preprocessStudy.js";
 import {sensitivityConfig, sharesMainPatches} from "./geometrySensitivity.js";
 import type {StudyContext} from "./prepareStudy.js";
-import {preprocessKey} from "./stageKeys.js";
 import type {PipelineEffects, Timed} from "./stageTiming.js";
 
 /**

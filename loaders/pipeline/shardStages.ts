@@ -1,4 +1,5 @@
 import {Protocols, type Variant} from "../../src/components/study/vocabulary.js";
+import {preprocessKey} from "../cache/stageKeys.js";
 import {type Shard, shardRange} from "../cluster/shard.js";
 import {readManifest} from "../cohort/manifest.js";
 import {switchProtocol} from "../config/protocolDefaults.js";
@@ -17,7 +18,6 @@ import type {PatientOutcome} from "../imaging/preprocessManifestPatient.js";
 import {preprocessPatients} from "../imaging/preprocessPatients.js";
 import {embeddingsBeside} from "../paths.js";
 import type {StudyContext} from "./prepareStudy.js";
-import {preprocessKey} from "./stageKeys.js";
 
 /**
  * The pipeline's heavy stages split into shards that can run anywhere the cache folder is shared (Slurm array tasks,

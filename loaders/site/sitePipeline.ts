@@ -1,7 +1,7 @@
 import {StudyEnvVar} from "../config/loadStudyConfig.js";
 import {repoRoot} from "../paths.js";
 import {type PipelineResult, runPipeline} from "../pipeline/runPipeline.js";
-import {stderrProgress} from "../pipeline/stderrProgress.js";
+import {stderrProgress} from "../runtime/stderrProgress.js";
 import {pseudonymSalt} from "./pseudonym.js";
 import {publishIds} from "./publishIds.js";
 

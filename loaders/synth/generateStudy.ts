@@ -1,6 +1,6 @@
 import {join} from "node:path";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
-import {runPool} from "../pipeline/workerPool.js";
+import {runPool} from "../runtime/workerPool.js";
 import {centreProtocols, centreSpacing} from "./centreProtocols.js";
 import {clinicalLinks} from "./clinical.js";
 import {drawOutcomes, outcomeModel, readersCsv, survivalCsv} from "./outcomes.js";

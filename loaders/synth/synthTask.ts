@@ -30,7 +30,7 @@ export async function synthesizeAndWrite(
   }
 }
 
-/** The worker pool's entry point (loaders/pipeline/workerPool.ts). */
+/** The worker pool's entry point (loaders/runtime/workerPool.ts). */
 export function synthTask(plan: PatientPlan, shared: {outDir: string; scale: SynthScale}): Promise<SynthOutcome> {
   return synthesizeAndWrite(plan, shared.outDir, shared.scale);
 }

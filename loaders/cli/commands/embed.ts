@@ -1,6 +1,6 @@
 import {parseShard} from "../../cluster/shard.js";
 import {embedShard} from "../../pipeline/shardStages.js";
-import {stderrProgress} from "../../pipeline/stderrProgress.js";
+import {stderrProgress} from "../../runtime/stderrProgress.js";
 import {clusterOptions, clusterUsage, jobsOption, studyContext} from "../clusterOptions.js";
 import {type Command, UsageError} from "../command.js";
 import {parseCommandArgs, positiveIntegerOption} from "../parseCommandArgs.js";

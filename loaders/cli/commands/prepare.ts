@@ -1,4 +1,4 @@
-import {stderrProgress} from "../../pipeline/stderrProgress.js";
+import {stderrProgress} from "../../runtime/stderrProgress.js";
 import {defaultWeightsDir, ensureWeights} from "../../weights/fetchWeights.js";
 import {clusterOptions, clusterUsage, studyContext} from "../clusterOptions.js";
 import type {Command} from "../command.js";

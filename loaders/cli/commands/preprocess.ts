@@ -5,7 +5,7 @@ import {writePatchStore} from "../../imaging/patchStore.js";
 import {preprocessStudy} from "../../imaging/preprocessStudy.js";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
 import {preprocessShard} from "../../pipeline/shardStages.js";
-import {progressDisplay} from "../../pipeline/stderrProgress.js";
+import {progressDisplay} from "../../runtime/stderrProgress.js";
 import {jobsOption, studyContext} from "../clusterOptions.js";
 import {type CliIO, type Command, ExitCode, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";

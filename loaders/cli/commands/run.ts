@@ -5,7 +5,7 @@ import {Protocols} from "../../../src/components/study/vocabulary.js";
 import {runOnCluster} from "../../cluster/runOnCluster.js";
 import {projectPaths, repoRoot} from "../../paths.js";
 import {runPipeline} from "../../pipeline/runPipeline.js";
-import {stderrProgress} from "../../pipeline/stderrProgress.js";
+import {stderrProgress} from "../../runtime/stderrProgress.js";
 import {cacheOption, jobsOption} from "../clusterOptions.js";
 import {type Command, UsageError} from "../command.js";
 import {outputOption} from "../outputOption.js";

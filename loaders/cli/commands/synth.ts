@@ -1,6 +1,6 @@
 import {join} from "node:path";
 import {writeDirectoryAtomically} from "../../output/writeOutputAtomically.js";
-import {progressDisplay} from "../../pipeline/stderrProgress.js";
+import {progressDisplay} from "../../runtime/stderrProgress.js";
 import {generateStudy} from "../../synth/generateStudy.js";
 import {SynthScales, synthCounts} from "../../synth/synthScales.js";
 import {jobsOption} from "../clusterOptions.js";

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {describe, it} from "node:test";
+import {demoKey, evaluateKey, modelKey, optimismKey, preprocessKey} from "../../../loaders/cache/stageKeys.js";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import {switchProtocol} from "../../../loaders/config/protocolDefaults.js";
 import {backboneSpec} from "../../../loaders/features/backboneSpec.js";
 import {hashJson} from "../../../loaders/hash.js";
 import {evaluationOptions} from "../../../loaders/pipeline/evaluationOptions.js";
 import {sensitivityConfig} from "../../../loaders/pipeline/geometrySensitivity.js";
-import {demoKey, evaluateKey, modelKey, optimismKey, preprocessKey} from "../../../loaders/pipeline/stageKeys.js";
 import type {OutcomeSource} from "../../../loaders/site/outcomeSource.js";
 import {readersAnalysis} from "../../../loaders/site/siteReaders.js";
 import {survivalAnalysis} from "../../../loaders/site/siteSurvival.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {defaultJobs, runPool} from "../../../loaders/pipeline/workerPool.js";
+import {defaultJobs, runPool} from "../../../loaders/runtime/workerPool.js";
 
 const fixture = new URL("./poolFixture.ts", import.meta.url);
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {progressDisplay} from "../../../loaders/pipeline/stderrProgress.js";
+import {progressDisplay} from "../../../loaders/runtime/stderrProgress.js";
 
 /** A display writing into a string, with a clock the test moves. */
 function capture(isTTY: boolean) {

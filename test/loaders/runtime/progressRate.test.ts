@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {duration, progressRate} from "../../../loaders/pipeline/progressRate.js";
+import {duration, progressRate} from "../../../loaders/runtime/progressRate.js";
 
 describe("progressRate(done, total, elapsed)", () => {
   it("shows patients per second and the time left from the rate so far", () => {

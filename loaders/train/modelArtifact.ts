@@ -1,6 +1,6 @@
 import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {ModelRun} from "../train/runModel.js";
+import type {ModelRun} from "./runModel.js";
 
 /** A model stage's cached output: the run (predictions, curves, CAMs, provenance) plus what the site needs to say. */
 export type ModelArtifact = ModelRun & {

@@ -12,8 +12,8 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
+import {createArtifactCache} from "../../../loaders/cache/artifactCache.js";
 import {hashJson, stableJson} from "../../../loaders/hash.js";
-import {createArtifactCache} from "../../../loaders/pipeline/artifactCache.js";
 
 describe("createArtifactCache(root).get(stage, key, make)", () => {
   it("computes on a miss, then returns the cached value without calling make", async () => {

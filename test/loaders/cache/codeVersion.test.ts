@@ -4,9 +4,9 @@ import {tmpdir} from "node:os";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {before, describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
-import {type CodeStage, codeVersion, StageEntries} from "../../../loaders/pipeline/codeVersion.js";
-import {importGraph} from "../../../loaders/pipeline/importGraph.js";
-import {type LockFile, lockedPackages} from "../../../loaders/pipeline/lockedPackages.js";
+import {type CodeStage, codeVersion, StageEntries} from "../../../loaders/cache/codeVersion.js";
+import {importGraph} from "../../../loaders/cache/importGraph.js";
+import {type LockFile, lockedPackages} from "../../../loaders/cache/lockedPackages.js";
 import {FakeRepo, writeFiles} from "./fakeRepo.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");

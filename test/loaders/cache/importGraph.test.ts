@@ -6,8 +6,8 @@ import {dirname, join, relative, resolve} from "node:path";
 import {describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
 import {build} from "esbuild";
-import {StageEntries} from "../../../loaders/pipeline/codeVersion.js";
-import {importGraph, packageName} from "../../../loaders/pipeline/importGraph.js";
+import {StageEntries} from "../../../loaders/cache/codeVersion.js";
+import {importGraph, packageName} from "../../../loaders/cache/importGraph.js";
 import {FakeRepo, writeFiles} from "./fakeRepo.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -33,7 +33,7 @@ describe("importGraph(repo, entries)", () => {
       importGraph(root, ["c.ts"]).files.map((f) => f.path),
       ["c.ts"],
     );
-    writeFileSync(join(root, "c.ts"), `import "./unrelated.js";\nexport const c = 1;\n`);
+    writeFileSync(join(root, "c.ts"), `import "../pipeline/unrelated.js";\nexport const c = 1;\n`);
     assert.deepEqual(
       importGraph(root, ["c.ts"]).files.map((f) => f.path),
       ["c.ts", "unrelated.ts"],
