@@ -44,11 +44,21 @@ CONF
 
 munge_pid=""
 stop() {
-  # By PID only: other daemons on the machine are none of our business.
+  # By PID only: other daemons on the machine are none of our business. Each is waited for (up to 30 s, then
+  # SIGKILL), so a check run right after this script finds no daemon of ours still alive.
+  local pids=()
   for f in "$W/slurmd.pid" "$W/slurmctld.pid"; do
-    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+    [ -f "$f" ] && pids+=("$(cat "$f")")
   done
-  [ -n "$munge_pid" ] && kill "$munge_pid" 2>/dev/null || true
+  [ -n "$munge_pid" ] && pids+=("$munge_pid")
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "test:slurm: pid $pid still alive after 30 s; killing it"
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
   if [ "${KEEP_SLURM_DIR:-}" = "" ]; then rm -rf "$W"; else echo "test:slurm: kept $W"; fi
 }
 trap stop EXIT
