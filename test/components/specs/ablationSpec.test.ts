@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import type {AblationArtifact} from "../../../src/components/ablation/ablationArtifact.js";
 import {ablationSpec} from "../../../src/components/specs/ablationSpec.js";
+import {assertCompiles, assertPlainJson, matchSnapshot} from "./snapshot.js";
 
 describe("ablationSpec", () => {
   it("one point per seed and one mean with its range per rung and external cohort, rungs in ladder order", () => {
@@ -18,6 +19,9 @@ describe("ablationSpec", () => {
         {id: "y", seeds: [1, 2], cohorts: {A: metrics([0.7, null])}},
       ],
     } as unknown as AblationArtifact;
+    assertPlainJson(ablationSpec(artifact));
+    assertCompiles(ablationSpec(artifact));
+    matchSnapshot("ablationSpec", ablationSpec(artifact));
     const spec = ablationSpec(artifact) as unknown as {
       data: {values: Array<{kind: string; rung: string; cohort: string}>};
     };

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {geometrySpec} from "../../../src/components/specs/geometrySpec.js";
 import type {GeometryRow} from "../../../src/components/tables/geometryRows.js";
+import {assertCompiles, assertPlainJson, matchSnapshot} from "./snapshot.js";
 
 const row = (geometry: string, cohort: string, auc: number | null): GeometryRow => {
   const a = {auc, ci: auc === null ? null : ([auc - 0.1, auc + 0.05] as [number, number])};
@@ -23,7 +24,11 @@ const row = (geometry: string, cohort: string, auc: number | null): GeometryRow 
 
 describe("geometrySpec", () => {
   it("plots each geometry's AUC with its interval, per cohort, in the listed order, leaving out missing AUCs", () => {
-    const spec = geometrySpec([row("roi", "A", 0.8), row("fixed 16 mm", "A", null), row("roi", "B", 0.6)], "OR") as {
+    const rows = [row("roi", "A", 0.8), row("fixed 16 mm", "A", null), row("roi", "B", 0.6)];
+    assertPlainJson(geometrySpec(rows, "OR"));
+    assertCompiles(geometrySpec(rows, "OR"));
+    matchSnapshot("geometrySpec", geometrySpec(rows, "OR"));
+    const spec = geometrySpec(rows, "OR") as {
       data: {values: Array<{geometry: string; cohort: string; auc: number; lo: number; hi: number}>};
       spec: {layer: Array<{encoding: {y?: {sort: string[]}}}>};
     };

@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {calibrationSpec} from "../../../src/components/specs/calibrationSpec.js";
 import {decisionCurveSpec} from "../../../src/components/specs/decisionCurveSpec.js";
+import {deltaNetBenefitSpec} from "../../../src/components/specs/deltaNetBenefitSpec.js";
+import {forestSpec} from "../../../src/components/specs/forestSpec.js";
+import {loessCalibrationSpec} from "../../../src/components/specs/loessCalibrationSpec.js";
 import {scoreDistributionSpec} from "../../../src/components/specs/scoreDistributionSpec.js";
 import {assertCompiles, assertPlainJson, deepFreeze, matchSnapshot} from "./snapshot.js";
 
@@ -59,5 +62,50 @@ describe("calibrationSpec(bins)", () => {
     assertPlainJson(spec);
     assertCompiles(spec);
     matchSnapshot("calibrationSpec", spec);
+  });
+});
+
+describe("forestSpec, deltaNetBenefitSpec, loessCalibrationSpec: plain, compiling specs that match their snapshots", () => {
+  it("forestSpec: centres and the pooled diamond, with a reference line", () => {
+    const spec = forestSpec(
+      deepFreeze([
+        {label: "A", estimate: 0.7, lower: 0.6, upper: 0.8, pooled: false},
+        {label: "B", estimate: null, lower: null, upper: null, pooled: false},
+        {label: "Pooled (RE)", estimate: 0.72, lower: 0.65, upper: 0.79, pooled: true},
+      ]),
+      {title: "Objective-response AUC", reference: 0.5},
+    );
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("forestSpec", spec);
+  });
+
+  it("deltaNetBenefitSpec: one curve per comparison with its band", () => {
+    const spec = deltaNetBenefitSpec(
+      deepFreeze([
+        {
+          comparison: "image − clinical",
+          points: [
+            {threshold: 0.2, difference: 0.01, ci: [-0.02, 0.04] as const},
+            {threshold: 0.4, difference: 0.03},
+          ],
+        },
+      ]),
+    );
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("deltaNetBenefitSpec", spec);
+  });
+
+  it("loessCalibrationSpec: the smoothed curve, its band where there is one, and the diagonal", () => {
+    const spec = loessCalibrationSpec(
+      deepFreeze([
+        {p: 0.1, observed: 0.12, lo: 0.05, hi: 0.2},
+        {p: 0.5, observed: 0.45, lo: null, hi: null},
+      ]),
+    );
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("loessCalibrationSpec", spec);
   });
 });
