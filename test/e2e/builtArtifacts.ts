@@ -10,3 +10,17 @@ export function builtArtifact(dist: string, name: string, ext: string): string {
   assert.ok(file, `no ${name}.*.${ext} in ${dir}`);
   return readFileSync(join(dir, file), "utf8");
 }
+
+/** The built pages as paths ("/index", "/cohorts", …), sorted. */
+export function builtPages(dir = join(process.cwd(), "dist")): string[] {
+  const pages: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), {withFileTypes: true})) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(rel);
+      else if (entry.name.endsWith(".html") && entry.name !== "404.html") pages.push(`/${rel.replace(/\.html$/, "")}`);
+    }
+  };
+  walk("");
+  return pages.sort();
+}

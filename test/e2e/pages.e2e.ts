@@ -37,6 +37,8 @@ describe("report pages", () => {
       "/clinical-baseline",
       "/across-centres",
       "/tripod-ai",
+      "/readers",
+      "/survival",
     ]) {
       const {page} = await open(path);
       await page.waitForSelector("#demo-banner", {timeout: 20000});

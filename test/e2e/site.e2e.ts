@@ -7,22 +7,10 @@ import {join} from "node:path";
 import {after, before, describe, it} from "node:test";
 import {identifyingDicomValues, realdata} from "../support/dicomSecrets.js";
 import {type Browser, chromiumPath, launchBrowser, screenshotDir, watchPage} from "./browser.js";
+import {builtPages} from "./builtArtifacts.js";
 import {type DistServer, serveDist} from "./serveDist.js";
 
 const dist = join(process.cwd(), "dist");
-
-export function builtPages(dir = dist): string[] {
-  const pages: string[] = [];
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), {withFileTypes: true})) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(rel);
-      else if (entry.name.endsWith(".html") && entry.name !== "404.html") pages.push(`/${rel.replace(/\.html$/, "")}`);
-    }
-  };
-  walk("");
-  return pages.sort();
-}
 
 /** Console messages the site is allowed to print (none so far). */
 const allowedConsole: RegExp[] = [];
