@@ -15,5 +15,6 @@ export function trainingArtifact(result: PipelineResult): TrainingArtifact {
         accuracy: c.accuracy,
       })),
     ),
+    losses: Object.fromEntries(Protocols.map((p) => [p, result.models[p].config.model.loss])),
   };
 }

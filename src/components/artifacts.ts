@@ -1,7 +1,7 @@
 import type {Evaluation} from "./stats/evaluatePredictions.js";
 import type {GeometryByClass, PatientGeometry} from "./stats/patchGeometryByClass.js";
 import type {StudyConfig} from "./study/studyConfig.js";
-import type {Protocol, ResponseLabel} from "./study/vocabulary.js";
+import type {Loss, Protocol, ResponseLabel} from "./study/vocabulary.js";
 
 /**
  * The shapes of the site's data artifacts: written by the data loaders in src/data/ (Node), read by the pages
@@ -136,6 +136,8 @@ export interface TrainingArtifact {
     loss: number;
     accuracy: number;
   }>;
+  /** The loss each protocol's head was trained with, so the chart names it on its axis (absent without a run). */
+  losses?: Partial<Record<Protocol, Loss>>;
   /** Why there are no curves (a predictions-only report has no training run). */
   emptyReason?: string;
 }

@@ -14,20 +14,27 @@ export interface DecisionCurveSpecOptions {
   width?: number;
   height?: number;
   modelLabel?: string;
-  /** Lower limit of the net-benefit axis (treat-all falls steeply; the paper clips it). Default −0.05. */
+  /**
+   * Lower limit of the net-benefit axis. Default: the lowest value drawn, but not below −0.25 (treat-all falls
+   * towards −∞ as the threshold nears 1); a curve that goes lower leaves the chart at its edge, never runs along it.
+   */
   yMin?: number;
 }
 
 /**
  * Fig 5c/d: net benefit against threshold probability for the model, treat-all and treat-none (with the model's
  * bootstrap band when the points carry `ci`), above the net reduction in interventions per 100 patients.
- * Values below `yMin` are clipped, not dropped.
+ * Values below `yMin` leave the plot at its lower edge (clipped, not clamped: a clamped treat-all would run flat
+ * along the axis and read as a net benefit it does not have).
  */
 export function decisionCurveSpec(
   points: readonly DecisionCurvePoint[],
   options: DecisionCurveSpecOptions = {},
 ): TopLevelSpec {
-  const {width = 420, height = 260, modelLabel = "Model", yMin = -0.05} = options;
+  const lowest = Math.min(
+    ...points.map((p) => Math.min(p.netBenefit, p.treatAll, p.treatNone, p.ci ? p.ci[0] : Infinity)),
+  );
+  const {width = 420, height = 260, modelLabel = "Model", yMin = Math.max(-0.25, Math.min(-0.05, lowest))} = options;
   const strategies = [modelLabel, "Treat all", "Treat none"];
   const long = points.flatMap((p) => [
     {threshold: p.threshold, strategy: modelLabel, netBenefit: p.netBenefit},
@@ -41,7 +48,7 @@ export function decisionCurveSpec(
     field: "netBenefit",
     type: "quantitative",
     title: "Net benefit",
-    scale: {domain: [yMin, yMax], clamp: true},
+    scale: {domain: [yMin, yMax], clamp: false},
   } as const;
   const color = {
     field: "strategy",
@@ -57,7 +64,7 @@ export function decisionCurveSpec(
       mark: {type: "area", opacity: 0.2, color: "#0072B2", clip: true},
       encoding: {
         x,
-        y: {field: "lower", type: "quantitative", stack: null, scale: {domain: [yMin, yMax], clamp: true}},
+        y: {field: "lower", type: "quantitative", stack: null, scale: {domain: [yMin, yMax], clamp: false}},
         y2: {field: "upper"},
       },
     });

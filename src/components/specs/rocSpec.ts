@@ -60,7 +60,17 @@ export function rocSpec(series: readonly RocSeries[], options: RocSpecOptions = 
     field: "series",
     type: "nominal",
     scale: {domain: names, range: colors},
-    legend: {title: null, orient: "bottom", direction: "vertical", labelLimit: 400},
+    // Legible and in the curves' colours: 12 px labels, line symbols at full opacity (not the pale bands').
+    legend: {
+      title: null,
+      orient: "bottom",
+      direction: "vertical",
+      labelLimit: 400,
+      labelFontSize: 12,
+      symbolType: "stroke",
+      symbolStrokeWidth: 3,
+      symbolOpacity: 1,
+    },
   } as const;
   const x = {field: "fpr", type: "quantitative", title: "1 − specificity", scale: {domain: [0, 1]}} as const;
   // Layers are built as plain data and cast once at the end: vega-lite's layer unit types do not accept a

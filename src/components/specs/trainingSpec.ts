@@ -63,14 +63,22 @@ export interface TrainingSpecOptions {
   /** Cohort colours, in legend order. */
   cohorts: readonly string[];
   colors: readonly string[];
+  /** The loss the curves show, named on its axis (the protocols train with different losses). */
+  lossName?: string;
 }
+
+/** The words for a loss on an axis. */
+export const LossNames: Record<string, string> = {
+  binaryCrossentropy: "Binary cross-entropy (sigmoid head)",
+  categoricalCrossentropy: "Cross-entropy (softmax head)",
+};
 
 /**
  * Fig 2: accuracy and loss per epoch (two panels side by side), one line per cohort (mean over seeds) and, when a
  * row aggregates more than one seed, a min–max band.
  */
 export function trainingSpec(rows: readonly TrainingSummaryRow[], options: TrainingSpecOptions): TopLevelSpec {
-  const {width = 320, height = 240, cohorts, colors} = options;
+  const {width = 320, height = 240, cohorts, colors, lossName = "Loss"} = options;
   const multiSeed = rows.some((r) => r.seeds > 1);
   const color = {
     field: "cohort",
@@ -80,7 +88,7 @@ export function trainingSpec(rows: readonly TrainingSummaryRow[], options: Train
   } as const;
   const panel = (metric: "accuracy" | "loss") => {
     const values = rows.filter((r) => r.metric === metric).map((r) => ({...r}));
-    const title = metric === "accuracy" ? "Accuracy" : "Loss";
+    const title = metric === "accuracy" ? "Accuracy" : lossName;
     const x = {field: "epoch", type: "quantitative", title: "Epoch"} as const;
     const layer: unknown[] = [];
     if (multiSeed) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {summariseTraining, trainingSpec} from "../../../src/components/specs/trainingSpec.js";
+import {LossNames, summariseTraining, trainingSpec} from "../../../src/components/specs/trainingSpec.js";
 import {assertCompiles, assertPlainJson, deepFreeze, matchSnapshot} from "./snapshot.js";
 
 const curves = deepFreeze(
@@ -49,5 +49,18 @@ describe("trainingSpec(rows, options)", () => {
     );
     assert.ok(!JSON.stringify(oneSeed).includes('"area"'));
     assert.ok(JSON.stringify(spec).includes('"area"'));
+  });
+
+  it("names the protocol's loss on the loss panel's axis", () => {
+    const rows = summariseTraining(curves, "corrected");
+    const spec = trainingSpec(rows, {
+      cohorts: ["training", "SYUCC"],
+      colors: ["#0072B2", "#D55E00"],
+      lossName: LossNames.binaryCrossentropy,
+    }) as unknown as {hconcat: Array<{title: string}>};
+    assert.deepEqual(
+      spec.hconcat.map((p) => p.title),
+      ["Accuracy", "Binary cross-entropy (sigmoid head)"],
+    );
   });
 });
