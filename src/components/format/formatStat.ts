@@ -13,11 +13,19 @@ export function formatW(w: number): string {
   return String(w);
 }
 
-/** p to 4 significant digits in plain notation down to 1e-4, exponent notation below ("3.142e-7"). */
+/**
+ * p to 4 significant digits down to 0.001, and "< 0.001" below it (never "2.651e-19" or "0": a p-value that small
+ * says only that it is small, and its digits are below any model's accuracy); missing → "n/a".
+ */
 export function formatP(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return "n/a";
-  if (p === 0) return "0";
-  return p < 1e-4 ? p.toExponential(3) : String(Number(p.toPrecision(4)));
+  return p < 0.001 ? "< 0.001" : String(Number(p.toPrecision(4)));
+}
+
+/** "p = 0.01235" or "p < 0.001", for a p-value inside a sentence. */
+export function formatPStatement(p: number | null): string {
+  const text = formatP(p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
 /** `value` to `digits` decimals ("0.853"); a missing value (null or undefined) → `missing`. */

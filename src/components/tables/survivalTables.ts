@@ -1,4 +1,4 @@
-import {formatEstimate, formatFixed, formatP} from "../format/formatStat.js";
+import {formatEstimate, formatFixed, formatP, formatPStatement} from "../format/formatStat.js";
 import type {SurvivalArtifact} from "../survival/survivalArtifact.js";
 import type {
   EndpointCohort,
@@ -30,7 +30,7 @@ const medianText = (m: Median, digits = 1) =>
     ? "not reached"
     : `${m.estimate.toFixed(digits)} [${m.lower === null ? "–" : m.lower.toFixed(digits)}, ${m.upper === null ? "not reached" : m.upper.toFixed(digits)}]`;
 
-const pText = (p: number | null) => (p === null ? "n/a" : p < 0.001 ? "< 0.001" : formatP(p));
+const pText = formatP;
 
 export function survivalColumns(unit: string, ciLevel: number): Array<Column<SurvivalRow>> {
   const level = `${Math.round(ciLevel * 100)}% CI`;
@@ -132,7 +132,7 @@ export function survivalHeadline(row: SurvivalRow, label: string, unit: string, 
     `In ${row.cohort}${row.inSample ? " (the training cohort, in-sample)" : ""}, the ${row.responders} patients the model ` +
     `predicts to respond (P(CR) + P(PR) ≥ ${threshold}) had a median ${label.toLowerCase()} of ${m(row.median.responder)}, ` +
     `against ${m(row.median.nonResponder)} for the ${row.nonResponders} predicted non-responders${hr} ` +
-    `(log-rank p ${pText(row.logrank.p).startsWith("<") ? pText(row.logrank.p) : `= ${pText(row.logrank.p)}`}).`
+    `(log-rank ${formatPStatement(row.logrank.p)}).`
   );
 }
 

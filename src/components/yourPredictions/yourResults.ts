@@ -3,7 +3,7 @@ import {confusionMatrixView} from "../charts/confusionMatrixView.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
 import {vegaChart} from "../charts/vegaChart.js";
-import {formatEstimate, formatFixed, formatInterval, formatP, formatW} from "../format/formatStat.js";
+import {formatEstimate, formatFixed, formatInterval, formatPStatement, formatW} from "../format/formatStat.js";
 import {calibrationSpec} from "../specs/calibrationSpec.js";
 import {decisionCurveSpec} from "../specs/decisionCurveSpec.js";
 import {classColors, cohortColor} from "../specs/palette.js";
@@ -116,7 +116,7 @@ export async function yourResults(options: YourResultsOptions): Promise<HTMLElem
       : el(
           "p",
           {id: "your-mw", "data-w": mw.W, "data-p": mw.p},
-          `Responders (n = ${or.nResponders}) against non-responders (n = ${or.nNonResponders}) in ${cohort}: Mann–Whitney U (two-sided, ${mw.method}) W = ${formatW(mw.W)}, p = ${formatP(mw.p)}; objective-response AUC `,
+          `Responders (n = ${or.nResponders}) against non-responders (n = ${or.nNonResponders}) in ${cohort}: Mann–Whitney U (two-sided, ${mw.method}) W = ${formatW(mw.W)}, ${formatPStatement(mw.p)}; objective-response AUC `,
           el(
             "b",
             {id: "your-or-auc", "data-value": or.auc ?? ""},

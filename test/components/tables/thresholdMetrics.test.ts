@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {formatP, formatW} from "../../../src/components/format/formatStat.js";
+import {formatP, formatPStatement, formatW} from "../../../src/components/format/formatStat.js";
 import {thresholdMetrics} from "../../../src/components/tables/thresholdMetrics.js";
 
 describe("thresholdMetrics(outcome, score, threshold)", () => {
@@ -28,7 +28,11 @@ describe("formatP(p) / formatW(w)", () => {
   it("prints p to 4 significant digits, exponent form below 1e-4; W in full precision", () => {
     assert.equal(formatP(0.0123456), "0.01235");
     assert.equal(formatP(0.5), "0.5");
-    assert.equal(formatP(1.17449e-5), "1.174e-5");
+    assert.equal(formatP(1.17449e-5), "< 0.001");
+    assert.equal(formatP(0), "< 0.001");
+    assert.equal(formatP(0.001), "0.001");
+    assert.equal(formatPStatement(2.651e-19), "p < 0.001");
+    assert.equal(formatPStatement(0.0123456), "p = 0.01235");
     assert.equal(formatP(null), "n/a");
     assert.equal(formatW(679), "679");
     assert.equal(formatW(679.5), "679.5");
