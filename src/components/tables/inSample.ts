@@ -7,3 +7,8 @@ export function inSampleNote(cohort: string, trainingCohort: string): string | n
   if (cohort !== trainingCohort) return null;
   return `In-sample: ${cohort} is the training cohort, so these numbers describe the patients the head was fitted to and overstate its performance on new patients. The external cohorts are the estimate that counts.`;
 }
+
+/** A cohort's name as figures and tables show it: the training cohort marked in-sample wherever it appears. */
+export function cohortLabel(cohort: string, trainingCohort: string): string {
+  return cohort === trainingCohort ? `${cohort} (training, in-sample)` : cohort;
+}
