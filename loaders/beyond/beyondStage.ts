@@ -120,7 +120,9 @@ export async function beyondStage(input: BeyondInput): Promise<BeyondArtifact> {
 
   // Internal–external cross-validation: leave each cohort out, identity embeddings only.
   started = performance.now();
-  const centres = names.map((left) => {
+  // One centre: leaving it out leaves nothing to train on, so the analysis says so instead of failing the stage.
+  const oneCentre = names.length < 2;
+  const centres = (oneCentre ? [] : names).map((left) => {
     const others = names.filter((n) => n !== left);
     const probs = refitHead(
       `without ${left}`,
@@ -224,7 +226,14 @@ export async function beyondStage(input: BeyondInput): Promise<BeyondArtifact> {
       variants:
         "identity only: augmented embeddings exist for the training cohort alone, so every fold trains on unaugmented patches",
       centres,
-      pooled: (["auc", "accuracy", "calibrationSlope"] as const).map((m) => poolCentres(centres, m, ciLevel)),
+      pooled: oneCentre
+        ? []
+        : (["auc", "accuracy", "calibrationSlope"] as const).map((m) => poolCentres(centres, m, ciLevel)),
+      ...(oneCentre
+        ? {
+            notApplicable: `the study has one centre (${training}): leaving it out leaves no patient to train on, and transportability across centres needs at least two`,
+          }
+        : {}),
     },
     ordinal: external.map(({cohort, patients}) =>
       ordinalSummary(cohort, patients, ResponseLabels.length, {replicates, seed, ciLevel}),

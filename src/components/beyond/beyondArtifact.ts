@@ -23,7 +23,11 @@ export interface BeyondArtifact {
   /** Null when the study has no clinical columns (the reason in clinicalNote). */
   clinical: ClinicalComparison | null;
   clinicalNote?: string;
-  acrossCentres: {scheme: string; variants: string; centres: CentreMetrics[]; pooled: Pooled[]};
+  /**
+   * Leave one centre out. `notApplicable` says why there are no folds (a one-centre study: no centre to leave out and
+   * still train on); centres and pooled are then empty.
+   */
+  acrossCentres: {scheme: string; variants: string; centres: CentreMetrics[]; pooled: Pooled[]; notApplicable?: string};
   ordinal: OrdinalSummary[];
   calibration: CalibrationExtras;
   sampleSize: SampleSizeRow[];
