@@ -39,13 +39,27 @@ export function formatPercent(value: number | null | undefined, digits = 1, miss
 }
 
 /** An interval's two ends, "0.801–0.902"; no interval → `missing` (a dash in table cells). */
-export function formatInterval(ci: Interval | null | undefined, digits = 3, missing = "–"): string {
-  return ci ? `${ci[0].toFixed(digits)}–${ci[1].toFixed(digits)}` : missing;
+export function formatInterval(
+  ci: Interval | readonly [number | null, number | null] | null | undefined,
+  digits = 3,
+  missing = "–",
+): string {
+  if (!ci) return missing;
+  // An end that is not finite (JSON writes ±Infinity as null) is unbounded: a hazard ratio's upper limit under a
+  // monotone likelihood, say. It is shown as such rather than failing the table.
+  const end = (v: number | null, side: "lower" | "upper") =>
+    v !== null && Number.isFinite(v) ? v.toFixed(digits) : side === "lower" ? "−∞" : "∞";
+  return `${end(ci[0], "lower")}–${end(ci[1], "upper")}`;
 }
 
 /** "0.853 (0.801–0.902)"; no interval → "0.853"; no value → "n/a". */
-export function formatEstimate(value: number | null, ci: Interval | null | undefined, digits = 3): string {
+export function formatEstimate(
+  value: number | null,
+  ci: Interval | readonly [number | null, number | null] | null | undefined,
+  digits = 3,
+): string {
   if (value === null) return "n/a";
+  if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
   const v = value.toFixed(digits);
   return ci ? `${v} (${formatInterval(ci, digits)})` : v;
 }

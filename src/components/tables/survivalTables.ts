@@ -32,6 +32,10 @@ const medianText = (m: Median, digits = 1) =>
 
 const pText = formatP;
 
+/** Cox did not converge: the likelihood is monotone (a group with no event, say) and the HR runs off to 0 or ∞. */
+const notConverged = (fit: {converged: boolean}) =>
+  fit.converged ? "" : " — not converged: the likelihood is monotone, so the HR is not estimable";
+
 export function survivalColumns(unit: string, ciLevel: number): Array<Column<SurvivalRow>> {
   const level = `${Math.round(ciLevel * 100)}% CI`;
   return [
@@ -61,13 +65,15 @@ export function survivalColumns(unit: string, ciLevel: number): Array<Column<Sur
     {
       key: "coxGroup",
       label: `HR responders vs non [${level}]`,
-      format: (r) => (r.coxGroup ? formatEstimate(r.coxGroup.hr, r.coxGroup.ci, 2) : "n/a"),
+      format: (r) =>
+        r.coxGroup ? `${formatEstimate(r.coxGroup.hr, r.coxGroup.ci, 2)}${notConverged(r.coxGroup)}` : "n/a",
       attributes: (r) => ({"data-value": r.coxGroup?.hr ?? "", "data-cohort": r.cohort}),
     },
     {
       key: "cox",
       label: `HR per unit of score [${level}] (p)`,
-      format: (r) => (r.cox ? `${formatEstimate(r.cox.hr, r.cox.ci, 2)} (${pText(r.cox.p)})` : "n/a"),
+      format: (r) =>
+        r.cox ? `${formatEstimate(r.cox.hr, r.cox.ci, 2)} (${pText(r.cox.p)})${notConverged(r.cox)}` : "n/a",
       attributes: (r) => ({"data-value": r.cox?.hr ?? "", "data-cohort": r.cohort}),
     },
     {key: "zph", label: "PH test p", format: (r) => pText(r.cox?.zph?.p ?? null)},
@@ -127,7 +133,11 @@ export function survivalCsv(rows: readonly SurvivalRow[]): Array<Record<string, 
 /** What a clinician reads first, from the numbers: the group contrast in one external cohort. */
 export function survivalHeadline(row: SurvivalRow, label: string, unit: string, threshold: number): string {
   const m = (x: number | null) => (x === null ? "not reached" : `${x.toFixed(1)} ${unit}`);
-  const hr = row.coxGroup ? `, hazard ratio ${formatEstimate(row.coxGroup.hr, row.coxGroup.ci, 2)}` : "";
+  const hr = !row.coxGroup
+    ? ""
+    : row.coxGroup.converged
+      ? `, hazard ratio ${formatEstimate(row.coxGroup.hr, row.coxGroup.ci, 2)}`
+      : ", a hazard ratio that cannot be estimated (the likelihood is monotone)";
   return (
     `In ${row.cohort}${row.inSample ? " (the training cohort, in-sample)" : ""}, the ${row.responders} patients the model ` +
     `predicts to respond (P(CR) + P(PR) ≥ ${threshold}) had a median ${label.toLowerCase()} of ${m(row.median.responder)}, ` +

@@ -51,4 +51,11 @@ describe("formatStat: fixed decimals, percentages, intervals, estimates", () => 
       {seed: 17},
     );
   });
+
+  it("shows an unbounded interval end as ∞ (JSON writes Infinity as null) instead of failing", () => {
+    assert.equal(formatInterval([0.5, null]), "0.500–∞");
+    assert.equal(formatInterval([0.5, Number.POSITIVE_INFINITY], 2), "0.50–∞");
+    assert.equal(formatEstimate(3.2, [1.1, null], 2), "3.20 (1.10–∞)");
+    assert.equal(formatEstimate(Number.POSITIVE_INFINITY, null), "∞");
+  });
 });
