@@ -23,9 +23,11 @@ export interface LandmarkComparison {
   responders: number;
   nonResponders: number;
   logrank: {chisq: number; df: number; p: number | null};
-  coxGroup: {hr: number; ci: [number, number]; p: number; converged: boolean} | null;
+  coxGroup: {hr: number; ci: [number, number]; p: number; converged: boolean; estimable: boolean} | null;
   medianCi: {responder: Median; nonResponder: Median};
 }
+
+const finite = (...values: number[]) => values.every((v) => Number.isFinite(v) && v > 0);
 
 /** KM medians, log-rank and Cox of a 0/1 group: the shared core of the predicted and the observed comparison. */
 export function groupComparison(time: number[], event: number[], group: number[], ciLevel: number) {
@@ -50,7 +52,18 @@ export function groupComparison(time: number[], event: number[], group: number[]
     responders: n1,
     nonResponders: time.length - n1,
     logrank: {chisq: rank.chisq, df: rank.df, p: rank.p},
-    coxGroup: cox === null ? null : {hr: cox.hr, ci: cox.ci, p: cox.wald.p, converged: cox.converged},
+    // A group without an event makes the likelihood monotone: the HR runs off to 0 or ∞ (R warns that the
+    // coefficient may be infinite), whatever the iterations say.
+    coxGroup:
+      cox === null
+        ? null
+        : {
+            hr: cox.hr,
+            ci: cox.ci,
+            p: cox.wald.p,
+            converged: cox.converged,
+            estimable: cox.converged && groupEvents(0) && groupEvents(1) && finite(cox.hr, ...cox.ci),
+          },
     medianCi: {responder: median(fits.responder), nonResponder: median(fits.nonResponder)},
   };
 }

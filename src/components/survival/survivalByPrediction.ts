@@ -56,9 +56,11 @@ export interface EndpointCohort {
     /** Proportional hazards: scaled Schoenfeld residuals test (cox.zph, transform "km"). */
     zph: {chisq: number; p: number} | null;
     converged: boolean;
+    /** Converged to a finite HR with a finite interval (false under a monotone likelihood). */
+    estimable: boolean;
   } | null;
   /** Cox on the group, predicted responders against non-responders; null when a group is empty or has no event. */
-  coxGroup: {hr: number; ci: [number, number]; p: number; converged: boolean} | null;
+  coxGroup: {hr: number; ci: [number, number]; p: number; converged: boolean; estimable: boolean} | null;
   /** Harrell's C, a higher score predicting a longer time (survival::concordance's default direction). */
   concordance: {c: number; se: number} | null;
   /** Uno's C (timewt = "n/G2"). */
@@ -148,6 +150,7 @@ function endpointCohort(
             score: cox.score,
             zph: zphOf(data, score, cox.coef),
             converged: cox.converged,
+            estimable: cox.converged && [cox.hr, ...cox.ci].every((v) => Number.isFinite(v) && v > 0),
           },
     coxGroup: groups.coxGroup,
     concordance: harrell === null ? null : {c: harrell.concordance, se: harrell.stdErr},

@@ -33,8 +33,8 @@ const medianText = (m: Median, digits = 1) =>
 const pText = formatP;
 
 /** Cox did not converge: the likelihood is monotone (a group with no event, say) and the HR runs off to 0 or ∞. */
-const notConverged = (fit: {converged: boolean}) =>
-  fit.converged ? "" : " — not converged: the likelihood is monotone, so the HR is not estimable";
+const notConverged = (fit: {estimable: boolean}) =>
+  fit.estimable ? "" : " — not estimable: the likelihood is monotone (a group without an event)";
 
 export function survivalColumns(unit: string, ciLevel: number): Array<Column<SurvivalRow>> {
   const level = `${Math.round(ciLevel * 100)}% CI`;
@@ -135,7 +135,7 @@ export function survivalHeadline(row: SurvivalRow, label: string, unit: string, 
   const m = (x: number | null) => (x === null ? "not reached" : `${x.toFixed(1)} ${unit}`);
   const hr = !row.coxGroup
     ? ""
-    : row.coxGroup.converged
+    : row.coxGroup.estimable
       ? `, hazard ratio ${formatEstimate(row.coxGroup.hr, row.coxGroup.ci, 2)}`
       : ", a hazard ratio that cannot be estimated (the likelihood is monotone)";
   return (

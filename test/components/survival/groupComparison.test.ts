@@ -22,4 +22,14 @@ describe("landmarkComparison: observed responders from the assessment time", () 
     near(result.medianCi.nonResponder.estimate, R.median0.median, "median, non-responders");
     near(result.medianCi.nonResponder.upper, R.median0.upper, "median upper, non-responders");
   });
+
+  it("marks a group comparison with a group that has no event as not estimable (monotone likelihood)", () => {
+    const time = [5, 8, 12, 20, 3, 4, 6, 9];
+    const event = [0, 0, 0, 0, 1, 1, 1, 1];
+    const labels = ["CR", "PR", "CR", "PR", "SD", "PD", "SD", "PD"];
+    const result = landmarkComparison(time, event, labels, 1, 0.95);
+    assert.equal(result.coxGroup?.estimable, false);
+    const mixed = landmarkComparison(time, [1, 0, 0, 1, 1, 0, 1, 1], labels, 1, 0.95);
+    assert.equal(mixed.coxGroup?.estimable, true);
+  });
 });

@@ -162,8 +162,13 @@ describe("workbench evaluate --survival --readers on the real HCC-TACE-Seg sheet
         at,
       );
       assertKeys(b.logrank, ["chisq", "df", "p"], [], `${at}.logrank`);
-      assertKeys(b.cox, ["hr", "ci", "p"], ["coef", "se", "wald", "lrt", "score", "zph", "converged"], `${at}.cox`);
-      assertKeys(b.coxGroup, ["hr", "ci"], ["p", "converged"], `${at}.coxGroup`);
+      assertKeys(
+        b.cox,
+        ["hr", "ci", "p"],
+        ["coef", "se", "wald", "lrt", "score", "zph", "converged", "estimable"],
+        `${at}.cox`,
+      );
+      assertKeys(b.coxGroup, ["hr", "ci"], ["p", "converged", "estimable"], `${at}.coxGroup`);
       assertKeys(b.concordance, ["c", "se"], [], `${at}.concordance`);
       assertKeys(b.median, ["responder", "nonResponder"], [], `${at}.median`);
       assertCi(b.cox.ci, `${at}.cox`);
