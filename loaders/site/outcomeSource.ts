@@ -63,8 +63,9 @@ export async function outcomeSource(env: NodeJS.ProcessEnv = process.env, cwd = 
   const {outcomes} = result.config;
   const demoDir = dirname(result.manifestPath);
   const studyDir = result.loaded.source === null ? demoDir : dirname(result.loaded.source);
+  // The demo study (no manifest, with or without a study file) has the generator's files unless the study names others.
   const file = (configured: string | null, demoName: string) =>
-    result.synthetic && result.loaded.source === null
+    result.synthetic && configured === null
       ? readOutcome(resolve(demoDir, demoName), `the demo generator's ${demoName}`)
       : readOutcome(at(configured ?? undefined, studyDir));
   return {
