@@ -6,7 +6,7 @@ import {moduleReferences} from "./moduleReferences.js";
 
 /**
  * Everything a set of entry files loads when it runs: the repository files it imports, transitively (worker entry
- * files started by `new URL("../pipeline/x.ts", import.meta.url)` included, with their own imports), and the npm packages those
+ * files started by `new URL("./x.ts", import.meta.url)` included, with their own imports), and the npm packages those
  * files import by name. Relative `.js` specifiers resolve to the `.ts` source beside them, as tsx runs them.
  */
 export interface ImportGraph {

@@ -12,7 +12,7 @@ import {
 /**
  * The modules a JavaScript or TypeScript source loads when it runs, read with a small lexer rather than a parser:
  * the TypeScript compiler in this project is the native port (no JavaScript API), and esbuild cannot see the worker
- * entry files the pipeline starts with `new URL("../pipeline/x.ts", import.meta.url)`. The lexer (sourceTokens.ts) knows just
+ * entry files the pipeline starts with `new URL("./x.ts", import.meta.url)`. The lexer (sourceTokens.ts) knows just
  * enough of the language to never mistake a comment, a string, a template literal or a regular expression for code,
  * so an `import "x"` inside any of them is not a reference. It jumps from one character that can start one of those
  * to the next (a regular expression search, native speed), tokenizes only where `import`, `export {`, `export *` or

@@ -33,7 +33,7 @@ describe("importGraph(repo, entries)", () => {
       importGraph(root, ["c.ts"]).files.map((f) => f.path),
       ["c.ts"],
     );
-    writeFileSync(join(root, "c.ts"), `import "../pipeline/unrelated.js";\nexport const c = 1;\n`);
+    writeFileSync(join(root, "c.ts"), `import "./unrelated.js";\nexport const c = 1;\n`);
     assert.deepEqual(
       importGraph(root, ["c.ts"]).files.map((f) => f.path),
       ["c.ts", "unrelated.ts"],
