@@ -37,8 +37,7 @@ export function survivalAnalysis(source: OutcomeSource): SurvivalData {
     const options = {
       threshold: config.outcomes.responderThreshold,
       ciLevel: config.evaluation.ciLevel,
-      aucTimes: Object.fromEntries(read.endpoints.map((e) => [e, declared[e]?.aucTimes ?? []])),
-      landmarks: Object.fromEntries(read.endpoints.map((e) => [e, declared[e]?.landmark ?? null])),
+      endpoints: declared,
     };
     const protocols: SurvivalArtifact["protocols"] = {};
     for (const protocol of source.protocols) {

@@ -36,12 +36,10 @@ export function evaluateOutcomes(
     };
   }
   if (files.survival) {
-    const declared = config.outcomes.endpoints;
     const result = survivalByPrediction(patients, files.survival, {
       threshold: config.outcomes.responderThreshold,
       ciLevel: options.ciLevel,
-      aucTimes: Object.fromEntries(files.survival.endpoints.map((e) => [e, declared[e]?.aucTimes ?? []])),
-      landmarks: Object.fromEntries(files.survival.endpoints.map((e) => [e, declared[e]?.landmark ?? null])),
+      endpoints: config.outcomes.endpoints,
     });
     out.survival = result.survival;
     out.survivalOptions = {threshold: result.threshold, ciLevel: result.ciLevel, unmatched: result.unmatched};

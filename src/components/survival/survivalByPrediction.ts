@@ -3,6 +3,7 @@ import {coxPh} from "../stats/survival/coxPh.js";
 import {coxZph} from "../stats/survival/coxZph.js";
 import {type KaplanMeier, kaplanMeierAt} from "../stats/survival/kaplanMeier.js";
 import {timeDependentAuc} from "../stats/survival/timeDependentAuc.js";
+import type {EndpointSpec} from "../study/studyConfig.js";
 import {groupComparison, type LandmarkComparison, landmarkComparison, type Median} from "./groupComparison.js";
 import type {SurvivalCsv} from "./readSurvivalCsv.js";
 
@@ -21,10 +22,11 @@ export interface SurvivalOptions {
   /** Predicted responder: score ≥ threshold (outcomes.responderThreshold). */
   threshold: number;
   ciLevel: number;
-  /** Times of the time-dependent AUC, per endpoint (outcomes.endpoints[…].aucTimes). */
-  aucTimes?: Record<string, readonly number[]>;
-  /** The response assessment time per endpoint (outcomes.endpoints[…].landmark); absent or null = no analysis. */
-  landmarks?: Record<string, number | null>;
+  /**
+   * The study's endpoint descriptions (outcomes.endpoints): each endpoint's time-dependent AUC times and landmark.
+   * An endpoint not described has neither.
+   */
+  endpoints?: Readonly<Record<string, Pick<EndpointSpec, "aucTimes" | "landmark">>>;
 }
 
 /** A Kaplan–Meier curve as the page draws it: the steps, their pointwise band and the censored times. */
@@ -220,7 +222,10 @@ export function survivalByPrediction(
         score,
         labels,
         options,
-        {aucTimes: options.aucTimes?.[endpoint] ?? [], landmark: options.landmarks?.[endpoint] ?? null},
+        {
+          aucTimes: options.endpoints?.[endpoint]?.aucTimes ?? [],
+          landmark: options.endpoints?.[endpoint]?.landmark ?? null,
+        },
       );
     }
   }
