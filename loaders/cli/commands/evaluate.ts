@@ -27,7 +27,9 @@ calibration. Writes JSON; ROC thresholds ±∞ appear as the strings "Infinity" 
 
 CSV columns: patient_id, cohort, label (CR|PR|SD|PD), p_CR, p_PR, p_SD, p_PD [, patch_id]. Strict: a duplicated
 column, a patient under two cohorts, or a probability that is not a plain decimal (0x1, 1e, Infinity, empty) refuses
-the file, listing every bad row by line and patient; labels are read in any case, with a warning.
+the file, listing every bad row by line and patient; labels are read in any case, with a warning. Probabilities
+summing to 1 ± 0.000001 are read as written; rows off by what rounding to their printed precision explains (6
+decimals, MATLAB's 5 significant digits) are renormalised, with one warning; any other row refuses the file.
 
 Options:
   --predictions <file>  predictions CSV (required)

@@ -2,22 +2,19 @@ import {type CsvRecord, parseCsvRecords} from "../csv/parseCsv.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {parseResponseLabel} from "../study/parseResponseLabel.js";
 import {parsePlainDecimal} from "./parsePlainDecimal.js";
-import {
-  PROBABILITY_COLUMNS,
-  type PredictionRecord,
-  REQUIRED_COLUMNS,
-  Splits,
-  SUM_TOLERANCE,
-} from "./predictionColumns.js";
+import {PROBABILITY_COLUMNS, type PredictionRecord, REQUIRED_COLUMNS, Splits} from "./predictionColumns.js";
+import {checkProbabilitySum, type Renormalised, renormalisedNote} from "./roundedProbabilities.js";
 
 /**
  * Strict reading of a predictions CSV (predictionColumns.ts), in Node (`evaluate`) and the browser (the pages).
  * Ids stay text exactly as written (007, 1e3, TRUE, =1+1 are ids, not numbers or formulas). Refused, with the
  * 1-based line and the patient: a duplicated column name; a row with the wrong number of fields; an empty id; a
  * label outside CR|PR|SD|PD (any case is read, with a warning — the project's one label rule); a probability that
- * is not a plain decimal in [0, 1]; probabilities not summing to 1; a patient under two cohorts, with two labels,
- * repeated without a patch_id column, or with a patch id twice. Every bad row is collected and the whole file is
- * refused in one PredictionsCsvError (nothing partial is returned), listing the first MAX_LISTED problems.
+ * is not a plain decimal in [0, 1]; probabilities not summing to 1 by more than the file's printed precision explains
+ * (roundedProbabilities.ts: a row off by rounding is renormalised, with one warning for the file); a patient under
+ * two cohorts, with two labels, repeated without a patch_id column, or with a patch id twice. Every bad row is
+ * collected and the whole file is refused in one PredictionsCsvError (nothing partial is returned), listing the first
+ * MAX_LISTED problems.
  */
 export class PredictionsCsvError extends Error {
   override name = "PredictionsCsvError";
@@ -25,7 +22,10 @@ export class PredictionsCsvError extends Error {
 
 export interface PredictionsCsv {
   rows: PredictionRecord[];
-  /** "source: line N (patient P): …" for every label read case-insensitively. */
+  /**
+   * "source: N row(s) renormalised …" once when rounded probabilities were renormalised, then "source: line N
+   * (patient P): …" for every label read case-insensitively.
+   */
   warnings: string[];
 }
 
@@ -44,6 +44,7 @@ export function readPredictionsCsv(text: string, source = "predictions CSV"): Pr
   if (!header)
     throw new PredictionsCsvError(`${source}: empty file (expected a header with ${REQUIRED_COLUMNS.join(", ")})`);
   const column = columnIndex(header, source);
+  const renormalised: Renormalised = {rows: 0, largest: null};
   const warnings: string[] = [];
   const problems: string[] = [];
   let badRows = 0;
@@ -65,11 +66,17 @@ export function readPredictionsCsv(text: string, source = "predictions CSV"): Pr
     const rawLabel = get("label") ?? "";
     const label = parseResponseLabel(rawLabel, (m) => warnings.push(`${source}: ${where}: ${m}`));
     if (label === undefined) errors.push(`label must be one of CR|PR|SD|PD, not "${rawLabel}"`);
-    const probabilities = PROBABILITY_COLUMNS.map((c) => probability(get(c) ?? "", c, errors));
+    const texts = PROBABILITY_COLUMNS.map((c) => get(c) ?? "");
+    let probabilities = PROBABILITY_COLUMNS.map((c, i) => probability(texts[i] as string, c, errors));
     if (probabilities.every(Number.isFinite)) {
-      const sum = probabilities.reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 1) > SUM_TOLERANCE)
-        errors.push(`probabilities sum to ${Number(sum.toPrecision(10))}, not 1 ± ${SUM_TOLERANCE}`);
+      const sum = checkProbabilitySum(probabilities, texts);
+      if (sum.kind === "refused") errors.push(sum.message);
+      else if (sum.kind === "renormalised") {
+        probabilities = sum.values;
+        renormalised.rows++;
+        if (sum.deviation > (renormalised.largest?.deviation ?? 0))
+          renormalised.largest = {deviation: sum.deviation, where, precision: sum.precision};
+      }
     }
     const patchId = get("patch_id");
     if (patchId === "") errors.push("patch_id is empty");
@@ -105,6 +112,8 @@ export function readPredictionsCsv(text: string, source = "predictions CSV"): Pr
     );
   }
   if (rows.length === 0) throw new PredictionsCsvError(`${source}: no data rows`);
+  // First, so a file of lower-case labels does not hide it behind printWarnings' count.
+  if (renormalised.rows > 0) warnings.unshift(renormalisedNote(source, renormalised));
   return {rows, warnings};
 }
 

@@ -73,6 +73,16 @@ describe("evaluateUpload", () => {
     );
   });
 
+  it("passes on the reader's note when rounded probabilities were renormalised, as workbench evaluate prints it", () => {
+    const text =
+      "patient_id,cohort,label,p_CR,p_PR,p_SD,p_PD\nA1,X,CR,0.14286,0.28571,0.28571,0.28571\nA2,X,PR,0,1,0,0\n";
+    const result = evaluateUpload({text, source: "m.csv", siteText: null, siteProtocol: null, options});
+    assert.equal(result.rows, 2);
+    assert.deepEqual(result.warnings, [
+      "m.csv: 1 row(s) renormalised to sum to 1 (largest deviation from 1: 0.00001, line 2 (patient A1), within its printed precision of 5 decimal place(s), 5 significant digit(s))",
+    ]);
+  });
+
   it("keeps one model per protocol value and compares against the site's primary protocol", () => {
     const rows = rowsOf(5, 40, ["A"]);
     const site = writePredictionsCsv(rows.map((r) => ({...r, protocol: "paper"})));

@@ -158,6 +158,31 @@ describe("workbench evaluate: strict predictions", () => {
     const metrics = JSON.parse(readFileSync(join(dir, "lower.csv.json"), "utf8"));
     assert.deepEqual(metrics.cohorts.NFH.patient.confusion.counts[0], [1, 0, 0, 0]);
   });
+  it("accepts probabilities MATLAB's csvwrite rounded to 5 significant digits, renormalising with one note", async () => {
+    // 1/7, 2/7, 2/7, 2/7 and 1/3, 1/3, 1/3, 0 sum to 0.99999 once rounded; the other rows sum to 1 as written.
+    const rows = [
+      "P1,NFH,CR,0.14286,0.28571,0.28571,0.28571",
+      "P2,NFH,PD,0.33333,0.33333,0.33333,0",
+      "P3,NFH,CR,0.5,0.25,0.125,0.125",
+      "P4,NFH,PD,0.1,0.2,0.3,0.4",
+    ];
+    const r = await run("matlab.csv", `${head}\n${rows.join("\n")}\n`);
+    assert.equal(r.code, 0, r.err);
+    assert.match(
+      r.err,
+      /warning: matlab\.csv: 2 row\(s\) renormalised to sum to 1 \(largest deviation from 1: 0\.00001, line 2 \(patient P1\), within its printed precision of 5 decimal place\(s\), 5 significant digit\(s\)\)\n/,
+    );
+    assert.equal(r.err.match(/renormalised/g)?.length, 1);
+    const metrics = JSON.parse(readFileSync(join(dir, "matlab.csv.json"), "utf8"));
+    assert.equal(metrics.cohorts.NFH.patient.n, 4);
+    const refused = await run("off.csv", `${head}\n${rows[0]}\nP2,NFH,PD,0.33333,0.33333,0.3333,0\n`);
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.err,
+      /off\.csv: 1 invalid row.*\n.*line 3 \(patient P2\): probabilities sum to 0\.99996, .*printed precision/,
+    );
+    assert.equal(refused.wrote, false);
+  });
   it("reports a UTF-16 file as UTF-16, not as missing columns", async () => {
     const text = `\ufeff${head}\nP1,NFH,CR,1,0,0,0\n`;
     const bytes = new Uint8Array(text.length * 2);
