@@ -1,9 +1,11 @@
-// Statistics engine timings: stratified bootstrap AUC CIs and a full `evaluatePredictions` on a generated file.
+// Statistics engine timings: stratified bootstrap AUC CIs (today's beside the one before #26, with the speed-up and
+// whether the intervals are identical) and a full `evaluatePredictions` on a generated file.
 // Run alone with `node --import tsx bench/stats.ts`, or through `npm run bench -- stats`.
-import {bootstrapAucCi} from "../src/components/stats/bootstrapAuc.js";
+import {type BootstrapCi, bootstrapAucCi} from "../src/components/stats/bootstrapAuc.js";
 import {evaluatePredictions, type PredictionRow} from "../src/components/stats/evaluatePredictions.js";
 import {createRng} from "../src/components/stats/random.js";
 import {ResponseLabels} from "../src/components/study/vocabulary.js";
+import {bootstrapAucCiBefore} from "./bootstrapAucBefore.js";
 
 interface Row {
   name: string;
@@ -51,16 +53,43 @@ function time(f: () => unknown): number {
   return performance.now() - t0;
 }
 
+/** Best of `runs` timings of each of `a` and `b`, run alternately (so load from elsewhere hits both alike). */
+function bestOf<A, B>(runs: number, a: () => A, b: () => B): {a: A; b: B; msA: number; msB: number} {
+  let msA = Number.POSITIVE_INFINITY;
+  let msB = Number.POSITIVE_INFINITY;
+  let ra: A | undefined;
+  let rb: B | undefined;
+  for (let k = 0; k < runs; k++) {
+    let t0 = performance.now();
+    ra = a();
+    msA = Math.min(msA, performance.now() - t0);
+    t0 = performance.now();
+    rb = b();
+    msB = Math.min(msB, performance.now() - t0);
+  }
+  return {a: ra as A, b: rb as B, msA, msB};
+}
+
+function identical(x: BootstrapCi | null, y: BootstrapCi | null): boolean {
+  return JSON.stringify(x) === JSON.stringify(y) && x?.ci[0] === y?.ci[0] && x?.ci[1] === y?.ci[1];
+}
+
 export async function benchStats(): Promise<Row[]> {
   const rows: Row[] = [];
   for (const n of [400, 10_000]) {
     const {y, s} = binaryData(n, n);
     bootstrapAucCi(y, s, {replicates: 50, seed: 1}); // warm-up
-    rows.push({
-      name: `bootstrap AUC CI, 2000 replicates, n = ${n}`,
-      value: time(() => bootstrapAucCi(y, s, {replicates: 2000, seed: 1})),
-      unit: "ms",
-    });
+    bootstrapAucCiBefore(y, s, 50, 1);
+    const run = bestOf(
+      3,
+      () => bootstrapAucCi(y, s, {replicates: 2000, seed: 1}),
+      () => bootstrapAucCiBefore(y, s, 2000, 1),
+    );
+    const name = `bootstrap AUC CI, 2000 replicates, n = ${n}`;
+    rows.push({name, value: run.msA, unit: "ms"});
+    rows.push({name: `${name}, before #26`, value: run.msB, unit: "ms"});
+    rows.push({name: `${name}, speed-up (before / now)`, value: run.msB / run.msA, unit: "×"});
+    rows.push({name: `${name}, interval identical to before`, value: identical(run.a, run.b) ? 1 : 0, unit: "1 = yes"});
   }
   const predictions = syntheticPredictions(800, 3, 1);
   rows.push({

@@ -4,7 +4,16 @@ import {checkLevel} from "./delong.js";
 import {quantileSorted} from "./quantile.js";
 import {createRng} from "./random.js";
 import {sortedOrder} from "./rank.js";
-import {clusterDesign, drawWeights, itemDesign, type ResampleDesign} from "./resample.js";
+import {
+  clusterDesign,
+  drawCounts,
+  drawWeights,
+  isItemDesign,
+  itemDesign,
+  permuteDesign,
+  type ResampleDesign,
+} from "./resample.js";
+import {countsAuc, type SortedAuc, sortedAuc} from "./sortedAuc.js";
 
 export interface BootstrapOptions {
   /** Number of bootstrap replicates (pROC default 2000; the paper used 1000). */
@@ -26,10 +35,7 @@ export interface BootstrapCi {
   dropped: number;
 }
 
-/**
- * Scores binned by distinct value, so that a replicate's AUC is one O(n + k) pass over item weights:
- * AUC = Σ_cases w·(W_controls below + ½ W_controls tied) / (W_cases · W_controls).
- */
+/** Scores binned by distinct value (bin 0 the lowest), with each item's class: the ROC band's per-replicate curve. */
 export interface AucKernel {
   size: number;
   bin: Uint32Array;
@@ -56,54 +62,28 @@ export function aucKernel(outcome: ArrayLike<number | boolean>, score: ArrayLike
   return {size: score.length, bin, binCount: k + 1, isCase};
 }
 
-/** The AUC for item weights (NaN when the weighted cases or controls are empty); `scratch` has length binCount. */
-export function weightedAuc(kernel: AucKernel, weights: Float64Array, scratch: Float64Array): number {
-  const {bin, isCase, size} = kernel;
-  scratch.fill(0);
-  let wControls = 0;
-  for (let i = 0; i < size; i++) {
-    if (isCase[i] === 0) {
-      const w = weights[i] as number;
-      const b = bin[i] as number;
-      scratch[b] = (scratch[b] as number) + w;
-      wControls += w;
-    }
-  }
-  // scratch[b] := W_controls strictly below bin b + ½ W_controls in bin b
-  let below = 0;
-  for (let b = 0; b < scratch.length; b++) {
-    const at = scratch[b] as number;
-    scratch[b] = below + at / 2;
-    below += at;
-  }
-  let wCases = 0;
-  let sum = 0;
-  for (let i = 0; i < size; i++) {
-    if (isCase[i] === 1) {
-      const w = weights[i] as number;
-      sum += w * (scratch[bin[i] as number] as number);
-      wCases += w;
-    }
-  }
-  return wCases > 0 && wControls > 0 ? sum / (wCases * wControls) : Number.NaN;
-}
-
-/** The replicate AUCs (sorted ascending, failed replicates removed) of `kernel` under `design`. */
+/**
+ * The replicate AUCs (sorted ascending, failed replicates removed) under `design` (over the items in input order).
+ * The scores were sorted once (`sorted`); each replicate draws counts over the sorted positions and its AUC is one
+ * linear pass (`countsAuc`), exact, so the same seed gives the same replicates as any exact AUC of the same draws.
+ */
 export function bootstrapAucReplicates(
-  kernel: AucKernel,
+  sorted: SortedAuc,
   design: ResampleDesign,
   replicates: number,
   seed: number,
 ): Float64Array {
   const rng = createRng(seed);
-  const weights = new Float64Array(design.size);
-  const counts = new Uint32Array(design.clusterCount);
-  const scratch = new Float64Array(kernel.binCount);
+  const bySorted = permuteDesign(design, sorted.position);
+  const counts = new Uint32Array(bySorted.clusterCount);
+  // An item design's cluster counts are the weights of the sorted positions; a cluster design spreads them.
+  const weights = isItemDesign(bySorted) ? null : new Uint32Array(bySorted.size);
   const out = new Float64Array(replicates);
   let kept = 0;
   for (let r = 0; r < replicates; r++) {
-    drawWeights(design, rng, weights, counts);
-    const a = weightedAuc(kernel, weights, scratch);
+    if (weights) drawWeights(bySorted, rng, weights, counts);
+    else drawCounts(bySorted, rng, counts);
+    const a = countsAuc(sorted, weights ?? counts);
     if (!Number.isNaN(a)) out[kept++] = a;
   }
   return out.subarray(0, kept).sort();
@@ -139,10 +119,10 @@ export function bootstrapAucCi(
 ): BootstrapCi | null {
   checkReplicates(replicates);
   checkLevel(ciLevel);
-  const kernel = aucKernel(outcome, score);
-  if (!hasBothClasses(kernel)) return null;
-  const design = itemDesign(kernel.isCase);
-  return summarize(bootstrapAucReplicates(kernel, design, replicates, seed), replicates, ciLevel);
+  const sorted = sortedAuc(outcome, score);
+  if (!hasBothClasses(sorted)) return null;
+  const design = itemDesign(caseFlags(outcome));
+  return summarize(bootstrapAucReplicates(sorted, design, replicates, seed), replicates, ciLevel);
 }
 
 /**
@@ -160,14 +140,19 @@ export function clusterBootstrapAucCi(
   checkReplicates(replicates);
   checkLevel(ciLevel);
   assertSameLength(outcome, cluster, "outcome and cluster");
-  const kernel = aucKernel(outcome, score);
-  if (!hasBothClasses(kernel)) return null;
-  const design = clusterDesign(cluster, kernel.isCase);
-  return summarize(bootstrapAucReplicates(kernel, design, replicates, seed), replicates, ciLevel);
+  const sorted = sortedAuc(outcome, score);
+  if (!hasBothClasses(sorted)) return null;
+  const design = clusterDesign(cluster, caseFlags(outcome));
+  return summarize(bootstrapAucReplicates(sorted, design, replicates, seed), replicates, ciLevel);
 }
 
-function hasBothClasses(kernel: AucKernel): boolean {
-  let m = 0;
-  for (let i = 0; i < kernel.size; i++) m += kernel.isCase[i] as number;
-  return m > 0 && m < kernel.size;
+function hasBothClasses(sorted: SortedAuc): boolean {
+  return sorted.cases > 0 && sorted.cases < sorted.size;
+}
+
+/** 1 for a case, 0 for a control, per item in input order (the strata of the case/control bootstrap). */
+function caseFlags(outcome: ArrayLike<number | boolean>): Uint8Array {
+  const flags = new Uint8Array(outcome.length);
+  for (let i = 0; i < outcome.length; i++) flags[i] = outcome[i] === 1 || outcome[i] === true ? 1 : 0;
+  return flags;
 }

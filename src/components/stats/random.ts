@@ -6,6 +6,8 @@
  * - `rng.next()`: uniform in [0, 1) with 53 random bits (two 32-bit outputs).
  * - `rng.int(n)`: uniform integer in [0, n), n a positive integer ≤ 2^32 (Lemire's multiply-shift with rejection,
  *   no modulo bias).
+ * - `rng.ints(n, out)`: fills `out` with `out.length` draws of `rng.int(n)` — the same values, leaving the generator in
+ *   the same state — with the state held in locals (about twice as fast per draw as `int` in a loop).
  * - `rng.normal()`: standard normal deviate (Marsaglia polar method; the second deviate of each pair is cached).
  * - `deriveSeed(seed, label)`: an independent seed for a named sub-stream, so results do not depend on the order
  *   in which independent computations draw from a shared generator.
@@ -15,6 +17,8 @@ export interface Rng {
   next(): number;
   /** Uniform integer in [0, n); throws RangeError unless n is an integer in [1, 2^32]. */
   int(n: number): number;
+  /** Fills `out` with `out.length` successive `int(n)` draws (identical values and stream); same RangeError. */
+  ints(n: number, out: Uint32Array): void;
   /** Standard normal deviate (mean 0, sd 1). */
   normal(): number;
   /** The next raw 32-bit unsigned output. */
@@ -71,30 +75,68 @@ export function createRng(seed: number): Rng {
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 
+  function int(n: number): number {
+    checkBound(n);
+    if (n <= 0x200000) {
+      // Lemire's multiply-shift: x·n < 2^53 is exact; reject the few low words that would bias the result.
+      for (;;) {
+        const m = uint32() * n;
+        const hi = Math.floor(m / 0x100000000);
+        const lo = m - hi * 0x100000000;
+        if (lo >= n || lo >= (0x100000000 - n) % n) return hi;
+      }
+    }
+    // Largest multiple of n not above 2^32; draws at or above it are rejected to avoid modulo bias.
+    const limit = 0x100000000 - (0x100000000 % n);
+    for (;;) {
+      const x = uint32();
+      if (x < limit) return x % n;
+    }
+  }
+
+  /** `int(n)` repeated, with uint32's step inlined and the state in locals (written back once). */
+  function ints(n: number, out: Uint32Array): void {
+    checkBound(n);
+    if (n > 0x200000) {
+      for (let i = 0; i < out.length; i++) out[i] = int(n);
+      return;
+    }
+    const reject = (0x100000000 - n) % n;
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
+    for (let i = 0; i < out.length; i++) {
+      for (;;) {
+        const x = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+        const t = b << 9;
+        const c1 = c ^ a;
+        const d1 = d ^ b;
+        a ^= d1;
+        b ^= c1;
+        c = c1 ^ t;
+        d = rotl(d1, 11);
+        const m = x * n;
+        const hi = Math.floor(m / 0x100000000);
+        const lo = m - hi * 0x100000000;
+        if (lo >= n || lo >= reject) {
+          out[i] = hi;
+          break;
+        }
+      }
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
+  }
+
   let spare: number | undefined;
   return {
     uint32,
     next,
-    int(n: number) {
-      if (!Number.isInteger(n) || n < 1 || n > 0x100000000) {
-        throw new RangeError(`rng.int(n) needs an integer n in [1, 2^32], not ${n}`);
-      }
-      if (n <= 0x200000) {
-        // Lemire's multiply-shift: x·n < 2^53 is exact; reject the few low words that would bias the result.
-        for (;;) {
-          const m = uint32() * n;
-          const hi = Math.floor(m / 0x100000000);
-          const lo = m - hi * 0x100000000;
-          if (lo >= n || lo >= (0x100000000 - n) % n) return hi;
-        }
-      }
-      // Largest multiple of n not above 2^32; draws at or above it are rejected to avoid modulo bias.
-      const limit = 0x100000000 - (0x100000000 % n);
-      for (;;) {
-        const x = uint32();
-        if (x < limit) return x % n;
-      }
-    },
+    int,
+    ints,
     normal() {
       if (spare !== undefined) {
         const s = spare;
@@ -113,6 +155,12 @@ export function createRng(seed: number): Rng {
       }
     },
   };
+}
+
+function checkBound(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > 0x100000000) {
+    throw new RangeError(`rng.int(n) needs an integer n in [1, 2^32], not ${n}`);
+  }
 }
 
 function rotl(x: number, k: number): number {

@@ -55,19 +55,63 @@ function groupIndices(keys: ArrayLike<number>): Uint32Array[] {
   return [...groups.keys()].sort((a, b) => a - b).map((k) => Uint32Array.from(groups.get(k) as number[]));
 }
 
+/** Draws are taken from the generator in chunks of this many (`rng.ints`); the stream is the same as one at a time. */
+const chunk = new Uint32Array(4096);
+
+/**
+ * Fills `clusterCounts` (length design.clusterCount) with the number of times each cluster is drawn in one bootstrap
+ * replicate from `rng`: within each stratum, in order, stratum.length draws of `rng.int(stratum.length)`.
+ */
+export function drawCounts(design: ResampleDesign, rng: Rng, clusterCounts: Uint32Array): void {
+  clusterCounts.fill(0);
+  for (const stratum of design.strata) {
+    const k = stratum.length;
+    for (let done = 0; done < k; done += chunk.length) {
+      const draws = k - done >= chunk.length ? chunk : chunk.subarray(0, k - done);
+      rng.ints(k, draws);
+      for (let d = 0; d < draws.length; d++) {
+        const c = stratum[draws[d] as number] as number;
+        clusterCounts[c] = (clusterCounts[c] as number) + 1;
+      }
+    }
+  }
+}
+
 /**
  * Fills `weights` (length design.size) with the item weights of one bootstrap replicate drawn from `rng`, using
  * `clusterCounts` (length design.clusterCount) as scratch. Deterministic given the rng state.
  */
-export function drawWeights(design: ResampleDesign, rng: Rng, weights: Float64Array, clusterCounts: Uint32Array): void {
-  clusterCounts.fill(0);
-  for (const stratum of design.strata) {
-    const k = stratum.length;
-    for (let d = 0; d < k; d++) {
-      const c = stratum[rng.int(k)] as number;
-      clusterCounts[c] = (clusterCounts[c] as number) + 1;
-    }
-  }
+export function drawWeights(
+  design: ResampleDesign,
+  rng: Rng,
+  weights: Float64Array | Uint32Array,
+  clusterCounts: Uint32Array,
+): void {
+  drawCounts(design, rng, clusterCounts);
   const {clusterOf} = design;
   for (let i = 0; i < design.size; i++) weights[i] = clusterCounts[clusterOf[i] as number] as number;
+}
+
+/** Whether every item is its own cluster, numbered as the item (`itemDesign`). */
+export function isItemDesign(design: ResampleDesign): boolean {
+  if (design.clusterCount !== design.size) return false;
+  for (let i = 0; i < design.size; i++) if (design.clusterOf[i] !== i) return false;
+  return true;
+}
+
+/**
+ * The same design with item i renumbered `position[i]` (a permutation, e.g. the items' sorted order). An item design
+ * stays one, its clusters renumbered with their items, so its cluster counts are the item weights in the new order;
+ * other designs keep their cluster numbers. Either way a replicate draws the same items from the same rng stream.
+ */
+export function permuteDesign(design: ResampleDesign, position: Uint32Array): ResampleDesign {
+  const {size, clusterCount} = design;
+  const clusterOf = new Uint32Array(size);
+  if (isItemDesign(design)) {
+    for (let i = 0; i < size; i++) clusterOf[i] = i;
+    const strata = design.strata.map((s) => s.map((i) => position[i] as number));
+    return {size, clusterOf, clusterCount, strata};
+  }
+  for (let i = 0; i < size; i++) clusterOf[position[i] as number] = design.clusterOf[i] as number;
+  return {size, clusterOf, clusterCount, strata: design.strata};
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
+import {bootstrapAucCiBefore, clusterBootstrapAucCiBefore} from "../../../bench/bootstrapAucBefore.js";
 import {bootstrapAucCi, clusterBootstrapAucCi} from "../../../src/components/stats/bootstrapAuc.js";
 import {createRng} from "../../../src/components/stats/random.js";
 import {datasetNames, golden} from "./golden.js";
@@ -45,6 +46,26 @@ describe("bootstrapAucCi(outcome, score, {replicates, seed, ciLevel})", () => {
     assert.deepEqual(bootstrapAucCi([0, 0, 1, 1], [1, 2, 3, 4], {replicates: 50})?.ci, [1, 1]);
     assert.deepEqual(bootstrapAucCi([0, 0, 1, 1], [2, 2, 2, 2], {replicates: 50})?.ci, [0.5, 0.5]);
   });
+  it("gives the interval it gave before sorting once (#26), bit for bit, on every golden dataset (seed 1)", () => {
+    for (const name of datasetNames) {
+      const d = golden.datasets[name];
+      const now = bootstrapAucCi(d.outcome, d.score, {replicates: 2000, seed: 1});
+      assert.deepEqual(now, bootstrapAucCiBefore(d.outcome, d.score, 2000, 1), name);
+    }
+  });
+  it("gives the interval it gave before #26 at n = 3000 with heavy ties, at several seeds and levels", () => {
+    const rng = createRng(26);
+    const y = Array.from({length: 3000}, () => (rng.next() < 0.3 ? 1 : 0));
+    const s = y.map((v) => Math.round(4 * (v + rng.normal())) / 4); // about 30 distinct scores
+    for (const [seed, level] of [
+      [1, 0.95],
+      [7, 0.9],
+      [-3, 0.99],
+    ] as const) {
+      const now = bootstrapAucCi(y, s, {replicates: 500, seed, ciLevel: level});
+      assert.deepEqual(now, bootstrapAucCiBefore(y, s, 500, seed, level));
+    }
+  });
   it("runs 2000 replicates at n = 10,000 in well under a second", () => {
     const rng = createRng(5);
     const y = Array.from({length: 10000}, () => (rng.next() < 0.4 ? 1 : 0));
@@ -86,6 +107,21 @@ describe("clusterBootstrapAucCi(outcome, score, cluster, options)", () => {
       clusterBootstrapAucCi(y, s, ids, {replicates: 300, seed: 4}),
       bootstrapAucCi(y, s, {replicates: 300, seed: 4}),
     );
+  });
+  it("gives the interval it gave before #26, bit for bit, dropped replicates included", () => {
+    assert.deepEqual(
+      clusterBootstrapAucCi(y, s, patient, {replicates: 1000, seed: 2}),
+      clusterBootstrapAucCiBefore(y, s, patient, 1000, 2),
+    );
+    // every cluster led by a case, one holding the only control: replicates without it have no control and are dropped
+    const mixed: [number[], number[], string[]] = [
+      [1, 0, 1, 1, 1, 0, 1],
+      [0.3, 0.1, 0.5, 0.2, 0.9, 0.5, 0.4],
+      ["A", "A", "B", "C", "D", "D", "E"],
+    ];
+    const now = clusterBootstrapAucCi(...mixed, {replicates: 1000, seed: 3});
+    assert.ok(now && now.dropped > 0, `dropped ${now?.dropped}`);
+    assert.deepEqual(now, clusterBootstrapAucCiBefore(...mixed, 1000, 3));
   });
   it("throws when cluster ids and outcomes differ in length", () => {
     assert.throws(() => clusterBootstrapAucCi([1, 0], [1, 2], ["a"]), RangeError);

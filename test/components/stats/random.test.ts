@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
+import fc from "fast-check";
 import {createRng, deriveSeed} from "../../../src/components/stats/random.js";
 
 describe("createRng(seed)", () => {
@@ -51,6 +52,31 @@ describe("createRng(seed)", () => {
     assert.throws(() => createRng(Number.NaN), RangeError);
     assert.throws(() => createRng(1.5), RangeError);
     assert.equal(rng.int(1), 0);
+  });
+  it("ints(n, out) draws what int(n) would, one by one, and leaves the stream where int(n) would (property)", () => {
+    const bounds = fc.oneof(fc.integer({min: 1, max: 50}), fc.integer({min: 1, max: 0x200000}), fc.constant(2 ** 32));
+    fc.assert(
+      fc.property(fc.integer(), fc.array(fc.tuple(bounds, fc.nat(40)), {maxLength: 6}), (seed, calls) => {
+        const a = createRng(seed);
+        const b = createRng(seed);
+        for (const [n, length] of calls) {
+          const out = new Uint32Array(length);
+          a.ints(n, out);
+          assert.deepEqual(
+            [...out],
+            Array.from({length}, () => b.int(n)),
+          );
+          assert.equal(a.next(), b.next());
+        }
+      }),
+      {seed: 26, numRuns: 300},
+    );
+  });
+  it("ints(n, out) rejects the bounds int(n) rejects, drawing nothing", () => {
+    const rng = createRng(1);
+    const out = new Uint32Array(3);
+    for (const n of [0, 2.5, 2 ** 33]) assert.throws(() => rng.ints(n, out), RangeError);
+    assert.equal(rng.next(), createRng(1).next());
   });
   it("methods work when detached from the object", () => {
     const {next, normal} = createRng(5);

@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {createRng} from "../../../src/components/stats/random.js";
-import {clusterDesign, drawWeights, itemDesign} from "../../../src/components/stats/resample.js";
+import {
+  clusterDesign,
+  drawCounts,
+  drawWeights,
+  isItemDesign,
+  itemDesign,
+  permuteDesign,
+} from "../../../src/components/stats/resample.js";
 
 describe("itemDesign(stratumOf)", () => {
   it("every item its own cluster; strata in ascending stratum order, items in input order", () => {
@@ -71,5 +78,62 @@ describe("drawWeights(design, rng, weights, clusterCounts)", () => {
       ),
       {seed: 20200214, numRuns: 200},
     );
+  });
+});
+
+describe("drawCounts(design, rng, clusterCounts)", () => {
+  it("gives the cluster counts drawWeights uses, from the same stream, chunked or not (strata above 4096)", () => {
+    const keys = Array.from({length: 9000}, (_, i) => i % 7000);
+    const d = clusterDesign(
+      keys,
+      keys.map((k) => (k < 5000 ? 0 : 1)),
+    );
+    const counts = new Uint32Array(d.clusterCount);
+    const reference = new Uint32Array(d.clusterCount);
+    const a = createRng(3);
+    const b = createRng(3);
+    drawCounts(d, a, counts);
+    for (const stratum of d.strata)
+      for (let k = 0; k < stratum.length; k++) reference[stratum[b.int(stratum.length)]!]!++;
+    assert.deepEqual(counts, reference);
+    assert.equal(a.next(), b.next());
+    drawWeights(d, createRng(3), new Float64Array(d.size), reference);
+    assert.deepEqual(counts, reference);
+  });
+});
+
+describe("permuteDesign(design, position)", () => {
+  const cases = fc.array(fc.tuple(fc.integer({min: 0, max: 9}), fc.nat(1)), {minLength: 1, maxLength: 30});
+  it("draws the same items from the same seed, renumbered; an item design stays one (property)", () => {
+    fc.assert(
+      fc.property(cases, fc.boolean(), fc.integer(), (rows, items, seed) => {
+        const d = items
+          ? itemDesign(rows.map(([, y]) => y))
+          : clusterDesign(
+              rows.map(([k]) => k),
+              rows.map(([k]) => k % 2),
+            );
+        const n = d.size;
+        const position = Uint32Array.from({length: n}, (_, i) => i);
+        const shuffle = createRng(seed ^ 1);
+        for (let i = n - 1; i > 0; i--) {
+          const j = shuffle.int(i + 1);
+          [position[i], position[j]] = [position[j]!, position[i]!];
+        }
+        const p = permuteDesign(d, position);
+        assert.equal(isItemDesign(p), isItemDesign(d));
+        const before = new Float64Array(n);
+        const after = new Float64Array(n);
+        drawWeights(d, createRng(seed), before, new Uint32Array(d.clusterCount));
+        drawWeights(p, createRng(seed), after, new Uint32Array(p.clusterCount));
+        for (let i = 0; i < n; i++) assert.equal(after[position[i]!], before[i]);
+      }),
+      {seed: 2026, numRuns: 200},
+    );
+  });
+  it("isItemDesign: true for itemDesign and one-item clusters in order, false otherwise", () => {
+    assert.equal(isItemDesign(itemDesign([0, 1, 1])), true);
+    assert.equal(isItemDesign(clusterDesign(["a", "b", "c"], [0, 1, 1])), true);
+    assert.equal(isItemDesign(clusterDesign(["a", "a", "c"], [0, 0, 1])), false);
   });
 });
