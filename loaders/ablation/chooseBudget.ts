@@ -1,8 +1,8 @@
 import type {BudgetSearch} from "../../src/components/ablation/ablationArtifact.js";
 import {deriveSeed} from "../../src/components/stats/random.js";
+import {foldsByPatient} from "../refit/foldsByPatient.js";
+import {selectRows} from "../refit/selectRows.js";
 import {evaluateHead, type LabelledEmbeddings, type TrainOptions, trainHead} from "../train/trainHead.js";
-import {foldsByPatient} from "./foldsByPatient.js";
-import {subsetEmbeddings} from "./subsetEmbeddings.js";
 
 /**
  * Rung 4's training budget, chosen inside the training centre only: k folds by patient (foldsByPatient, seeded from
@@ -32,8 +32,8 @@ export function chooseBudget(
     const inside: number[] = [];
     const held: number[] = [];
     for (let i = 0; i < fold.length; i++) (fold[i] === f ? held : inside).push(i);
-    const fit = subsetEmbeddings(train, inside, `${train.name} fold ≠ ${f + 1}`);
-    const out = subsetEmbeddings(train, held, `${train.name} fold ${f + 1}`, ["identity"]);
+    const fit = {name: `${train.name} fold ≠ ${f + 1}`, ...selectRows([{set: train, rows: inside}])};
+    const out = {name: `${train.name} fold ${f + 1}`, ...selectRows([{set: train, rows: held}], ["identity"])};
     trainHead(fit, [], {
       ...options,
       schedule: {...options.schedule, steps: last},

@@ -51,7 +51,8 @@ function lockedPackagesOf(repo: string, names: readonly string[]): string[] {
 /**
  * Each pipeline stage's entry files: the module holding the code that computes the stage's artifact (the body of its
  * artifact-cache computation), or, where that body only calls one function, the module defining that function. The
- * files those import are found, not listed.
+ * files those import are found, not listed. The analyses after the main results name their own entry (Analysis.entry;
+ * every stage's entries together are `CodeEntries` in loaders/pipeline/analysisRegistry.ts).
  */
 export const StageEntries = {
   // prepareStudy's computation only calls generateStudy (whose workers run synthTask.ts, found through it).
@@ -69,12 +70,6 @@ export const StageEntries = {
   // Both computations are written in modelStages.ts (so each stage's graph holds the other's code too).
   model: ["loaders/pipeline/modelStages.ts"],
   evaluate: ["loaders/pipeline/modelStages.ts"],
-  // cachedAblation's computation gathers the embeddings and variants itself before runAblation (so this module,
-  // which it imports, is in its graph too: harmless, a change here re-keys it once).
-  ablation: ["loaders/ablation/cachedAblation.ts"],
-  // cachedBeyond's and cachedOptimism's computations only call these and store the result.
-  beyond: ["loaders/beyond/beyondStage.ts"],
-  optimism: ["loaders/optimism/optimismStage.ts"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CodeStage = keyof typeof StageEntries;

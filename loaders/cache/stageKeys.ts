@@ -67,14 +67,14 @@ export function evaluateKey(protocolConfig: StudyConfig, model: string, code: Pi
 
 /**
  * Harrell's optimism of one protocol's in-sample metrics (loaders/optimism/): it refits that protocol's head, so it is
- * keyed by the model stage's key (configuration, patches, seeds) with the replicates, seed and aggregation it adds.
+ * keyed by the model stage's key (configuration, patches, seeds) with the replicates, seed and aggregation it adds
+ * (its code version is added by the analysis runner, loaders/analysis/runAnalysis.ts).
  */
-export function optimismKey(protocolConfig: StudyConfig, model: string, code: {optimism: string}) {
+export function optimismKey(protocolConfig: StudyConfig, model: string) {
   return {
     model,
     replicates: protocolConfig.optimism.replicates,
     seed: protocolConfig.seeds.bootstrap,
     aggregation: protocolConfig.evaluation.aggregation,
-    code: code.optimism,
   };
 }

@@ -1,18 +1,19 @@
-import {modelIdOf} from "../../models/resnet50.js";
 import type {OptimismProtocol} from "../../src/components/optimism/optimismArtifact.js";
 import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
 import {harrellOptimism} from "../../src/components/stats/optimism.js";
 import {ResponseMetricKeys, responseMetrics} from "../../src/components/stats/responseMetrics.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {cachedEmbeddings} from "../beyond/cachedEmbeddings.js";
-import {labelIndices, refitHead, selectRows} from "../beyond/refitHead.js";
 import type {PatchSet} from "../imaging/patchSet.js";
+import {embedCohorts} from "../refit/embedCohorts.js";
+import {refitHead} from "../refit/refitHead.js";
+import {selectRows} from "../refit/selectRows.js";
 import type {ModelArtifact} from "../train/modelArtifact.js";
+import type {LabelledEmbeddings} from "../train/trainHead.js";
 
 /**
  * Harrell's optimism for one protocol's run on its training cohort, at patient level: bootstrap samples of training
  * patients (a patient's patches travel together), the head refitted on each sample's cached embeddings with the run's
- * configuration (loaders/beyond/refitHead.ts: the model stage's training, never the backbone), scored on the sample
+ * configuration (loaders/refit/refitHead.ts: the model stage's training, never the backbone), scored on the sample
  * and on every training patient. The apparent values are the run's own in-sample predictions, the numbers the pages
  * label in-sample, so corrected = what the page shows − optimism.
  */
@@ -34,17 +35,9 @@ export async function optimismStage(input: OptimismInput): Promise<OptimismProto
   if (!set || set.records.length === 0)
     throw new Error(`optimism: training cohort ${training} of run ${model.runId} has no patches`);
   const variants = [...config.augmentation.variants];
-  const embedded = {
-    x: await cachedEmbeddings(set, variants, {
-      cacheDir: input.embeddingsDir,
-      modelId: modelIdOf(model.provenance.weightsHash, model.provenance.batchNormEpsilon),
-      engine: model.provenance.engine,
-    }),
-    labels: labelIndices(
-      set.records.map((r) => r.label),
-      `cohort ${training}`,
-    ),
-  };
+  const embedded = (
+    await embedCohorts(model, input.cohorts, [training], variants, input.embeddingsDir, `optimism (${config.protocol})`)
+  ).get(training) as LabelledEmbeddings;
   // Patients in first-seen order, each with its patch rows.
   const patients: string[] = [];
   const rowsOf = new Map<string, number[]>();

@@ -11,7 +11,7 @@ import {createEngine} from "../features/createEngine.js";
 import type {EmbeddingEngine} from "../features/engine.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embeddingsBeside} from "../paths.js";
-import {type ModelArtifact, readModelArtifact, writeModelArtifact} from "../train/modelArtifact.js";
+import {type ModelArtifact, type ProtocolRuns, readModelArtifact, writeModelArtifact} from "../train/modelArtifact.js";
 import {runModel} from "../train/runModel.js";
 import {evaluationOptions} from "./evaluationOptions.js";
 import {measureThroughput} from "./measureThroughput.js";
@@ -103,9 +103,6 @@ export function createModelStages(ctx: StudyContext, runsDir: string, log: (mess
     },
   };
 }
-
-/** Each protocol's run with the configuration it ran under (switchProtocol applied here, once). */
-export type ProtocolRuns = Record<Protocol, ModelArtifact & {dir: string; config: StudyConfig}>;
 
 /**
  * The main runs: model then evaluate for each protocol in vocabulary order, both on the main patch store `prep`

@@ -1,17 +1,14 @@
-import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
-import type {OptimismArtifact} from "../../src/components/optimism/optimismArtifact.js";
 import type {Evaluation} from "../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Protocol} from "../../src/components/study/vocabulary.js";
-import type {AblationRun} from "../ablation/runAblation.js";
 import type {LoadedStudyConfig} from "../config/loadStudyConfig.js";
 import type {FlowReport} from "../imaging/flowReport.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {readPatchStore} from "../imaging/patchStore.js";
 import type {ClinicalRow} from "../imaging/preprocessedStudy.js";
-import {projectPaths} from "../paths.js";
+import {embeddingsBeside, projectPaths} from "../paths.js";
 import type {ModelArtifact} from "../train/modelArtifact.js";
-import {runExtraStages} from "./extraStages.js";
+import {type AnalysisResults, runAnalyses} from "./analysisRegistry.js";
 import type {SensitivityRun} from "./geometrySensitivity.js";
 import {createModelStages, runProtocols} from "./modelStages.js";
 import {prepareStudy} from "./prepareStudy.js";
@@ -22,7 +19,7 @@ import type {PipelineEffects, StageTiming} from "./stageTiming.js";
 /**
  * The whole pipeline, stage by stage, each through the content-addressed artifact cache:
  *   config → study (demo generation when no manifest) → preprocess → model (features, train, predict; both
- *   protocols on the same cached embeddings) → evaluate → geometry sensitivity → ablation, beyond the paper, optimism.
+ *   protocols on the same cached embeddings) → evaluate → geometry sensitivity → the analyses (analysisRegistry.ts).
  * A second run with nothing changed reads every stage from the cache. The site's data loaders and `workbench run`
  * both call this; the loaders then write one artifact each. This file only says what runs in which order; each
  * stage's workings are in the module it names, and the timings are listed in the order the stages run here.
@@ -52,16 +49,11 @@ export interface PipelineResult {
   /** Each protocol's run with the configuration it ran under (switchProtocol applied once, in runProtocols). */
   models: Record<Protocol, ModelArtifact & {dir: string; config: StudyConfig}>;
   evaluations: Record<Protocol, Evaluation>;
-  /** Issue #13's ablation ladder (loaders/ablation/), from the paper run's cached embeddings; absent when disabled. */
-  ablation?: AblationRun;
-  /** Why `ablation` is null when its stage failed (the rest of the report still builds). */
-  ablationError?: string;
-  /** Analyses beyond the paper on the corrected run (clinical baseline, across centres, ordinal, calibration). */
-  beyond?: BeyondArtifact;
-  /** Why `beyond` is absent when its stage failed (the rest of the report still builds). */
-  beyondError?: string;
-  /** Harrell's optimism of each protocol's in-sample metrics (loaders/optimism/); failures recorded inside. */
-  optimism?: OptimismArtifact;
+  /**
+   * Every analysis of the registry (ablation ladder, clinical baseline, across centres, ordinal, calibration extras,
+   * sample size, optimism), each `ok` with its value or `off` / `notApplicable` / `failed` with the reason.
+   */
+  analyses: AnalysisResults;
   /** The corrected protocol under each geometry of config.sensitivity.geometries (geometrySensitivity.ts). */
   sensitivity: SensitivityRun[];
   timings: StageTiming[];
@@ -106,15 +98,24 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     await stages.dispose();
   }
 
-  // After the main results, on their cached embeddings: ablation ladder, beyond the paper, optimism. A failure in
-  // any is recorded for its page and the rest of the site still builds.
+  // After the main results, on their cached embeddings (heads only): every analysis of the registry. A failure in
+  // one is recorded for its page and the rest of the site still builds.
   const {models, evaluations, modelKeys} = main;
-  const {clinical, clinicalColumns} = stored;
-  const extra = await runExtraStages(
-    ctx,
-    {models, modelKeys, cohorts, clinical, clinicalColumns},
+  const analyses = await runAnalyses(
+    {
+      config,
+      dataHash: ctx.dataHash,
+      models,
+      modelKeys,
+      cohorts,
+      clinical: stored.clinical,
+      clinicalColumns: stored.clinicalColumns,
+      embeddingsDir: embeddingsBeside(ctx.cache.root),
+      log: effects.log,
+    },
+    ctx.cache,
+    ctx.repo,
     timings,
-    effects.log,
   );
 
   return {
@@ -132,7 +133,7 @@ export async function runPipeline(options: PipelineOptions, effects: PipelineEff
     models,
     evaluations,
     sensitivity,
-    ...extra,
+    analyses,
     timings,
   };
 }

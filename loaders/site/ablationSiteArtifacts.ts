@@ -27,18 +27,19 @@ export function ablationArtifact(result: PipelineResult): AblationArtifact {
     headNote: "ablation ladder: heads retrained on this run's cached embeddings, several seeds per rung",
     versions: model.provenance.versions,
   };
-  if (!result.ablation) {
+  const ladder = result.analyses.ablation;
+  if (ladder.status !== "ok") {
     return {
       ...emptyAblation(
-        result.ablationError === undefined
-          ? "The study configuration turns the ablation ladder off (ablation.enabled is false)."
-          : `The ablation stage failed: ${result.ablationError}`,
+        ladder.status === "failed" ? `The ablation stage failed: ${ladder.reason}` : `${capitalise(ladder.reason)}.`,
       ),
       provenance,
     };
   }
-  return {...result.ablation.artifact, provenance};
+  return {...ladder.value.artifact, provenance};
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function emptyAblation(reason: string): AblationArtifact {
   return {
@@ -57,12 +58,13 @@ export function emptyAblation(reason: string): AblationArtifact {
 export function ablationPredictionsCsv(result: PipelineResult): string {
   const training = result.config.cohorts.training;
   return writePredictionsCsv(
-    (result.ablation?.predictions ?? []).flatMap(({rung, rows}) =>
-      rows.map((p) => ({
-        ...p,
-        protocol: rung,
-        split: p.cohort === training ? ("training" as const) : ("validation" as const),
-      })),
+    (result.analyses.ablation.status === "ok" ? result.analyses.ablation.value.predictions : []).flatMap(
+      ({rung, rows}) =>
+        rows.map((p) => ({
+          ...p,
+          protocol: rung,
+          split: p.cohort === training ? ("training" as const) : ("validation" as const),
+        })),
     ),
   );
 }

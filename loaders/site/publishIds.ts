@@ -72,13 +72,17 @@ export function publishIds(
   }
 
   // The ablation ladder's predictions (ablation-predictions.csv) carry the same patients and patches.
-  const ablation: PipelineResult["ablation"] = result.ablation && {
-    ...result.ablation,
-    predictions: result.ablation.predictions.map(({rung, rows}) => ({
-      rung,
-      rows: rows.map(publishRow),
-    })),
-  };
+  const ladder = result.analyses.ablation;
+  const ablation: PipelineResult["analyses"]["ablation"] =
+    ladder.status === "ok"
+      ? {
+          status: "ok",
+          value: {
+            ...ladder.value,
+            predictions: ladder.value.predictions.map(({rung, rows}) => ({rung, rows: rows.map(publishRow)})),
+          },
+        }
+      : ladder;
 
   const flow: PipelineResult["flow"] = {};
   for (const [name, f] of Object.entries(result.flow)) flow[name] = publishFlow(f, id);
@@ -89,7 +93,7 @@ export function publishIds(
     flow,
     cohorts,
     models,
-    ...(ablation === undefined ? {} : {ablation}),
+    analyses: {...result.analyses, ablation},
   };
 }
 
@@ -121,7 +125,9 @@ function patientIds(result: PipelineResult): string[] {
   }
   for (const set of Object.values(result.cohorts)) for (const r of set.records) ids.add(r.patientId);
   for (const model of Object.values(result.models)) for (const p of model.predictions) ids.add(p.patientId);
-  for (const rung of result.ablation?.predictions ?? []) for (const p of rung.rows) ids.add(p.patientId);
+  const ladder = result.analyses.ablation;
+  if (ladder.status === "ok")
+    for (const rung of ladder.value.predictions) for (const p of rung.rows) ids.add(p.patientId);
   return [...ids];
 }
 

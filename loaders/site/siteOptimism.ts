@@ -1,5 +1,7 @@
-import type {OptimismArtifact} from "../../src/components/optimism/optimismArtifact.js";
+import {type OptimismArtifact, optimismMethod, optimismSeed} from "../../src/components/optimism/optimismArtifact.js";
+import type {Protocol} from "../../src/components/study/vocabulary.js";
 import {loadStudyConfig, StudyEnvVar} from "../config/loadStudyConfig.js";
+import type {PipelineResult} from "../pipeline/runPipeline.js";
 import {predictionsModeFromEnv} from "./predictionsOnly/predictionsMode.js";
 
 /**
@@ -9,9 +11,7 @@ import {predictionsModeFromEnv} from "./predictionsOnly/predictionsMode.js";
 export async function siteOptimism(): Promise<OptimismArtifact> {
   if (predictionsModeFromEnv(process.env, process.cwd()) === null) {
     const {sitePipeline} = await import("./sitePipeline.js");
-    const result = await sitePipeline();
-    if (result.optimism) return result.optimism;
-    return emptyOptimism(result.config, "The pipeline did not run the optimism stage.");
+    return optimismArtifact(await sitePipeline());
   }
   const {config} = await loadStudyConfig(process.env[StudyEnvVar] || null);
   return emptyOptimism(
@@ -34,4 +34,31 @@ function emptyOptimism(
     errors: {},
     emptyReason: reason,
   };
+}
+
+/** The two protocols' optimism analyses as the page's one artifact: each protocol's value, or why it has none. */
+export function optimismArtifact(result: PipelineResult): OptimismArtifact {
+  const {config} = result;
+  const replicates = config.optimism.replicates;
+  const seed = optimismSeed(config.seeds.bootstrap);
+  const training = config.cohorts.training;
+  const artifact: OptimismArtifact = {
+    trainingCohort: training,
+    replicates,
+    seed,
+    aggregation: config.evaluation.aggregation,
+    method: optimismMethod(replicates, seed, training),
+    protocols: {},
+    errors: {},
+  };
+  const outcomes: Record<Protocol, PipelineResult["analyses"]["optimismPaper"]> = {
+    paper: result.analyses.optimismPaper,
+    corrected: result.analyses.optimismCorrected,
+  };
+  for (const [protocol, outcome] of Object.entries(outcomes) as Array<[Protocol, (typeof outcomes)[Protocol]]>) {
+    if (outcome.status === "ok") artifact.protocols[protocol] = outcome.value;
+    else if (outcome.status === "failed") artifact.errors[protocol] = outcome.reason;
+    else artifact.emptyReason = outcome.reason;
+  }
+  return artifact;
 }

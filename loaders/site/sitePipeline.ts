@@ -11,7 +11,15 @@ import {publishIds} from "./publishIds.js";
  * The result passes through publishIds, the one point where data leaves for the site: with `site.patientIds:
  * "pseudonymous"` (the default for a real study) every patient id becomes its salted pseudonym.
  */
-export async function sitePipeline(): Promise<PipelineResult> {
+export function sitePipeline(): Promise<PipelineResult> {
+  // One pipeline per loader process: a loader that publishes several artifacts (tripod.json reads four) asks once.
+  memo ??= publishedPipeline();
+  return memo;
+}
+
+let memo: Promise<PipelineResult> | undefined;
+
+async function publishedPipeline(): Promise<PipelineResult> {
   const result = await runPipeline(
     {repo: repoRoot, studyPath: process.env[StudyEnvVar] || null, cacheDir: process.env.WORKBENCH_CACHE || undefined},
     {log: (message) => process.stderr.write(`${message}\n`), progress: stderrProgress()},

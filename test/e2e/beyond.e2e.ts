@@ -6,10 +6,11 @@ import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
-import type {ClinicalEvaluation} from "../../loaders/beyond/evaluateClinical.js";
+import type {ClinicalEvaluation} from "../../loaders/clinicalBaseline/evaluateClinical.js";
+import type {AcrossCentresArtifact, ClinicalBaselineArtifact} from "../../src/components/analysis/analysisArtifacts.js";
+import type {Availability} from "../../src/components/analysis/availability.js";
 import type {CohortsArtifact} from "../../src/components/artifacts.js";
-import type {BeyondArtifact} from "../../src/components/beyond/beyondArtifact.js";
-import type {TripodItem} from "../../src/components/beyond/tripodChecklist.js";
+import type {TripodItem} from "../../src/components/tripod/tripodChecklist.js";
 import {builtArtifact} from "./builtArtifacts.js";
 import {closeClean, dist, protocolPredictionsCsv, runWorkbench, useBuiltSite} from "./builtSite.js";
 
@@ -17,19 +18,28 @@ import {closeClean, dist, protocolPredictionsCsv, runWorkbench, useBuiltSite} fr
 const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 describe("beyond the paper", () => {
-  let beyond: BeyondArtifact;
+  let beyond: ClinicalBaselineArtifact;
+  let across: AcrossCentresArtifact;
   let cohorts: CohortsArtifact;
 
+  /** An analysis's data file, which must be available in the demo build. */
+  function analysis<T>(name: string): T {
+    const data = JSON.parse(builtArtifact(dist, name, "json")) as Availability<T>;
+    assert.ok(
+      data.status === "ok",
+      `${name} is not available in the build: ${data.status === "ok" ? "" : data.reason}`,
+    );
+    return data.value;
+  }
+
   const {open} = useBuiltSite(() => {
-    const site = JSON.parse(builtArtifact(dist, "beyond", "json")) as {beyond: BeyondArtifact | null; reason?: string};
-    assert.ok(site.beyond, `no beyond-the-paper analyses in the build: ${site.reason}`);
-    beyond = site.beyond;
+    beyond = analysis<ClinicalBaselineArtifact>("clinical-baseline");
+    across = analysis<AcrossCentresArtifact>("across-centres");
     cohorts = JSON.parse(builtArtifact(dist, "cohorts", "json")) as CohortsArtifact;
   });
 
   it("clinical baseline: the ΔAUC image − clinical on the page equals `workbench evaluate --clinical`", async () => {
     const clinical = beyond.clinical;
-    assert.ok(clinical, `no clinical comparison: ${beyond.clinicalNote}`);
     const {page, problems} = await open("/clinical-baseline");
     await page.waitForSelector("#delta-auc-table td[data-value]");
     for (const id of ["#clinical-auc-table", "#lrt-table", "#clinical-missing-table"]) {
@@ -86,10 +96,10 @@ describe("beyond the paper", () => {
     const {page, problems} = await open("/across-centres");
     await page.waitForSelector("#centre-table tbody tr");
     // One row per left-out centre, then the pooled random-effects row.
-    assert.equal(await page.locator("#centre-table tbody tr").count(), beyond.acrossCentres.centres.length + 1);
+    assert.equal(await page.locator("#centre-table tbody tr").count(), across.acrossCentres.centres.length + 1);
     assert.match((await page.locator("#centre-table tbody tr").last().textContent()) ?? "", /^Pooled \(random effects/);
-    assert.ok(beyond.acrossCentres.centres.length >= 3, "the demo has three centres, so three folds");
-    assert.equal(await page.locator("#pooled-table tbody tr").count(), beyond.acrossCentres.pooled.length);
+    assert.ok(across.acrossCentres.centres.length >= 3, "the demo has three centres, so three folds");
+    assert.equal(await page.locator("#pooled-table tbody tr").count(), across.acrossCentres.pooled.length);
     for (const id of ["#forest-auc", "#forest-accuracy", "#forest-slope"]) {
       await page.waitForSelector(`${id} svg`);
     }

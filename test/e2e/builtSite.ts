@@ -35,9 +35,12 @@ export async function closeClean(page: Page, problems: PageProblems, label?: str
 /**
  * Registers the suite's hooks (call it inside `describe`): before the tests, checks that dist/ is built and Chromium
  * is installed, runs `load` (the suite reads its built artifacts there), serves dist/ and starts the browser; after
- * them, closes both. Returns the suite's way to open a page.
+ * them, closes both. `root` serves another copy of the build (made in `load`). Returns the suite's way to open a page.
  */
-export function useBuiltSite(load: () => void = () => {}): {open: (path: string) => Promise<OpenedPage>} {
+export function useBuiltSite(
+  load: () => void = () => {},
+  root: () => string = () => dist,
+): {open: (path: string) => Promise<OpenedPage>} {
   let server: DistServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
@@ -45,7 +48,7 @@ export function useBuiltSite(load: () => void = () => {}): {open: (path: string)
     assert.ok(existsSync(join(dist, "index.html")), "dist/ is missing: run `npm run build` first");
     assert.ok(executable, "Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH)");
     load();
-    server = await serveDist(dist);
+    server = await serveDist(root());
     browser = await launchBrowser(executable);
   });
   after(async () => {

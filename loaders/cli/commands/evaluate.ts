@@ -5,7 +5,7 @@ import {protocolPair} from "../../../src/components/predictions/protocolPair.js"
 import {readPredictionsCsv} from "../../../src/components/predictions/readPredictionsCsv.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
-import {evaluateClinical} from "../../beyond/evaluateClinical.js";
+import {evaluateClinical} from "../../clinicalBaseline/evaluateClinical.js";
 import {checkOutcomeFiles} from "../../cohort/checkOutcomeFiles.js";
 import {loadStudyConfig} from "../../config/loadStudyConfig.js";
 import {normalizeStudyConfig} from "../../config/normalizeStudyConfig.js";

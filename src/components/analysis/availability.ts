@@ -11,3 +11,6 @@ export const unavailable = <T>(status: "off" | "notApplicable" | "failed", reaso
   status,
   reason,
 });
+
+/** The value of an available analysis, or null. */
+export const availableValue = <T>(data: Availability<T>): T | null => (data.status === "ok" ? data.value : null);

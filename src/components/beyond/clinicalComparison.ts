@@ -95,7 +95,7 @@ export const MissingRule =
   "learned on the training cohort only and applied unchanged to every cohort";
 
 /** Leaves out a variable the training cohort cannot estimate (never recorded, or one value only), saying why. */
-function usablePredictors(
+export function usablePredictors(
   records: readonly ClinicalRecord[],
   specs: readonly PredictorSpec[],
 ): {kept: PredictorSpec[]; dropped: Array<{name: string; reason: string}>} {

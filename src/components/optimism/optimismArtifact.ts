@@ -1,4 +1,5 @@
 import type {OptimismEstimate} from "../stats/optimism.js";
+import {deriveSeed} from "../stats/random.js";
 import type {ResponseMetricKey} from "../stats/responseMetrics.js";
 import type {Protocol} from "../study/vocabulary.js";
 
@@ -33,3 +34,6 @@ export interface OptimismArtifact {
 export function optimismMethod(replicates: number, seed: number, trainingCohort: string): string {
   return `Harrell's bootstrap optimism (Harrell, Lee & Mark 1996; Steyerberg, Clinical Prediction Models, ch. 5): ${replicates} bootstrap samples of ${trainingCohort}'s patients (seed ${seed}); on each, the head is refitted on the sample's cached embeddings exactly as the model stage trains it, and optimism is the mean of (its metric on the sample − its metric on all of ${trainingCohort}); corrected = in-sample − optimism, at patient level.`;
 }
+
+/** The optimism bootstrap's seed: derived from the study's bootstrap seed, the same for both protocols. */
+export const optimismSeed = (bootstrapSeed: number) => deriveSeed(bootstrapSeed, "optimism");

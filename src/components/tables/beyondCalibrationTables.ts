@@ -1,10 +1,10 @@
-import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
+import type {CalibrationExtrasArtifact, SampleSizeArtifact} from "../analysis/analysisArtifacts.js";
 import {formatFixed} from "../format/formatStat.js";
 import {estimateColumn, fixedColumn, type Row, valueCell} from "./beyondTableCells.js";
 import type {Column} from "./column.js";
 
 /** Rows and columns of the beyond-the-paper calibration tables (Clinical utility) and the sample size (Protocol). */
-export function calibrationCiRows(beyond: BeyondArtifact): Row[] {
+export function calibrationCiRows(beyond: CalibrationExtrasArtifact): Row[] {
   return beyond.calibration.cohorts.map((c) => ({
     cohort: c.cohort,
     patients: c.patients,
@@ -26,7 +26,7 @@ export const calibrationCiColumns: Column<Row>[] = [
   {key: "failed", label: "Replicates without a fit"},
 ];
 
-export function perClassCalibrationRows(beyond: BeyondArtifact): Row[] {
+export function perClassCalibrationRows(beyond: CalibrationExtrasArtifact): Row[] {
   return beyond.calibration.cohorts.flatMap((c) =>
     c.perClass.map((k) => ({
       cohort: c.cohort,
@@ -46,7 +46,7 @@ export const perClassCalibrationColumns: Column<Row>[] = [
   fixedColumn("brier", "Brier"),
 ];
 
-export function recalibrationRows(beyond: BeyondArtifact): Row[] {
+export function recalibrationRows(beyond: CalibrationExtrasArtifact): Row[] {
   return beyond.calibration.recalibration.map((r) => ({
     fittedOn: r.fittedOn,
     appliedTo: r.appliedTo,
@@ -74,7 +74,7 @@ export const recalibrationColumns: Column<Row>[] = [
   fixedColumn("brierAfter", "after"),
 ];
 
-export function sampleSizeRows(beyond: BeyondArtifact): Row[] {
+export function sampleSizeRows(beyond: SampleSizeArtifact): Row[] {
   return beyond.sampleSize.map((s) => ({
     model: s.model,
     parametersPerPair: s.parametersPerPair,

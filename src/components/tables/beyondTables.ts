@@ -1,4 +1,4 @@
-import type {BeyondArtifact} from "../beyond/beyondArtifact.js";
+import type {AcrossCentresArtifact, ClinicalBaselineArtifact, OrdinalArtifact} from "../analysis/analysisArtifacts.js";
 import {formatP} from "../format/formatStat.js";
 import {estimateColumn, fixedColumn, num, type Row, valueCell} from "./beyondTableCells.js";
 import type {Column} from "./column.js";
@@ -12,8 +12,8 @@ import type {Column} from "./column.js";
 
 export const ModelNames = {clinical: "clinical", image: "image", combined: "clinical + image"} as const;
 
-export function clinicalAucRows(beyond: BeyondArtifact): Row[] {
-  return (beyond.clinical?.cohorts ?? []).flatMap((c) =>
+export function clinicalAucRows(beyond: ClinicalBaselineArtifact): Row[] {
+  return beyond.clinical.cohorts.flatMap((c) =>
     (["clinical", "image", "combined"] as const).map((m) => ({
       cohort: c.cohort,
       model: ModelNames[m],
@@ -33,8 +33,8 @@ export const clinicalAucColumns: Column<Row>[] = [
   estimateColumn("auc", "AUC (95% CI), DeLong"),
 ];
 
-export function deltaRows(beyond: BeyondArtifact): Row[] {
-  return (beyond.clinical?.cohorts ?? []).flatMap((c) =>
+export function deltaRows(beyond: ClinicalBaselineArtifact): Row[] {
+  return beyond.clinical.cohorts.flatMap((c) =>
     (
       [
         ["image-clinical", "image − clinical", c.imageVsClinical],
@@ -67,8 +67,8 @@ export const deltaColumns: Column<Row>[] = [
   {key: "pHolm", label: "p (Holm)", format: (r) => formatP(r.pHolm as number | null), attributes: valueCell("pHolm")},
 ];
 
-export function lrtRows(beyond: BeyondArtifact): Row[] {
-  return (beyond.clinical?.cohorts ?? []).map((c) => ({
+export function lrtRows(beyond: ClinicalBaselineArtifact): Row[] {
+  return beyond.clinical.cohorts.map((c) => ({
     cohort: c.cohort,
     statistic: c.imageTermLrt?.statistic ?? null,
     df: c.imageTermLrt?.df ?? null,
@@ -87,7 +87,7 @@ export const lrtColumns: Column<Row>[] = [
   {key: "note", label: "Note"},
 ];
 
-export function missingRows(beyond: BeyondArtifact): Row[] {
+export function missingRows(beyond: ClinicalBaselineArtifact): Row[] {
   const c = beyond.clinical;
   if (!c) return [];
   return c.predictors.map((name) => ({
@@ -97,7 +97,7 @@ export function missingRows(beyond: BeyondArtifact): Row[] {
   }));
 }
 
-export function missingColumns(beyond: BeyondArtifact): Column<Row>[] {
+export function missingColumns(beyond: ClinicalBaselineArtifact): Column<Row>[] {
   const c = beyond.clinical;
   if (!c) return [];
   return [
@@ -107,7 +107,7 @@ export function missingColumns(beyond: BeyondArtifact): Column<Row>[] {
   ];
 }
 
-export function centreRows(beyond: BeyondArtifact): Row[] {
+export function centreRows(beyond: AcrossCentresArtifact): Row[] {
   const rows: Row[] = beyond.acrossCentres.centres.map((c) => ({
     centre: c.centre,
     patients: c.patients,
@@ -140,7 +140,7 @@ export const centreColumns: Column<Row>[] = [
   estimateColumn("slope", "Calibration slope (95% CI)"),
 ];
 
-export function pooledRows(beyond: BeyondArtifact): Row[] {
+export function pooledRows(beyond: AcrossCentresArtifact): Row[] {
   const names = {auc: "Objective-response AUC", accuracy: "Accuracy", calibrationSlope: "Calibration slope"};
   return beyond.acrossCentres.pooled.map((p) => ({
     metric: names[p.metric],
@@ -166,7 +166,7 @@ export const pooledColumns: Column<Row>[] = [
   {key: "excluded", label: "Left out"},
 ];
 
-export function ordinalRows(beyond: BeyondArtifact): Row[] {
+export function ordinalRows(beyond: OrdinalArtifact): Row[] {
   return beyond.ordinal.map((o) => ({
     cohort: o.cohort,
     patients: o.patients,

@@ -4,13 +4,16 @@ import {tmpdir} from "node:os";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {before, describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
-import {type CodeStage, codeVersion, StageEntries} from "../../../loaders/cache/codeVersion.js";
+import {codeVersion} from "../../../loaders/cache/codeVersion.js";
 import {importGraph} from "../../../loaders/cache/importGraph.js";
 import {type LockFile, lockedPackages} from "../../../loaders/cache/lockedPackages.js";
+import {CodeEntries} from "../../../loaders/pipeline/analysisRegistry.js";
 import {FakeRepo, writeFiles} from "./fakeRepo.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const Stages = Object.keys(StageEntries) as CodeStage[];
+/** Every cached stage: the main stages and each analysis of the registry. */
+const Stages = Object.keys(CodeEntries);
+type CodeStage = string;
 
 const FakeLock: LockFile = {
   packages: {
@@ -96,7 +99,9 @@ describe("each stage's code version (on a copy of this repository)", () => {
   let original: Record<CodeStage, string>;
   const versions = async () =>
     Object.fromEntries(
-      await Promise.all(Stages.map(async (stage) => [stage, await codeVersion(copy, StageEntries[stage])])),
+      await Promise.all(
+        Stages.map(async (stage) => [stage, await codeVersion(copy, CodeEntries[stage] as readonly string[])]),
+      ),
     ) as Record<CodeStage, string>;
   const changed = (now: Record<CodeStage, string>) => Stages.filter((stage) => now[stage] !== original[stage]);
 
@@ -114,7 +119,7 @@ describe("each stage's code version (on a copy of this repository)", () => {
   for (const file of Probed) {
     it(`appending an export to ${file} changes exactly the stages whose graph holds it`, async () => {
       const holding = Stages.filter((stage) =>
-        importGraph(copy, StageEntries[stage]).files.some((f) => f.path === file),
+        importGraph(copy, CodeEntries[stage] as readonly string[]).files.some((f) => f.path === file),
       );
       assert.ok(holding.length > 0 && holding.length < Stages.length, `${file} is imported by some stages only`);
       const content = readFileSync(join(copy, file), "utf8");
@@ -133,7 +138,7 @@ describe("each stage's code version (on a copy of this repository)", () => {
     const lock = JSON.parse(lockText) as LockFile;
     const importing = (path: string) =>
       Stages.filter((stage) =>
-        lockedPackages(lock, importGraph(copy, StageEntries[stage]).packages).some((line) =>
+        lockedPackages(lock, importGraph(copy, CodeEntries[stage] as readonly string[]).packages).some((line) =>
           line.startsWith(`${path} `),
         ),
       );

@@ -6,8 +6,8 @@ import {dirname, join, relative, resolve} from "node:path";
 import {describe, it} from "node:test";
 import {fileURLToPath} from "node:url";
 import {build} from "esbuild";
-import {StageEntries} from "../../../loaders/cache/codeVersion.js";
 import {importGraph, packageName} from "../../../loaders/cache/importGraph.js";
+import {CodeEntries} from "../../../loaders/pipeline/analysisRegistry.js";
 import {FakeRepo, writeFiles} from "./fakeRepo.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -51,15 +51,17 @@ describe("importGraph(repo, entries)", () => {
 
 describe("the pipeline stages' import graphs (this repository)", () => {
   const graphs = Object.fromEntries(
-    Object.entries(StageEntries).map(([stage, entries]) => [stage, importGraph(repo, entries)]),
+    Object.entries(CodeEntries).map(([stage, entries]) => [stage, importGraph(repo, entries)]),
   );
   const files = (stage: string) => graphs[stage]!.files.map((f) => f.path);
 
   it("hold the files the hand-written lists missed", () => {
     assert.ok(files("model").includes("src/components/stats/confusionMatrix.ts"), "model imports argmax");
     assert.ok(files("ablation").includes("src/components/beyond/stratifiedFolds.ts"));
-    assert.ok(files("beyond").includes("loaders/features/embeddingCache.ts"));
-    assert.ok(files("beyond").includes("loaders/features/extractEmbeddings.ts"));
+    for (const refit of ["clinical-baseline", "across-centres", "ablation", "optimism-paper"]) {
+      assert.ok(files(refit).includes("loaders/features/embeddingCache.ts"), refit);
+      assert.ok(files(refit).includes("loaders/features/extractEmbeddings.ts"), refit);
+    }
   });
 
   it("hold the worker entry files the stages start, with their imports", () => {
@@ -81,7 +83,7 @@ describe("the pipeline stages' import graphs (this repository)", () => {
   it("contain everything esbuild bundles from the same entries (and its packages)", async () => {
     // esbuild parses the sources for real (types erased as tsx erases them); it cannot see `new URL` workers, so
     // its graph is a subset of ours, and the lexer must not have missed any import it found.
-    for (const [stage, entries] of Object.entries(StageEntries)) {
+    for (const [stage, entries] of Object.entries(CodeEntries)) {
       const result = await build({
         entryPoints: entries.map((entry) => join(repo, entry)),
         absWorkingDir: repo,

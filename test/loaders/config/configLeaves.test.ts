@@ -223,16 +223,16 @@ const Effects: Record<string, Effect> = {
     of: (c) => sensitivityConfig(c, {geometry: "roi"}).protocolConfig,
     value: "configured",
   },
-  // Issue #13's ablation ladder (its stage key hashes the whole configuration; loaders/ablation/cachedAblation.ts).
-  "ablation.enabled": ablation("loaders/ablation/cachedAblation.ts", "config.ablation.enabled", false),
+  // Issue #13's ablation ladder (its key hashes the paper run's whole configuration; loaders/ablation/ablationAnalysis.ts).
+  "ablation.enabled": ablation("loaders/ablation/ablationAnalysis.ts", "config.ablation.enabled", false),
   "ablation.seeds": ablation("loaders/ablation/runAblation.ts", "ablation.seeds", 6),
   "ablation.folds": ablation("loaders/ablation/runAblation.ts", "ablation.folds", 3),
   "ablation.budgetMultipliers": ablation("loaders/ablation/runAblation.ts", "ablation.budgetMultipliers", [1, 2]),
   "ablation.netBenefitThresholds": ablation("loaders/ablation/runAblation.ts", "ablation.netBenefitThresholds", [0.3]),
-  // Issue #13's optimism correction: the optimism stage's key (loaders/optimism/cachedOptimism.ts) of each protocol.
+  // Issue #13's optimism correction: the optimism analysis's key (loaders/optimism/optimismAnalysis.ts) of each protocol.
   "optimism.replicates": {
     kind: "output",
-    of: (c) => Protocols.map((p) => optimismKey(switchProtocol(c, p), "model", {optimism: "optimism"})),
+    of: (c) => Protocols.map((p) => optimismKey(switchProtocol(c, p), "model")),
     value: 10,
   },
 };

@@ -13,6 +13,7 @@ import {ManifestError} from "../../../loaders/cohort/manifest.js";
 import {normalizeStudyConfig} from "../../../loaders/config/normalizeStudyConfig.js";
 import type {PreprocessedStudy} from "../../../loaders/imaging/preprocessedStudy.js";
 import {preprocessStudy} from "../../../loaders/imaging/preprocessStudy.js";
+import {Analyses} from "../../../loaders/pipeline/analysisRegistry.js";
 import type {PipelineResult} from "../../../loaders/pipeline/runPipeline.js";
 import {studyDataHash} from "../../../loaders/pipeline/studyDataHash.js";
 import {cohortsArtifact} from "../../../loaders/site/cohortsArtifact.js";
@@ -23,6 +24,7 @@ import {protocolArtifact} from "../../../loaders/site/protocolArtifact.js";
 import {pseudonym} from "../../../loaders/site/pseudonym.js";
 import {publishIds} from "../../../loaders/site/publishIds.js";
 import {trainingArtifact} from "../../../loaders/site/trainingArtifact.js";
+import {unavailable} from "../../../src/components/analysis/availability.js";
 import {evaluatePredictions} from "../../../src/components/stats/evaluatePredictions.js";
 import type {StudyConfig} from "../../../src/components/study/studyConfig.js";
 import {identifyingDicomValues, realdata} from "../../support/dicomSecrets.js";
@@ -93,6 +95,9 @@ function pipelineResult(study: PreprocessedStudy, config: StudyConfig, manifest:
     models: {paper: {...model, config}, corrected: {...model, config}},
     evaluations: {paper: evaluation, corrected: evaluation},
     sensitivity: [],
+    analyses: Object.fromEntries(
+      Object.keys(Analyses).map((name) => [name, unavailable("off", "not run in this test")]),
+    ) as PipelineResult["analyses"],
     timings: [],
   };
 }

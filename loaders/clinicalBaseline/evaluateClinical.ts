@@ -4,8 +4,8 @@ import type {PredictionRow} from "../../src/components/stats/evaluatePredictions
 import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {type ClinicalCsv, readClinicalCsv} from "../cohort/readClinicalCsv.js";
-import {clinicalPredictors} from "./clinicalPredictors.js";
-import {patientLevel} from "./patientLevel.js";
+import {clinicalPredictors} from "../refit/clinicalPredictors.js";
+import {patientLevel} from "../refit/patientLevel.js";
 
 /**
  * `workbench evaluate --clinical clinical.csv`: the Clinical baseline comparison for predictions made elsewhere.

@@ -2,7 +2,7 @@ import {at, none, type TripodContext, type TripodRow} from "./tripodContext.js";
 
 /** TRIPOD+AI items 18–27 (Open science, Patient and public involvement, Results, Discussion); see tripodChecklist.ts. */
 export function tripodLaterItems(context: TripodContext): TripodRow[] {
-  const {beyond, config, synthetic, analysed, run} = context;
+  const {sampleSize, acrossCentres, calibration, config, synthetic, analysed, run} = context;
   return [
     [
       "Open science",
@@ -81,10 +81,10 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "21",
       "Model development",
       "Specify the number of participants and outcome events in each analysis (e.g. for model development, hyperparameter tuning, model evaluation).",
-      beyond
+      sampleSize
         ? at(
             "/protocol#minimum-sample-size",
-            `training patients per class: ${beyond.sampleSize[0]?.eventsPerClass.map((n, k) => `${beyond.classes[k]} ${n}`).join(", ") ?? "n/a"}`,
+            `training patients per class: ${sampleSize.sampleSize[0]?.eventsPerClass.map((n, k) => `${sampleSize.classes[k]} ${n}`).join(", ") ?? "n/a"}`,
           )
         : at("/cohorts", "patients per cohort", "partly"),
     ],
@@ -107,10 +107,10 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "23b",
       "Model performance",
       "If examined, report results of any heterogeneity in model performance across clusters.",
-      beyond
+      acrossCentres
         ? at(
             "/across-centres",
-            beyond.acrossCentres.pooled
+            acrossCentres.acrossCentres.pooled
               .map((p) => `${p.metric}: I² ${p.I2 === null ? "n/a" : `${p.I2.toFixed(1)}%`}`)
               .join(", "),
           )
@@ -121,7 +121,7 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "24",
       "Model updating",
       "Report the results from any model updating, including the updated model and subsequent performance.",
-      beyond && beyond.calibration.recalibration.length > 0
+      calibration && calibration.calibration.recalibration.length > 0
         ? at("/clinical-utility#acting-on-calibration", "calibration before and after recalibration")
         : none("no model updating"),
     ],

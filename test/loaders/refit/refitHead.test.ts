@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {type EmbeddedRows, labelIndices, refitHead, selectRows} from "../../../loaders/beyond/refitHead.js";
 import {protocolDefaults} from "../../../loaders/config/protocolDefaults.js";
+import {refitHead} from "../../../loaders/refit/refitHead.js";
+import {type EmbeddedRows, selectRows} from "../../../loaders/refit/selectRows.js";
 import type {Variant} from "../../../src/components/study/vocabulary.js";
 import {separableEmbeddings} from "../train/separableEmbeddings.js";
 
@@ -15,16 +16,6 @@ function config() {
   c.model.learningRate = 0.01;
   return c;
 }
-
-describe("labelIndices", () => {
-  it("maps CR/PR/SD/PD to 0…3 and names the row of anything else", () => {
-    assert.deepEqual([...labelIndices(["CR", "PD", "SD", "PR"], "x")], [0, 3, 2, 1]);
-    assert.throws(
-      () => labelIndices(["CR", "XX"], "cohort NFH"),
-      /cohort NFH, row 2: expected a label in CR\|PR\|SD\|PD, got XX/,
-    );
-  });
-});
 
 describe("selectRows", () => {
   it("concatenates the chosen rows of several sets, in order, for the variants asked", () => {
@@ -49,6 +40,12 @@ describe("selectRows", () => {
       () => selectRows([{set: embedded([1, 1, 1, 1], 3, ["identity"]), rows: [0]}], ["rot90"]),
       /no rot90 embeddings/,
     );
+  });
+
+  it("takes every variant of the first set when none is asked, and names a row out of range", () => {
+    const a = embedded([1, 1, 1, 1], 6);
+    assert.deepEqual([...selectRows([{set: a, rows: [2]}]).x.keys()], [...a.x.keys()]);
+    assert.throws(() => selectRows([{set: a, rows: [99]}]), /row 99 is out of range/);
   });
 });
 

@@ -4,13 +4,14 @@ import {join} from "node:path";
 import {describe, it} from "node:test";
 import slugify from "@sindresorhus/slugify";
 import {protocolDefaults} from "../../../loaders/config/protocolDefaults.js";
+import {available, unavailable} from "../../../src/components/analysis/availability.js";
 import type {CohortsArtifact, ProtocolArtifact, Provenance} from "../../../src/components/artifacts.js";
-import type {BeyondArtifact} from "../../../src/components/beyond/beyondArtifact.js";
 import {calibrationExtras} from "../../../src/components/beyond/calibrationExtras.js";
 import {centreMetrics, type PatientPrediction} from "../../../src/components/beyond/centreMetrics.js";
 import {poolCentres} from "../../../src/components/beyond/poolCentres.js";
 import {sampleSizeRow} from "../../../src/components/beyond/sampleSizeSummary.js";
-import {type TripodItem, tripodChecklist} from "../../../src/components/beyond/tripodChecklist.js";
+import {type TripodItem, tripodChecklist} from "../../../src/components/tripod/tripodChecklist.js";
+import type {TripodInputs} from "../../../src/components/tripod/tripodContext.js";
 import {createRng} from "../../../src/components/stats/random.js";
 
 /** The checklist's 52 sub-items in order (Collins et al., BMJ 2024;385:e078378, Table 1). */
@@ -53,7 +54,7 @@ function provenance(study: Study): Provenance {
   };
 }
 
-function artifacts(study: Study, withBeyond: boolean) {
+function artifacts(study: Study, withBeyond: boolean): TripodInputs {
   const config = protocolDefaults("corrected");
   config.augmentation.balancing = study.balancing;
   config.study.manifest = study.synthetic ? null : "site-study.csv";
@@ -81,7 +82,14 @@ function artifacts(study: Study, withBeyond: boolean) {
       ]),
     ),
   };
-  if (!withBeyond) return {protocol, cohorts, beyond: null};
+  if (!withBeyond) {
+    const off = unavailable<never>("failed", "not run");
+    return {
+      protocol,
+      cohorts,
+      analyses: {clinicalBaseline: off, acrossCentres: off, calibrationExtras: off, sampleSize: off},
+    };
+  }
   const rng = createRng(3);
   const patients = (n: number): PatientPrediction[] =>
     Array.from({length: n}, (_, i) => {
@@ -92,7 +100,7 @@ function artifacts(study: Study, withBeyond: boolean) {
     });
   const external = externals.map((cohort) => ({cohort, patients: patients(40)}));
   const centres = study.cohorts.map((c) => centreMetrics(c, patients(40), 0.95));
-  const beyond: BeyondArtifact = {
+  const meta = {
     synthetic: study.synthetic,
     protocol: "corrected",
     runId: study.runId,
@@ -103,21 +111,31 @@ function artifacts(study: Study, withBeyond: boolean) {
     aggregation: "mean",
     classes: ["CR", "PR", "SD", "PD"],
     trainingCohort: training,
-    stacking: {folds: 5, scheme: "5-fold out of fold"},
-    clinical: null,
-    clinicalNote: "no clinical columns",
-    acrossCentres: {
-      scheme: "leave one centre out",
-      variants: "identity",
-      centres,
-      pooled: (["auc", "accuracy", "calibrationSlope"] as const).map((m) => poolCentres(centres, m, 0.95)),
-    },
-    ordinal: [],
-    calibration: calibrationExtras(external, {classes: 4, replicates: 10, seed: 1, ciLevel: 0.95, bins: 10}),
-    sampleSize: [sampleSizeRow("image head (2048 features)", 2048, [31, 23, 27, 19])],
-    seconds: {outOfFold: 0, acrossCentres: 0, statistics: 0},
   };
-  return {protocol, cohorts, beyond};
+  return {
+    protocol,
+    cohorts,
+    analyses: {
+      clinicalBaseline: unavailable("notApplicable", "no clinical columns"),
+      acrossCentres: available({
+        ...meta,
+        acrossCentres: {
+          scheme: "leave one centre out",
+          variants: "identity",
+          centres,
+          pooled: (["auc", "accuracy", "calibrationSlope"] as const).map((m) => poolCentres(centres, m, 0.95)),
+        },
+      }),
+      calibrationExtras: available({
+        ...meta,
+        calibration: calibrationExtras(external, {classes: 4, replicates: 10, seed: 1, ciLevel: 0.95, bins: 10}),
+      }),
+      sampleSize: available({
+        ...meta,
+        sampleSize: [sampleSizeRow("image head (2048 features)", 2048, [31, 23, 27, 19])],
+      }),
+    },
+  };
 }
 
 const demo: Study = {

@@ -13,7 +13,20 @@ export type {TripodInputs, TripodItem, TripodStatus} from "./tripodContext.js";
  */
 export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
   const context = tripodContext(inputs);
-  const {cohorts, beyond, config, synthetic, training, externals, run, clinical, dataSource, noPatients} = context;
+  const {
+    cohorts,
+    sampleSize,
+    acrossCentres,
+    calibration,
+    config,
+    synthetic,
+    training,
+    externals,
+    run,
+    clinical,
+    dataSource,
+    noPatients,
+  } = context;
   const items: TripodRow[] = [
     [
       "Title",
@@ -146,10 +159,10 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "10",
       "Sample size",
       "Explain how the study size was arrived at, separately for development and evaluation, and justify that it was sufficient to answer the research question, including any sample size calculation.",
-      beyond
+      sampleSize
         ? at(
             "/protocol#minimum-sample-size",
-            beyond.sampleSize
+            sampleSize.sampleSize
               .map((s) => `${s.model}: minimum ${s.required ?? "n/a"} vs ${s.trainingPatients} training patients`)
               .join("; "),
           )
@@ -199,7 +212,7 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "12d",
       "Analytical methods",
       "Describe if and how any heterogeneity in estimates of model parameter values and model performance was handled and quantified across clusters (e.g. hospitals, countries).",
-      beyond
+      acrossCentres
         ? at("/across-centres", "leave-one-centre-out with random-effects pooling (τ², I²)")
         : none("not run in this build"),
     ],
@@ -218,7 +231,7 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "12f",
       "Analytical methods",
       "Describe any model updating (e.g. recalibration) arising from the model evaluation, either overall or for particular sociodemographic groups or settings.",
-      beyond && beyond.calibration.recalibration.length > 0
+      calibration && calibration.calibration.recalibration.length > 0
         ? at(
             "/clinical-utility#acting-on-calibration",
             "logistic recalibration fitted on one external cohort, applied to another",

@@ -6,7 +6,7 @@ import type {PatchSet} from "../imaging/patchSet.js";
 
 /**
  * A cohort's embeddings read from the model stage's embedding cache, never computed: the stages after the model stage
- * (beyond the paper, optimism, ablation) refit heads only, on the embeddings the model stage already paid for. The
+ * (clinical baseline, across centres, optimism, ablation) refit heads only, on the embeddings the model stage already paid for. The
  * engine here only names the cache entries (the engine and model id the run's provenance records); a missing entry is
  * an error saying so, prefixed with the stage that asked (`stage`), not a silent backbone run that would blow the
  * build budget.
@@ -27,7 +27,7 @@ export async function cachedEmbeddings(
   set: PatchSet,
   variants: readonly Variant[],
   {cacheDir, modelId, engine}: {cacheDir: string; modelId: string; engine: string},
-  stage = "beyond the paper",
+  stage: string,
 ): Promise<Map<Variant, Float32Array>> {
   return extractEmbeddings(
     set,

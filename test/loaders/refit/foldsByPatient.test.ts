@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {foldsByPatient} from "../../../loaders/ablation/foldsByPatient.js";
+import {foldsByPatient} from "../../../loaders/refit/foldsByPatient.js";
 
 describe("foldsByPatient", () => {
   it("keeps a patient's patches in one fold, balances classes across folds, and is seeded", () => {

@@ -1,0 +1,70 @@
+import type {CalibrationExtras} from "../beyond/calibrationExtras.js";
+import type {CentreMetrics} from "../beyond/centreMetrics.js";
+import type {ClinicalComparison} from "../beyond/clinicalComparison.js";
+import type {OrdinalSummary} from "../beyond/ordinalSummary.js";
+import type {Pooled} from "../beyond/poolCentres.js";
+import type {SampleSizeRow} from "../beyond/sampleSizeSummary.js";
+import type {Availability} from "./availability.js";
+
+/**
+ * The data files of the analyses that follow the main results, one per analysis, each an Availability of its
+ * artifact (`data/<id>.json`): the loader that writes it (loaders/site/siteAnalysis.ts) and the page that reads it
+ * share these types. No artifact holds a patient id.
+ */
+
+/** What every analysis artifact says about the run it analysed. */
+export interface RunMeta {
+  synthetic: boolean;
+  /** The protocol whose image model the analysis refits or scores (the corrected protocol's run). */
+  protocol: string;
+  runId: string;
+  dataHash: string;
+  seed: number;
+  replicates: number;
+  ciLevel: number;
+  aggregation: string;
+  classes: string[];
+  trainingCohort: string;
+}
+
+/** data/clinical-baseline.json: a clinical model, the image model and both combined (pipeline or predictions file). */
+export interface ClinicalBaselineArtifact {
+  /** "pipeline": the corrected run, refitted out of fold; "predictions": a report built from a predictions file. */
+  source: "pipeline" | "predictions";
+  protocol: string;
+  aggregation: string;
+  seed: number;
+  replicates: number;
+  ciLevel: number;
+  /** How the image model's training-cohort scores were made out of fold (or how the predictions file's were taken). */
+  stacking: {folds?: number; scheme: string};
+  clinical: ClinicalComparison;
+  /** How the training cohort was chosen (a predictions-only report). */
+  trainingCohortRule?: string;
+}
+
+/** data/across-centres.json: leave one centre out, and the pooled estimates. */
+export interface AcrossCentresArtifact extends RunMeta {
+  acrossCentres: {scheme: string; variants: string; centres: CentreMetrics[]; pooled: Pooled[]};
+}
+
+/** data/ordinal.json: the four classes as an ordered outcome, per external cohort. */
+export interface OrdinalArtifact extends RunMeta {
+  ordinal: OrdinalSummary[];
+}
+
+/** data/calibration-extras.json: bootstrap CIs, per-class calibration and recalibration, per external cohort. */
+export interface CalibrationExtrasArtifact extends RunMeta {
+  calibration: CalibrationExtras;
+}
+
+/** data/sample-size.json: the minimum development sample size of the image head and of the clinical model. */
+export interface SampleSizeArtifact extends RunMeta {
+  sampleSize: SampleSizeRow[];
+}
+
+export type ClinicalBaselineData = Availability<ClinicalBaselineArtifact>;
+export type AcrossCentresData = Availability<AcrossCentresArtifact>;
+export type OrdinalData = Availability<OrdinalArtifact>;
+export type CalibrationExtrasData = Availability<CalibrationExtrasArtifact>;
+export type SampleSizeData = Availability<SampleSizeArtifact>;
