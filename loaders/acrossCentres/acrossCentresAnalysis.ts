@@ -1,6 +1,6 @@
+import {centreMetrics} from "../../src/components/acrossCentres/centreMetrics.js";
+import {poolCentres} from "../../src/components/acrossCentres/poolCentres.js";
 import type {AcrossCentresArtifact} from "../../src/components/analysis/analysisArtifacts.js";
-import {centreMetrics} from "../../src/components/beyond/centreMetrics.js";
-import {poolCentres} from "../../src/components/beyond/poolCentres.js";
 import type {Analysis} from "../analysis/analysis.js";
 import {runMeta} from "../analysis/runMeta.js";
 import type {PatchSet} from "../imaging/patchSet.js";

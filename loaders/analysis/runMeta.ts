@@ -1,5 +1,5 @@
 import type {RunMeta} from "../../src/components/analysis/analysisArtifacts.js";
-import type {PatientPrediction} from "../../src/components/beyond/centreMetrics.js";
+import type {PatientPrediction} from "../../src/components/stats/patientPrediction.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import {patientLevel} from "../refit/patientLevel.js";

@@ -1,5 +1,5 @@
 import type {CalibrationExtrasArtifact} from "../../src/components/analysis/analysisArtifacts.js";
-import {calibrationExtras} from "../../src/components/beyond/calibrationExtras.js";
+import {calibrationExtras} from "../../src/components/stats/calibrationExtras.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {Analysis} from "../analysis/analysis.js";
 import {runMeta, runPatients} from "../analysis/runMeta.js";
@@ -7,7 +7,7 @@ import {runMeta, runPatients} from "../analysis/runMeta.js";
 /**
  * Calibration beyond the Clinical utility page's curves: bootstrap intervals of the calibration intercept and slope,
  * each class probability one vs rest, and logistic recalibration, for the corrected run on each external cohort
- * (src/components/beyond/calibrationExtras.ts). Scores the run; refits nothing.
+ * (src/components/stats/calibrationExtras.ts). Scores the run; refits nothing.
  */
 export const calibrationExtrasAnalysis: Analysis<CalibrationExtrasArtifact> = {
   id: "calibration-extras",

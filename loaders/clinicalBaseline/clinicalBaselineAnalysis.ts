@@ -1,8 +1,8 @@
 import type {ClinicalBaselineArtifact} from "../../src/components/analysis/analysisArtifacts.js";
-import type {PatientPrediction} from "../../src/components/beyond/centreMetrics.js";
-import {type ComparisonPatient, clinicalComparison} from "../../src/components/beyond/clinicalComparison.js";
+import {type ComparisonPatient, clinicalComparison} from "../../src/components/clinicalBaseline/clinicalComparison.js";
 import {thresholdGrid} from "../../src/components/stats/decisionCurve.js";
 import type {ClinicalValue} from "../../src/components/stats/designMatrix.js";
+import type {PatientPrediction} from "../../src/components/stats/patientPrediction.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {Analysis, AnalysisInput} from "../analysis/analysis.js";
 import {runPatients} from "../analysis/runMeta.js";
@@ -14,7 +14,7 @@ import {outOfFoldScores} from "./outOfFoldScores.js";
 /**
  * Does the image add anything to what the clinic already knows? A ridge multinomial clinical model, the corrected
  * protocol's image model and both combined, fitted on the training cohort and compared on every external cohort
- * (src/components/beyond/clinicalComparison.ts). On the training cohort the image score is out of fold
+ * (src/components/clinicalBaseline/clinicalComparison.ts). On the training cohort the image score is out of fold
  * (outOfFoldScores.ts), so the combined model is not fitted on the image model's in-sample optimism.
  */
 const predictorsOf = (input: AnalysisInput) =>

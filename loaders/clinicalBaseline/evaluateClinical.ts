@@ -1,4 +1,4 @@
-import {type ClinicalComparison, clinicalComparison} from "../../src/components/beyond/clinicalComparison.js";
+import {type ClinicalComparison, clinicalComparison} from "../../src/components/clinicalBaseline/clinicalComparison.js";
 import {thresholdGrid} from "../../src/components/stats/decisionCurve.js";
 import type {PredictionRow} from "../../src/components/stats/evaluatePredictions.js";
 import type {DeclaredColumns} from "../../src/components/study/studyConfig.js";

@@ -1,4 +1,4 @@
-import type {PatientPrediction} from "../../src/components/beyond/centreMetrics.js";
+import type {PatientPrediction} from "../../src/components/stats/patientPrediction.js";
 import {deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {PatchSet} from "../imaging/patchSet.js";

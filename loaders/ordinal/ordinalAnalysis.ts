@@ -1,12 +1,12 @@
 import type {OrdinalArtifact} from "../../src/components/analysis/analysisArtifacts.js";
-import {ordinalSummary} from "../../src/components/beyond/ordinalSummary.js";
+import {ordinalSummary} from "../../src/components/stats/ordinalSummary.js";
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {Analysis} from "../analysis/analysis.js";
 import {runMeta, runPatients} from "../analysis/runMeta.js";
 
 /**
  * The four response classes as the ordered outcome they are (CR < PR < SD < PD): ordinal agreement of the corrected
- * run's predictions on each external cohort (src/components/beyond/ordinalSummary.ts). Scores the run; refits nothing.
+ * run's predictions on each external cohort (src/components/stats/ordinalSummary.ts). Scores the run; refits nothing.
  */
 export const ordinalAnalysis: Analysis<OrdinalArtifact> = {
   id: "ordinal",

@@ -1,9 +1,9 @@
-import {stratifiedFolds} from "../../src/components/beyond/stratifiedFolds.js";
+import {stratifiedFolds} from "../../src/components/stats/stratifiedFolds.js";
 
 /**
  * k folds of a cohort's patches by patient, for cross-validation inside the training centre: every patch of a
  * patient falls in the same fold (patches of one tumour must never sit on both sides of a split). The patients, in
- * first-seen order with their class, are dealt to folds by stratifiedFolds — the assigner the beyond-the-paper
+ * first-seen order with their class, are dealt to folds by stratifiedFolds — the assigner the clinical baseline's
  * stage's out-of-fold scores use — so each fold holds about 1/k of every class. Returns the fold (0…k−1) of every patch.
  */
 export function foldsByPatient(

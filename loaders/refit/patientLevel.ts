@@ -1,10 +1,10 @@
-import type {PatientPrediction} from "../../src/components/beyond/centreMetrics.js";
 import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
+import type {PatientPrediction} from "../../src/components/stats/patientPrediction.js";
 import {type Aggregation, ResponseLabels} from "../../src/components/study/vocabulary.js";
 
 /**
  * Patch rows of one cohort to patient level: each patient's probabilities aggregated (aggregateByGroup, patients in
- * first-seen order) and its label as a class index, for the analyses beyond the paper.
+ * first-seen order) and its label as a class index, for the analyses that refit the head.
  */
 export function patientLevel(
   rows: ReadonlyArray<{patientId: string; label: string; probabilities: readonly number[]}>,

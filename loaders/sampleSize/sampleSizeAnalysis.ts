@@ -1,7 +1,7 @@
 import type {SampleSizeArtifact} from "../../src/components/analysis/analysisArtifacts.js";
-import {usablePredictors} from "../../src/components/beyond/clinicalComparison.js";
-import {sampleSizeRow} from "../../src/components/beyond/sampleSizeSummary.js";
+import {usablePredictors} from "../../src/components/clinicalBaseline/clinicalComparison.js";
 import {type ClinicalRecord, learnDesign} from "../../src/components/stats/designMatrix.js";
+import {sampleSizeRow} from "../../src/components/stats/sampleSizeSummary.js";
 import type {Analysis} from "../analysis/analysis.js";
 import {classCounts, runMeta, runPatients} from "../analysis/runMeta.js";
 import {clinicalPredictors} from "../refit/clinicalPredictors.js";

@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, it} from "node:test";
 import type {AblationArtifact} from "../../src/components/ablation/ablationArtifact.js";
-import type {CohortComparison} from "../../src/components/yourPredictions/pairedComparison.js";
+import type {CohortComparison} from "../../src/components/predictions/pairedComparison.js";
 import {builtArtifact} from "./builtArtifacts.js";
 import {closeClean, dist, runWorkbench, useBuiltSite} from "./builtSite.js";
 

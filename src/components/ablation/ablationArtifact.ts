@@ -1,5 +1,5 @@
 import type {Provenance} from "../artifacts.js";
-import type {NetBenefitTest} from "../stats/pairedNetBenefitTest.js";
+import type {NetBenefitTest} from "../stats/pairedNetBenefit.js";
 
 /**
  * data/ablation.json: issue #13's ladder. Model rungs change one thing at a time from the paper as written, each

@@ -1,7 +1,7 @@
-import {delongTest} from "../stats/delongTest.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {objectiveResponse} from "../stats/objectiveResponse.js";
-import {pairedNetBenefitTest} from "../stats/pairedNetBenefitTest.js";
+import {delongTest} from "../stats/pairedDelong.js";
+import {pairedNetBenefitTest} from "../stats/pairedNetBenefit.js";
 import {deriveSeed} from "../stats/random.js";
 import {ResponseLabels} from "../study/vocabulary.js";
 import type {PairedAuc, RungComparison} from "./ablationArtifact.js";

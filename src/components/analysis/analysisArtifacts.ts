@@ -1,9 +1,9 @@
-import type {CalibrationExtras} from "../beyond/calibrationExtras.js";
-import type {CentreMetrics} from "../beyond/centreMetrics.js";
-import type {ClinicalComparison} from "../beyond/clinicalComparison.js";
-import type {OrdinalSummary} from "../beyond/ordinalSummary.js";
-import type {Pooled} from "../beyond/poolCentres.js";
-import type {SampleSizeRow} from "../beyond/sampleSizeSummary.js";
+import type {CentreMetrics} from "../acrossCentres/centreMetrics.js";
+import type {Pooled} from "../acrossCentres/poolCentres.js";
+import type {ClinicalComparison} from "../clinicalBaseline/clinicalComparison.js";
+import type {CalibrationExtras} from "../stats/calibrationExtras.js";
+import type {OrdinalSummary} from "../stats/ordinalSummary.js";
+import type {SampleSizeRow} from "../stats/sampleSizeSummary.js";
 import type {Availability} from "./availability.js";
 
 /**

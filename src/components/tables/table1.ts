@@ -1,4 +1,4 @@
-import {chiSquareTest} from "../stats/chiSquareTest.js";
+import {chiSquareTest} from "../stats/contingencyChiSquare.js";
 import {fisherExact} from "../stats/fisherExact.js";
 import {kruskalWallis} from "../stats/kruskalWallis.js";
 import {quantile} from "../stats/quantile.js";

@@ -1,11 +1,11 @@
 import {evaluateOutcomes, type OutcomeBlocks} from "../outcomes/evaluateOutcomes.js";
+import {type CohortComparison, pairedComparison} from "../predictions/pairedComparison.js";
 import type {PredictionRecord} from "../predictions/predictionColumns.js";
 import {readPredictionsCsv} from "../predictions/readPredictionsCsv.js";
 import {readReadersCsv} from "../readers/readReadersCsv.js";
 import {type Evaluation, evaluatePredictions} from "../stats/evaluatePredictions.js";
 import type {StudyConfig} from "../study/studyConfig.js";
 import {readSurvivalCsv} from "../survival/readSurvivalCsv.js";
-import {type CohortComparison, pairedComparison} from "./pairedComparison.js";
 
 /**
  * What the "Your predictions" page computes for a dropped file, in its Web Worker: the file read by the reader

@@ -3,7 +3,7 @@ import {describe, it} from "node:test";
 import {compareRungs} from "../../../src/components/ablation/compareRungs.js";
 import {rungMetrics} from "../../../src/components/ablation/rungMetrics.js";
 import {seedAverage} from "../../../src/components/ablation/seedAverage.js";
-import {pairedComparison} from "../../../src/components/yourPredictions/pairedComparison.js";
+import {pairedComparison} from "../../../src/components/predictions/pairedComparison.js";
 import {ladderRows} from "./fixture.js";
 
 describe("compareRungs", () => {

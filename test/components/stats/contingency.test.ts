@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {chiSquareTest} from "../../../src/components/stats/chiSquareTest.js";
+import {chiSquareTest} from "../../../src/components/stats/contingencyChiSquare.js";
 import {fisherExact} from "../../../src/components/stats/fisherExact.js";
 import {kruskalWallis} from "../../../src/components/stats/kruskalWallis.js";
 import {assertClose, golden} from "./golden.js";

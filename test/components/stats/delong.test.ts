@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {aucCiDeLong} from "../../../src/components/stats/delong.js";
-import {delongTest} from "../../../src/components/stats/delongTest.js";
+import {delongTest} from "../../../src/components/stats/pairedDelong.js";
 import {assertClose, datasetNames, golden} from "./golden.js";
 
 describe("aucCiDeLong(outcome, score, level)", () => {

@@ -4,15 +4,16 @@ import {join} from "node:path";
 import {describe, it} from "node:test";
 import slugify from "@sindresorhus/slugify";
 import {protocolDefaults} from "../../../loaders/config/protocolDefaults.js";
+import {centreMetrics} from "../../../src/components/acrossCentres/centreMetrics.js";
+import {poolCentres} from "../../../src/components/acrossCentres/poolCentres.js";
 import {available, unavailable} from "../../../src/components/analysis/availability.js";
 import type {CohortsArtifact, ProtocolArtifact, Provenance} from "../../../src/components/artifacts.js";
-import {calibrationExtras} from "../../../src/components/beyond/calibrationExtras.js";
-import {centreMetrics, type PatientPrediction} from "../../../src/components/beyond/centreMetrics.js";
-import {poolCentres} from "../../../src/components/beyond/poolCentres.js";
-import {sampleSizeRow} from "../../../src/components/beyond/sampleSizeSummary.js";
+import {calibrationExtras} from "../../../src/components/stats/calibrationExtras.js";
+import type {PatientPrediction} from "../../../src/components/stats/patientPrediction.js";
+import {createRng} from "../../../src/components/stats/random.js";
+import {sampleSizeRow} from "../../../src/components/stats/sampleSizeSummary.js";
 import {type TripodItem, tripodChecklist} from "../../../src/components/tripod/tripodChecklist.js";
 import type {TripodInputs} from "../../../src/components/tripod/tripodContext.js";
-import {createRng} from "../../../src/components/stats/random.js";
 
 /** The checklist's 52 sub-items in order (Collins et al., BMJ 2024;385:e078378, Table 1). */
 const Official = [

@@ -112,7 +112,7 @@ describe("each stage's code version (on a copy of this repository)", () => {
 
   const Probed = [
     "src/components/stats/confusionMatrix.ts",
-    "src/components/beyond/stratifiedFolds.ts",
+    "src/components/stats/stratifiedFolds.ts",
     "loaders/features/embeddingCache.ts",
     "loaders/features/extractEmbeddings.ts",
   ];

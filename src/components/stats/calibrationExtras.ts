@@ -1,0 +1,194 @@
+import {calibration} from "./calibration.js";
+import {type CalibrationBootstrap, calibrationBootstrap} from "./calibrationBootstrap.js";
+import {loess} from "./loess.js";
+import {expit} from "./logitScale.js";
+import {fitMultinomial} from "./multinomialLogistic.js";
+import {objectiveResponse} from "./objectiveResponse.js";
+import type {PatientPrediction} from "./patientPrediction.js";
+import {quantileSorted} from "./quantile.js";
+import {createRng, deriveSeed} from "./random.js";
+
+/**
+ * Calibration that can be acted on, per external cohort at patient level (P(CR) + P(PR) against objective
+ * response): bootstrap intervals for the calibration intercept and slope, a loess curve (span 0.75, degree 2) with a
+ * percentile band from resampling patients, the per-class one-vs-rest calibration intercept and slope of the four
+ * class probabilities (a simple multiclass check; Van Calster's polytomous calibration would refit jointly), and
+ * logistic recalibration logit p' = a + b·logit p fitted on one external cohort and applied to another.
+ */
+export interface LoessPoint {
+  p: number;
+  observed: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface CohortCalibration {
+  cohort: string;
+  patients: number;
+  intercept: number | null;
+  slope: number | null;
+  brier: number | null;
+  bootstrap: CalibrationBootstrap;
+  loess: LoessPoint[];
+  loessNote?: string;
+  perClass: Array<{label: number; intercept: number | null; slope: number | null; brier: number | null}>;
+}
+
+export interface Recalibration {
+  fittedOn: string;
+  appliedTo: string;
+  a: number;
+  b: number;
+  before: {intercept: number | null; slope: number | null; brier: number | null};
+  after: {intercept: number | null; slope: number | null; brier: number | null};
+}
+
+export interface CalibrationExtras {
+  cohorts: CohortCalibration[];
+  recalibration: Recalibration[];
+  loessSpan: number;
+}
+
+const LoessSpan = 0.75;
+const GridPoints = 40;
+/** Replicates of the loess band (each a full loess fit on the grid). */
+const LoessReplicates = 200;
+
+const logit = (p: number) => {
+  const c = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(c / (1 - c));
+};
+
+function loessCurve(outcome: Uint8Array, score: Float64Array, seed: number, ciLevel: number): LoessPoint[] {
+  const n = score.length;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const s of score) {
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, s);
+  }
+  const grid = Array.from({length: GridPoints}, (_, i) => lo + ((hi - lo) * i) / (GridPoints - 1));
+  const fitted = loess(score, outcome, {span: LoessSpan}).predict(grid);
+  const rng = createRng(seed);
+  const replicates: number[][] = grid.map(() => []);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let r = 0; r < LoessReplicates; r++) {
+    for (let i = 0; i < n; i++) {
+      const j = rng.int(n);
+      xs[i] = score[j] as number;
+      ys[i] = outcome[j] as number;
+    }
+    try {
+      const values = loess(xs, ys, {span: LoessSpan}).predict(grid);
+      values.forEach((v, k) => {
+        // The band is on the probability scale: a local quadratic can overshoot [0, 1] where points are sparse.
+        if (Number.isFinite(v)) (replicates[k] as number[]).push(Math.min(1, Math.max(0, v)));
+      });
+    } catch {
+      // A replicate with too few distinct predictions for a local fit adds nothing to the band.
+    }
+  }
+  const a = (1 - ciLevel) / 2;
+  return grid.map((p, k) => {
+    const sorted = Float64Array.from(replicates[k] as number[]).sort();
+    return {
+      p,
+      observed: Math.min(1, Math.max(0, fitted[k] as number)),
+      lo: sorted.length ? (quantileSorted(sorted, a) ?? null) : null,
+      hi: sorted.length ? (quantileSorted(sorted, 1 - a) ?? null) : null,
+    };
+  });
+}
+
+function recalibrate(from: {outcome: Uint8Array; score: Float64Array}): {a: number; b: number} | null {
+  try {
+    const fit = fitMultinomial(
+      Array.from(from.score, (p) => [logit(p)]),
+      from.outcome,
+      2,
+    );
+    const [a, b] = fit.coefficients[0] ?? [];
+    return fit.converged && a !== undefined && b !== undefined ? {a, b} : null;
+  } catch {
+    return null;
+  }
+}
+
+export function calibrationExtras(
+  cohorts: ReadonlyArray<{cohort: string; patients: readonly PatientPrediction[]}>,
+  {
+    classes,
+    replicates,
+    seed,
+    ciLevel,
+    bins,
+    responderClasses = [0, 1],
+  }: {classes: number; replicates: number; seed: number; ciLevel: number; bins: number; responderClasses?: number[]},
+): CalibrationExtras {
+  const scored = cohorts.map((c) => ({
+    cohort: c.cohort,
+    patients: c.patients,
+    ...objectiveResponse(
+      c.patients.map((p) => p.label),
+      c.patients.map((p) => p.probabilities),
+      responderClasses,
+    ),
+  }));
+  const out: CohortCalibration[] = scored.map((c) => {
+    const point = calibration(c.outcome, c.score, {bins});
+    let curve: LoessPoint[] = [];
+    let loessNote: string | undefined;
+    try {
+      curve = loessCurve(c.outcome, c.score, deriveSeed(seed, `loess-${c.cohort}`), ciLevel);
+    } catch (error) {
+      loessNote = `no loess curve: ${(error as Error).message}`;
+    }
+    const perClass = Array.from({length: classes}, (_, k) => {
+      const cal = calibration(
+        c.patients.map((p) => (p.label === k ? 1 : 0)),
+        c.patients.map((p) => Math.min(1, Math.max(0, p.probabilities[k] as number))),
+        {bins},
+      );
+      return {label: k, intercept: cal.intercept, slope: cal.slope, brier: cal.brier};
+    });
+    return {
+      cohort: c.cohort,
+      patients: c.patients.length,
+      intercept: point.intercept,
+      slope: point.slope,
+      brier: point.brier,
+      bootstrap: calibrationBootstrap(c.outcome, c.score, {
+        replicates,
+        seed: deriveSeed(seed, `calibration-${c.cohort}`),
+        ciLevel,
+      }),
+      loess: curve,
+      ...(loessNote ? {loessNote} : {}),
+      perClass,
+    };
+  });
+  const recalibration: Recalibration[] = [];
+  for (const from of scored) {
+    for (const to of scored) {
+      if (from === to) continue;
+      const ab = recalibrate(from);
+      if (!ab) continue;
+      const before = calibration(to.outcome, to.score, {bins});
+      const after = calibration(
+        to.outcome,
+        Array.from(to.score, (p) => expit(ab.a + ab.b * logit(p))),
+        {bins},
+      );
+      const pick = (c: typeof before) => ({intercept: c.intercept, slope: c.slope, brier: c.brier});
+      recalibration.push({
+        fittedOn: from.cohort,
+        appliedTo: to.cohort,
+        ...ab,
+        before: pick(before),
+        after: pick(after),
+      });
+    }
+  }
+  return {cohorts: out, recalibration, loessSpan: LoessSpan};
+}
