@@ -133,8 +133,12 @@ export async function benchModel(options: {seconds?: number; batches?: number[]}
 
     const labels = Int32Array.from(records, (_, i) => i % 4);
     for (const [protocol, options, balancing] of [
-      ["paper", {head: "sigmoid", loss: "binaryCrossentropy"}, "oversample"],
-      ["corrected", {head: "softmax", loss: "categoricalCrossentropy"}, "classWeights"],
+      ["paper", {head: "sigmoid", loss: "binaryCrossentropy", priorCorrection: "none"}, "oversample"],
+      [
+        "corrected",
+        {head: "softmax", loss: "categoricalCrossentropy", priorCorrection: "trainingPrevalence"},
+        "classWeights",
+      ],
     ] as const) {
       const t = performance.now();
       trainHead({name: "NFH", x: filled, labels}, [], {

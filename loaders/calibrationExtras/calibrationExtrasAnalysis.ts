@@ -3,6 +3,7 @@ import {calibrationExtras} from "../../src/components/stats/calibrationExtras.js
 import {ResponseLabels} from "../../src/components/study/vocabulary.js";
 import type {Analysis} from "../analysis/analysis.js";
 import {runMeta, runPatients} from "../analysis/runMeta.js";
+import {priorCorrectionEffect} from "./priorCorrectionEffect.js";
 
 /**
  * Calibration beyond the Clinical utility page's curves: bootstrap intervals of the calibration intercept and slope,
@@ -31,6 +32,7 @@ export const calibrationExtrasAnalysis: Analysis<CalibrationExtrasArtifact> = {
         ciLevel: meta.ciLevel,
         bins: config.evaluation.calibrationBins,
       }),
+      priorCorrection: priorCorrectionEffect(model.provenance.priorShift, external, config.evaluation.calibrationBins),
     };
   },
 };

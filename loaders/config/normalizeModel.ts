@@ -1,5 +1,5 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {Backends, Engines, FineTunes, HeadKinds, Losses, Optimizers} from "../../src/components/study/vocabulary.js";
+import {Backends, Engines, FineTunes, HeadKinds, Losses, Optimizers, PriorCorrections} from "../../src/components/study/vocabulary.js";
 import {fail, number, oneOf, record} from "./validate.js";
 
 /**
@@ -14,6 +14,7 @@ export function normalizeModel(value: unknown, fallback: StudyConfig["model"]): 
     "batchNormEpsilon",
     "head",
     "loss",
+    "priorCorrection",
     "optimizer",
     "momentum",
     "learningRate",
@@ -38,6 +39,7 @@ export function normalizeModel(value: unknown, fallback: StudyConfig["model"]): 
     }),
     head: oneOf("model.head", model.head, HeadKinds, d.head),
     loss: oneOf("model.loss", model.loss, Losses, d.loss),
+    priorCorrection: oneOf("model.priorCorrection", model.priorCorrection, PriorCorrections, d.priorCorrection),
     optimizer: oneOf("model.optimizer", model.optimizer, Optimizers, d.optimizer),
     momentum: number("model.momentum", model.momentum, d.momentum, {min: 0, max: 0.999}),
     learningRate: number("model.learningRate", model.learningRate, d.learningRate, {above: 0, max: 10}),

@@ -152,6 +152,11 @@ function checkConsistency(config: StudyConfig): void {
       'model.loss: expected "categoricalCrossentropy" with a softmax head, got "binaryCrossentropy"',
     );
   }
+  if (config.model.priorCorrection === "trainingPrevalence" && config.model.head !== "softmax") {
+    throw new ConfigError(
+      `model.priorCorrection: "trainingPrevalence" shifts softmax intercepts and needs model.head "softmax", got "${config.model.head}" (set model.priorCorrection to "none")`,
+    );
+  }
   if (!config.augmentation.variants.includes("identity")) {
     throw new ConfigError(
       `augmentation.variants: expected the list to include "identity" (the unaugmented patch), got ${JSON.stringify(config.augmentation.variants)}`,

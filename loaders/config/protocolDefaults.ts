@@ -38,6 +38,7 @@ export function paperDefaults(): StudyConfig {
       batchNormEpsilon: 0.001,
       head: "sigmoid",
       loss: "binaryCrossentropy",
+      priorCorrection: "none",
       optimizer: "sgd",
       momentum: 0.9,
       learningRate: 1e-4,
@@ -100,7 +101,7 @@ export function correctedOverrides(base: StudyConfig): StudyConfig {
     ...base,
     protocol: "corrected",
     augmentation: {...base.augmentation, balancing: "classWeights"},
-    model: {...base.model, head: "softmax", loss: "categoricalCrossentropy"},
+    model: {...base.model, head: "softmax", loss: "categoricalCrossentropy", priorCorrection: "trainingPrevalence"},
     evaluation: {...base.evaluation, ciMethod: "cluster", primaryLevel: "patient"},
   };
 }
@@ -122,7 +123,12 @@ export function switchProtocol(config: StudyConfig, protocol: Protocol): StudyCo
     ...config,
     protocol,
     augmentation: {...config.augmentation, balancing: target.augmentation.balancing},
-    model: {...config.model, head: target.model.head, loss: target.model.loss},
+    model: {
+      ...config.model,
+      head: target.model.head,
+      loss: target.model.loss,
+      priorCorrection: target.model.priorCorrection,
+    },
     evaluation: {
       ...config.evaluation,
       ciMethod: target.evaluation.ciMethod,

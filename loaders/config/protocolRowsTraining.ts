@@ -72,6 +72,16 @@ export const trainingRows: Descriptor[] = [
   },
   {
     section: "Model",
+    parameter: "Probability correction",
+    key: "model.priorCorrection",
+    paper: "none: the balanced training's outputs are used as probabilities",
+    paperValue: "none",
+    value: (c) => c.model.priorCorrection,
+    reason:
+      "Balanced training (oversampling or class weights) fits the head as if the four classes were equally frequent, pushing every probability away from its prevalence (van den Goorbergh et al., JAMIA 2022). Shifting each softmax intercept by log(n_c/N) restores the training cohort's prevalence (prior correction), so calibration, decision curves and the clinical model read risks. The Clinical utility page shows calibration before and after.",
+  },
+  {
+    section: "Model",
     parameter: "Optimiser",
     key: "model.optimizer",
     paper: "stochastic gradient descent",

@@ -15,6 +15,11 @@ export function headNote(config: StudyConfig, standardized: boolean): string {
       : config.augmentation.balancing === "classWeights"
         ? `class-weighted loss (N / (K·n_c)) at natural prevalence, every variant (${config.augmentation.variants.join(", ")}) once per epoch`
         : `natural prevalence, every variant (${config.augmentation.variants.join(", ")}) once per epoch`,
+    ...(m.priorCorrection === "trainingPrevalence" && config.augmentation.balancing !== "none"
+      ? [
+          "softmax intercepts then shifted by log(n_c / N) so the probabilities are risks at the training cohort's prevalence (prior correction of the balanced training)",
+        ]
+      : []),
     `${m.optimizer}${m.optimizer === "sgd" ? ` momentum ${m.momentum}` : ""}, learning rate ${m.learningRate}, mini-batch ${m.batchSize}, ${m.epochs} epochs`,
     standardized
       ? "2048 avg_pool features standardised (per-feature mean and sd of the training cohort, all training variants) before the head"

@@ -63,6 +63,8 @@ export interface ModelRun {
     versions: Record<string, string>;
     batchNormEpsilon: number;
     headNote: string;
+    /** The intercept shift of the prior correction (priorCorrection.ts), per class; null when none was applied. */
+    priorShift: number[] | null;
     standardized: boolean;
     trainingCohort: string;
     validationCohorts: string[];
@@ -122,6 +124,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
   ];
 
   let primary: Head | undefined;
+  let shift: number[] | null = null;
   const curves: CurvePoint[] = [];
   for (const seed of seeds) {
     const started = Date.now();
@@ -130,7 +133,10 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
       validation.map((v) => embedded.get(v)!),
       {model: config.model, augmentation: config.augmentation, seeds: {...config.seeds, training: seed}, standardize},
     );
-    primary ??= result.head;
+    if (!primary) {
+      primary = result.head;
+      shift = result.priorShift;
+    }
     curves.push(...result.curves);
     const last = result.curves.filter((c) => c.epoch === config.model.epochs && c.cohort === training)[0];
     log(
@@ -176,6 +182,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     versions: {workbench: packageVersion(), tfjs: tf.version_core, node: process.version},
     batchNormEpsilon: backbone.batchNormEpsilon,
     headNote: headNote(config, standardize),
+    priorShift: shift,
     standardized: standardize,
     trainingCohort: training,
     validationCohorts: validation,

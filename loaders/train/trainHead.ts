@@ -4,6 +4,7 @@ import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Variant} from "../../src/components/study/vocabulary.js";
 import {classWeights, epochVisits, shuffle, type Visit} from "./epochSchedule.js";
 import {fitStandardizer} from "./fitStandardizer.js";
+import {priorShift} from "./priorCorrection.js";
 
 /**
  * Trains the 2048 → 4 head on cached embeddings (the frozen backbone never runs in training mode, so BatchNorm keeps
@@ -36,7 +37,7 @@ export interface LabelledEmbeddings {
 export interface TrainOptions {
   model: Pick<
     StudyConfig["model"],
-    "head" | "loss" | "optimizer" | "learningRate" | "momentum" | "batchSize" | "epochs"
+    "head" | "loss" | "priorCorrection" | "optimizer" | "learningRate" | "momentum" | "batchSize" | "epochs"
   >;
   augmentation: Pick<StudyConfig["augmentation"], "balancing" | "variants">;
   seeds: Pick<StudyConfig["seeds"], "training" | "augmentation">;
@@ -163,7 +164,7 @@ export function trainHead(
   train: LabelledEmbeddings,
   evaluation: LabelledEmbeddings[],
   {model, augmentation, seeds, standardize, schedule = {}, recordCurves = true, onStep}: TrainOptions,
-): {head: Head; curves: CurvePoint[]; steps: number} {
+): {head: Head; curves: CurvePoint[]; steps: number; priorShift: number[] | null} {
   if (model.head === "sigmoid" && model.loss !== "binaryCrossentropy") {
     throw new Error(`model.loss: expected binaryCrossentropy with a sigmoid head, got ${model.loss}`);
   }
@@ -259,5 +260,9 @@ export function trainHead(
     }
     record(epoch);
   }
-  return {head, curves, steps: step};
+  // Balanced training fitted a uniform prior; the configured correction restores the training prevalence (after the
+  // curves, which describe the training itself).
+  const shift = priorShift(train.labels, Classes, augmentation.balancing, model.priorCorrection);
+  if (shift) for (let c = 0; c < Classes; c++) head.bias[c]! += shift[c]!;
+  return {head, curves, steps: step, priorShift: shift ? [...shift] : null};
 }

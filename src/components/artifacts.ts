@@ -96,7 +96,8 @@ export interface PredictionCsvRow {
 
 /** data/metrics.json — `evaluatePredictions` (src/components/stats/evaluatePredictions.ts) per protocol. */
 export interface MetricsArtifact {
-  options: {bootstrap: number; seed: number; ciLevel: number};
+  /** The options every number was computed with (a page recomputing live passes them back whole). */
+  options: Evaluation["options"];
   protocols: Record<Protocol, Evaluation>;
 }
 

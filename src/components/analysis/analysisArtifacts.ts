@@ -53,9 +53,27 @@ export interface OrdinalArtifact extends RunMeta {
   ordinal: OrdinalSummary[];
 }
 
+/** Calibration of P(CR) + P(PR) on one cohort: mean predicted risk, observed rate, intercept, slope and Brier. */
+export interface RiskCalibration {
+  meanPredicted: number;
+  observed: number;
+  intercept: number | null;
+  slope: number | null;
+  brier: number | null;
+}
+
+/** The run's prior correction (loaders/train/priorCorrection.ts) and calibration before and after it. */
+export interface PriorCorrectionEffect {
+  /** The intercept shift per class, log(n_c / N). */
+  shift: number[];
+  cohorts: Array<{cohort: string; patients: number; asTrained: RiskCalibration; corrected: RiskCalibration}>;
+}
+
 /** data/calibration-extras.json: bootstrap CIs, per-class calibration and recalibration, per external cohort. */
 export interface CalibrationExtrasArtifact extends RunMeta {
   calibration: CalibrationExtras;
+  /** Null when the run's probabilities were not corrected (model.priorCorrection "none", or unbalanced training). */
+  priorCorrection: PriorCorrectionEffect | null;
 }
 
 /** data/sample-size.json: the minimum development sample size of the image head and of the clinical model. */

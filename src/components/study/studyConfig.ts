@@ -16,6 +16,7 @@ import type {
   PatchGeometry,
   PatchLesion,
   PatientIdMode,
+  PriorCorrection,
   Protocol,
   SensitivityVariantMode,
   Variant,
@@ -122,6 +123,11 @@ export type StudyConfig = {
     batchNormEpsilon: number;
     head: HeadKind;
     loss: Loss;
+    /**
+     * Balanced training (oversampling or class weights) fits a uniform class prior; "trainingPrevalence" shifts the
+     * softmax intercepts by log n_c so the probabilities are risks at the training cohort's prevalence (paper: "none").
+     */
+    priorCorrection: PriorCorrection;
     optimizer: Optimizer;
     momentum: number;
     learningRate: number;

@@ -37,6 +37,14 @@ export type Balancing = (typeof Balancings)[number];
 export const HeadKinds = ["sigmoid", "softmax"] as const;
 export type HeadKind = (typeof HeadKinds)[number];
 
+/**
+ * How a head trained on balanced classes (oversampling or class weights: a uniform effective prior) turns its outputs
+ * into probabilities: "none" keeps them as trained; "trainingPrevalence" restores the training cohort's class
+ * prevalence (prior correction of the softmax intercepts, King & Zeng 2001; van den Goorbergh et al., JAMIA 2022).
+ */
+export const PriorCorrections = ["none", "trainingPrevalence"] as const;
+export type PriorCorrection = (typeof PriorCorrections)[number];
+
 export const Losses = ["binaryCrossentropy", "categoricalCrossentropy"] as const;
 export type Loss = (typeof Losses)[number];
 

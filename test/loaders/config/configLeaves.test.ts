@@ -172,6 +172,7 @@ const Effects: Record<string, Effect> = {
   "model.batchNormEpsilon": model(1e-5),
   "model.head": model("softmax", {model: {loss: "categoricalCrossentropy"}}),
   "model.loss": model("categoricalCrossentropy"),
+  "model.priorCorrection": model("trainingPrevalence", {model: {head: "softmax", loss: "categoricalCrossentropy"}}),
   "model.optimizer": model("adam"),
   "model.momentum": model(0.5),
   "model.learningRate": model(1e-3),

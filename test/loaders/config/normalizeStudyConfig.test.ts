@@ -293,7 +293,11 @@ describe("switchProtocol(config, protocol)", () => {
     const paper = normalizeStudyConfig({model: {epochs: 7}, seeds: {training: 3}});
     const corrected = switchProtocol(paper, "corrected");
     assert.deepEqual(
-      {...corrected, protocol: "paper", model: {...corrected.model, head: "sigmoid", loss: "binaryCrossentropy"}},
+      {
+        ...corrected,
+        protocol: "paper",
+        model: {...corrected.model, head: "sigmoid", loss: "binaryCrossentropy", priorCorrection: "none"},
+      },
       {
         ...paper,
         augmentation: {...paper.augmentation, balancing: "classWeights"},

@@ -19,6 +19,7 @@ describe("protocolTable(config)", () => {
       "evaluation.primaryLevel",
       "model.head",
       "model.loss",
+      "model.priorCorrection",
     ]);
     for (const row of rows) assert.ok(row.reason.length > 20, `${row.key} needs a reason`);
   });

@@ -60,6 +60,7 @@ function pipelineResult(study: PreprocessedStudy, config: StudyConfig, manifest:
       versions: {},
       batchNormEpsilon: 0.001,
       headNote: "test",
+      priorShift: null,
       standardized: false,
       trainingCohort: config.cohorts.training,
       validationCohorts: [],

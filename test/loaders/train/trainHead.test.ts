@@ -18,6 +18,7 @@ const paper: TrainOptions = {
   model: {
     head: "sigmoid",
     loss: "binaryCrossentropy",
+    priorCorrection: "none",
     optimizer: "sgd",
     learningRate: 1e-4,
     momentum: 0.9,
