@@ -1,4 +1,5 @@
 // Data loader: the Clinical baseline analysis (a clinical model, the image model and both combined).
 import {siteClinicalBaseline} from "../../loaders/site/siteClinicalBaseline.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteClinicalBaseline()));
+writeDataFile("clinical-baseline.json", await siteClinicalBaseline());

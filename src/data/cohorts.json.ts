@@ -1,4 +1,5 @@
 // Data loader: clinical rows of the analysed patients and the patient flow per cohort (data/cohorts.json).
 import {siteCohorts} from "../../loaders/site/siteArtifacts.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteCohorts()));
+writeDataFile("cohorts.json", await siteCohorts());

@@ -1,4 +1,5 @@
 // Data loader: the geometry sensitivity analysis — the corrected protocol under each patch geometry (data/geometry.json).
 import {siteGeometry} from "../../loaders/site/siteGeometry.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteGeometry()));
+writeDataFile("geometry.json", await siteGeometry());

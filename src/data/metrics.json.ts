@@ -1,4 +1,5 @@
 // Data loader: the build-time evaluation of both protocols, as `workbench evaluate` writes it (data/metrics.json).
 import {siteMetrics} from "../../loaders/site/siteArtifacts.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteMetrics()));
+writeDataFile("metrics.json", await siteMetrics());

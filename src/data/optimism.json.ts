@@ -1,4 +1,5 @@
 // Data loader: Harrell's optimism of each protocol's in-sample (training-cohort) metrics (data/optimism.json).
 import {siteOptimism} from "../../loaders/site/siteOptimism.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteOptimism()));
+writeDataFile("optimism.json", await siteOptimism());

@@ -1,4 +1,5 @@
 // Data loader: ordinal agreement of the four response classes on each external cohort (loaders/pipeline/analysisRegistry.ts: ordinal).
 import {siteAnalysis} from "../../loaders/site/siteAnalysis.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteAnalysis("ordinal")));
+writeDataFile("ordinal.json", await siteAnalysis("ordinal"));

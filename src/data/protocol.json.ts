@@ -1,4 +1,5 @@
 // Data loader: the resolved configuration, the protocol table and each protocol's provenance (data/protocol.json).
 import {siteProtocol} from "../../loaders/site/siteArtifacts.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteProtocol()));
+writeDataFile("protocol.json", await siteProtocol());

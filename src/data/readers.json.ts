@@ -1,4 +1,5 @@
 // Data loader: reader agreement and the model against each reference standard (data/readers.json).
 import {siteReaders} from "../../loaders/site/siteReaders.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteReaders()));
+writeDataFile("readers.json", await siteReaders());

@@ -1,4 +1,5 @@
 // Data loader: the minimum development sample size of the image head and the clinical model (loaders/pipeline/analysisRegistry.ts: sampleSize).
 import {siteAnalysis} from "../../loaders/site/siteAnalysis.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteAnalysis("sampleSize")));
+writeDataFile("sample-size.json", await siteAnalysis("sampleSize"));

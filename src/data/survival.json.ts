@@ -1,4 +1,5 @@
 // Data loader: survival by predicted response (data/survival.json).
 import {siteSurvival} from "../../loaders/site/siteSurvival.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteSurvival()));
+writeDataFile("survival.json", await siteSurvival());

@@ -1,4 +1,5 @@
 // Data loader: per-epoch loss and accuracy for every protocol and seed (data/training.json).
 import {siteTraining} from "../../loaders/site/siteArtifacts.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 
-process.stdout.write(JSON.stringify(await siteTraining()));
+writeDataFile("training.json", await siteTraining());

@@ -3,6 +3,8 @@
 import {siteAnalysis} from "../../loaders/site/siteAnalysis.js";
 import {siteCohorts, siteProtocol} from "../../loaders/site/siteArtifacts.js";
 import {siteClinicalBaseline} from "../../loaders/site/siteClinicalBaseline.js";
+import {siteOptimism} from "../../loaders/site/siteOptimism.js";
+import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 import {tripodChecklist} from "../../src/components/tripod/tripodChecklist.js";
 
 const analyses = {
@@ -11,5 +13,5 @@ const analyses = {
   calibrationExtras: await siteAnalysis("calibrationExtras"),
   sampleSize: await siteAnalysis("sampleSize"),
 };
-const [protocol, cohorts] = [await siteProtocol(), await siteCohorts()];
-process.stdout.write(JSON.stringify(tripodChecklist({protocol, cohorts, analyses})));
+const [protocol, cohorts, optimism] = [await siteProtocol(), await siteCohorts(), await siteOptimism()];
+writeDataFile("tripod.json", tripodChecklist({protocol, cohorts, analyses, optimism}));
