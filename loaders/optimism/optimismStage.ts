@@ -2,6 +2,7 @@ import type {OptimismProtocol} from "../../src/components/optimism/optimismArtif
 import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
 import {harrellOptimism} from "../../src/components/stats/optimism.js";
 import {ResponseMetricKeys, responseMetrics} from "../../src/components/stats/responseMetrics.js";
+import {ValidationMetricKeys, validationMetrics} from "../../src/components/stats/validationMetrics.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embedCohorts} from "../refit/embedCohorts.js";
@@ -88,11 +89,14 @@ export async function optimismStage(input: OptimismInput): Promise<OptimismProto
       );
       return toPatients(allRows.map((i) => probs.subarray(i * 4, i * 4 + 4)));
     },
-    score: (patientProbabilities, units) => responseMetrics(truth, patientProbabilities, units),
-    metrics: ResponseMetricKeys,
+    score: (patientProbabilities, units) => ({
+      ...responseMetrics(truth, patientProbabilities, units),
+      ...validationMetrics(truth, patientProbabilities, units),
+    }),
+    metrics: [...ResponseMetricKeys, ...ValidationMetricKeys],
     replicates: config.optimism.replicates,
     seed: input.seed,
-    apparent: responseMetrics(truth, apparentPatients, all),
+    apparent: {...responseMetrics(truth, apparentPatients, all), ...validationMetrics(truth, apparentPatients, all)},
   });
   const seconds = (performance.now() - started) / 1000;
   log(

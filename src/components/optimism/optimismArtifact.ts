@@ -1,6 +1,7 @@
 import type {OptimismEstimate} from "../stats/optimism.js";
 import {deriveSeed} from "../stats/random.js";
 import type {ResponseMetricKey} from "../stats/responseMetrics.js";
+import type {ValidationMetricKey} from "../stats/validationMetrics.js";
 import type {Protocol} from "../study/vocabulary.js";
 
 /**
@@ -12,7 +13,8 @@ import type {Protocol} from "../study/vocabulary.js";
 export interface OptimismProtocol {
   runId: string;
   patients: number;
-  metrics: Record<ResponseMetricKey, OptimismEstimate>;
+  /** The discrimination metrics and the validation indexes of P(CR) + P(PR) (rms::validate's, ICI, E50, E90). */
+  metrics: Record<ResponseMetricKey | ValidationMetricKey, OptimismEstimate>;
   seconds: number;
 }
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import type {OptimismArtifact} from "../../../src/components/optimism/optimismArtifact.js";
+import type {OptimismArtifact, OptimismProtocol} from "../../../src/components/optimism/optimismArtifact.js";
 import {optimismMethod} from "../../../src/components/optimism/optimismArtifact.js";
+import {ValidationMetricKeys} from "../../../src/components/stats/validationMetrics.js";
 import {optimismNote} from "../../../src/components/tables/optimismNote.js";
 
 const estimate = (apparent: number, optimism: number) => ({
@@ -29,7 +30,8 @@ const artifact: OptimismArtifact = {
         PR: estimate(0.96, 0.04),
         SD: estimate(0.96, 0.06),
         PD: estimate(0.99, 0.02),
-      },
+        ...Object.fromEntries(ValidationMetricKeys.map((k) => [k, estimate(0.5, 0.01)])),
+      } as OptimismProtocol["metrics"],
     },
   },
   errors: {paper: "training cohort NFH has no patches"},
