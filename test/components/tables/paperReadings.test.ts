@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {
   iterationArithmetic,
+  ladderBudgets,
   PaperTraining,
   paperReadingColumns,
   paperReadings,
@@ -34,5 +35,24 @@ describe("paperReadings()", () => {
       for (const column of paperReadingColumns)
         assert.ok(String(row[column.key as keyof typeof row]).length > 0, `${row.topic}.${column.key}`);
     }
+  });
+
+  it("states the budgets the run's ladder used, never the paper's 1,401 as if it were run (issue #22)", () => {
+    const ladder = {
+      rungs: [
+        {id: "paper-as-written", settings: {budget: "54 epochs"}},
+        {id: "paper-in-matlab", settings: {budget: "216 steps"}},
+        {id: "class-weights", settings: {budget: "216 steps"}},
+        {id: "cv-budget", settings: {budget: "864 steps (cross-validated)"}},
+      ],
+    };
+    const row = paperReadings(ladderBudgets(ladder)).find((r) => r.topic === "Training length");
+    assert.match(
+      row?.asRun ?? "",
+      /^rungs 2–3: 216 steps, .*the paper's 1,401 at its 1,687\); rung 4: 864 steps \(cross-validated\)$/,
+    );
+    assert.equal(ladderBudgets(null), null);
+    assert.equal(ladderBudgets({rungs: []}), null);
+    assert.doesNotMatch(paperReadings().find((r) => r.topic === "Training length")?.asRun ?? "", /^the reported/);
   });
 });
