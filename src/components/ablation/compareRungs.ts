@@ -1,6 +1,7 @@
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {objectiveResponse} from "../stats/objectiveResponse.js";
-import {delongTest} from "../stats/pairedDelong.js";
+import type {DeLongTest} from "../stats/pairedDelong.js";
+import {pairedModelComparison} from "../stats/pairedModelComparison.js";
 import {pairedNetBenefitTest} from "../stats/pairedNetBenefit.js";
 import {deriveSeed} from "../stats/random.js";
 import {ResponseLabels} from "../study/vocabulary.js";
@@ -46,23 +47,24 @@ export function compareRungs(
     pa.push(a.probabilities[i] as number[]);
     pb.push(b.probabilities[j] as number[]);
   });
-  const paired = (outcome: ArrayLike<number>, s1: ArrayLike<number>, s2: ArrayLike<number>): PairedAuc => {
-    const t = delongTest(outcome, s1, s2, options.ciLevel);
+  const paired = (t: DeLongTest | null): PairedAuc => {
     if (t === null) return {note: "not estimable (fewer than two cases or two controls)"};
     return {auc: t.auc1, previousAuc: t.auc2, deltaAuc: t.difference, ci: t.ci, p: t.p};
   };
-  const orA = objectiveResponse(truth, pa);
-  const orB = objectiveResponse(truth, pb);
-  const or = paired(orA.outcome, orA.score, orB.score);
+  // ΔNB is not `pairedModelComparison`'s: the ladder reports a p-value beside each band, and its published intervals
+  // come from pairedNetBenefitTest's arithmetic (equal to netBenefitDifference's up to the last bit, not bit for bit).
+  const compared = pairedModelComparison(truth, pa, pb, {
+    ciLevel: options.ciLevel,
+    classes: ResponseLabels.length,
+    netBenefit: null,
+  });
+  const or = paired(compared.objectiveResponse);
   const perClass: Record<string, PairedAuc> = {};
   ResponseLabels.forEach((label, c) => {
-    const y = truth.map((t) => (t === c ? 1 : 0));
-    perClass[label] = paired(
-      y,
-      pa.map((p) => p[c] as number),
-      pb.map((p) => p[c] as number),
-    );
+    perClass[label] = paired(compared.perClass[c] ?? null);
   });
+  const orA = objectiveResponse(truth, pa);
+  const orB = objectiveResponse(truth, pb);
   const seeds = Math.min(current.perSeed.length, previous.perSeed.length);
   const perSeed = Array.from({length: seeds}, (_, k) => {
     const x = rungMetrics(current.perSeed[k] as PredictionRow[], cohort).objectiveResponseAuc;

@@ -1,11 +1,10 @@
+import {aggregatePatients} from "../stats/aggregatePatients.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
-import {meanByGroup} from "../stats/objectiveResponse.js";
-import {ResponseLabels} from "../study/vocabulary.js";
 
 /**
- * A cohort's patients from patch (or patient) rows: the class index of each and its probability vector, the mean of
- * its patches' (as evaluatePredictions and the Your predictions comparison aggregate), keyed and ordered by first
- * appearance.
+ * A cohort's patients from patch (or patient) rows, in the columns the ladder's statistics take: the class index of
+ * each and its probability vector, the mean of its patches' (`aggregatePatients`, as evaluatePredictions and the Your
+ * predictions comparison aggregate), keyed and ordered by first appearance.
  */
 export interface PatientScores {
   ids: string[];
@@ -14,14 +13,10 @@ export interface PatientScores {
 }
 
 export function patientScores(rows: readonly PredictionRow[], cohort: string): PatientScores {
-  const list = rows.filter((r) => r.cohort === cohort);
-  const groups = meanByGroup(
-    list.map((r) => r.patientId),
-    list.map((r) => r.probabilities),
-  );
+  const patients = aggregatePatients(rows, {cohort});
   return {
-    ids: groups.map((g) => g.key),
-    truth: groups.map((g) => ResponseLabels.indexOf((list[g.first] as PredictionRow).label)),
-    probabilities: groups.map((g) => g.mean),
+    ids: patients.map((p) => p.patientId),
+    truth: patients.map((p) => p.label),
+    probabilities: patients.map((p) => p.probabilities),
   };
 }

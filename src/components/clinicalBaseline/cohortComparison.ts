@@ -1,11 +1,12 @@
 import {auc} from "../stats/auc.js";
-import {type NetBenefitDifference, netBenefitDifference} from "../stats/decisionCurve.js";
+import type {NetBenefitDifference} from "../stats/decisionCurve.js";
 import {aucCiDeLong} from "../stats/delong.js";
 import {applyDesign, type ClinicalRecord, type DesignEncoder} from "../stats/designMatrix.js";
 import type {LikelihoodRatioTest} from "../stats/likelihoodRatio.js";
 import {type MultinomialFit, predictMultinomial} from "../stats/multinomialLogistic.js";
 import {objectiveResponse} from "../stats/objectiveResponse.js";
-import {type DeLongTest, delongTest} from "../stats/pairedDelong.js";
+import type {DeLongTest} from "../stats/pairedDelong.js";
+import {pairedModelComparison} from "../stats/pairedModelComparison.js";
 import {deriveSeed} from "../stats/random.js";
 import {clampLogit, objectiveOf} from "./imageTerm.js";
 import {imageTermTest} from "./imageTermLikelihoodRatio.js";
@@ -127,15 +128,25 @@ export function compareCohort(cohort: string, predicted: CohortPredictions, opti
   const img = objectiveResponse(labels, imageProbs, responders);
   const comb = objectiveResponse(labels, combinedProbs, responders);
   const outcome = clin.outcome;
-  const nbOptions = {
-    thresholds: options.thresholds,
-    bootstrap: options.replicates,
-    ciLevel,
-  };
   const lrt = imageTermTest(outcome, clin.score, img.score);
   const notes: string[] = lrt.note ? [lrt.note] : [];
-  const imageVsClinical = delongTest(outcome, img.score, clin.score, ciLevel);
-  const combinedVsClinical = delongTest(outcome, comb.score, clin.score, ciLevel);
+  // Each model against the clinical one on objective response. The same seed for both comparisons: the ΔNB bands come
+  // from the same patient resamples.
+  const againstClinical = (probabilities: ReadonlyArray<readonly number[]>) =>
+    pairedModelComparison(labels, probabilities, clinicalProbs, {
+      ciLevel,
+      responders,
+      classes: 0,
+      netBenefit: {
+        thresholds: options.thresholds,
+        bootstrap: options.replicates,
+        seed: deriveSeed(seed, `nb-${cohort}`),
+      },
+    });
+  const image = againstClinical(imageProbs);
+  const combined = againstClinical(combinedProbs);
+  const imageVsClinical = image.objectiveResponse;
+  const combinedVsClinical = combined.objectiveResponse;
   if (!imageVsClinical) notes.push("DeLong test: fewer than two responders or non-responders");
   return {
     cohort,
@@ -160,17 +171,7 @@ export function compareCohort(cohort: string, predicted: CohortPredictions, opti
     }),
     imageVsClinical: imageVsClinical && {...imageVsClinical, pHolm: null},
     combinedVsClinical: combinedVsClinical && {...combinedVsClinical, pHolm: null},
-    netBenefit: {
-      // The same seed for both comparisons: the bands come from the same patient resamples.
-      imageVsClinical: netBenefitDifference(outcome, img.score, clin.score, {
-        ...nbOptions,
-        seed: deriveSeed(seed, `nb-${cohort}`),
-      }),
-      combinedVsClinical: netBenefitDifference(outcome, comb.score, clin.score, {
-        ...nbOptions,
-        seed: deriveSeed(seed, `nb-${cohort}`),
-      }),
-    },
+    netBenefit: {imageVsClinical: image.netBenefit, combinedVsClinical: combined.netBenefit},
     imageTermLrt: lrt.test && {...lrt.test, pHolm: null},
     notes,
   };

@@ -1,6 +1,6 @@
-import {aggregateByGroup} from "../stats/aggregateByGroup.js";
+import {aggregatePatients} from "../stats/aggregatePatients.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
-import type {Aggregation, ResponseLabel} from "../study/vocabulary.js";
+import {type Aggregation, type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 
 /** One patient's objective-response score: P(CR) + P(PR) of the patient's probability vector. */
 export interface PatientResponseScore {
@@ -14,21 +14,22 @@ export interface PatientResponseScore {
 
 /**
  * Patient-level objective-response scores from patch (or patient) prediction rows, aggregated per patient as the
- * evaluation does (evaluation.aggregation, default the mean of the patches' vectors), in first-seen order. The
- * survival and readers analyses score patients with this, so their score is the one Fig 5b draws.
+ * evaluation does (`aggregatePatients`: evaluation.aggregation, default the mean of the patches' vectors), in
+ * first-seen order. The survival and readers analyses score patients with this, so their score is the one Fig 5b draws.
  */
 export function patientResponseScores(
   rows: readonly PredictionRow[],
   aggregation: Aggregation = "mean",
 ): PatientResponseScore[] {
-  const groups = aggregateByGroup(
-    rows.map((r) => `${r.cohort}\u0000${r.patientId}`),
-    rows.map((r) => r.probabilities),
-    aggregation,
-  );
-  return groups.map((g) => {
-    const row = rows[g.first] as PredictionRow;
-    const p = g.mean as [number, number, number, number];
-    return {patientId: row.patientId, cohort: row.cohort, label: row.label, probabilities: p, score: p[0] + p[1]};
+  return aggregatePatients(rows, {aggregation}).map((patient) => {
+    const p = patient.probabilities as [number, number, number, number];
+    return {
+      patientId: patient.patientId,
+      // A PredictionRow always carries its cohort.
+      cohort: patient.cohort as string,
+      label: ResponseLabels[patient.label] as ResponseLabel,
+      probabilities: p,
+      score: p[0] + p[1],
+    };
   });
 }

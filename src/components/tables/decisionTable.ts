@@ -1,12 +1,10 @@
 import {formatFixed, formatInterval} from "../format/formatStat.js";
 import type {DecisionPoint} from "../stats/decisionCurve.js";
+import {NetBenefitThresholds} from "../stats/netBenefitThresholds.js";
 import type {Column} from "./column.js";
 
-/**
- * The thresholds the decision-curve table lists: the clinically plausible range of the paper's Fig 5c/d, where a
- * clinician would weigh treating a non-responder against missing a responder. The figure itself shows every threshold.
- */
-export const DecisionTableThresholds = [0.2, 0.3, 0.4, 0.5, 0.6] as const;
+/** The thresholds the decision-curve table lists (the one default, 0.2–0.6); the figure itself shows every threshold. */
+export const DecisionTableThresholds = NetBenefitThresholds;
 
 /** The curve's points at `thresholds` (matched to 1e-9, as the curve's grid is computed by steps); absent ones skipped. */
 export function decisionTableRows(

@@ -1,4 +1,4 @@
-import {aggregateByGroup} from "../stats/aggregateByGroup.js";
+import {aggregatePatients} from "../stats/aggregatePatients.js";
 import type {AucSummary} from "../stats/aucSummary.js";
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
 import {type Aggregation, type CiMethod, CiMethods, type Level, labelIndex} from "../study/vocabulary.js";
@@ -38,8 +38,8 @@ export interface LevelInputs {
 
 /**
  * The items of one level for the live statistics: patches as given, or patients with their patches' probability
- * vectors aggregated as the build did (metrics.json's `options.aggregation`, default the mean; first-seen order, as
- * `evaluatePredictions`). Pure.
+ * vectors aggregated as the build did (`aggregatePatients` with metrics.json's `options.aggregation`, default the mean;
+ * first-seen order, as `evaluatePredictions`). Pure.
  */
 export function levelInputs(rows: readonly PredictionRow[], level: Level, aggregation?: Aggregation): LevelInputs {
   if (level === "patch") {
@@ -50,15 +50,11 @@ export function levelInputs(rows: readonly PredictionRow[], level: Level, aggreg
       ids: rows.map((r) => r.patchId ?? r.patientId),
     };
   }
-  const groups = aggregateByGroup(
-    rows.map((r) => r.patientId),
-    rows.map((r) => r.probabilities),
-    aggregation,
-  );
+  const patients = aggregatePatients(rows, {aggregation});
   return {
-    truth: groups.map((g) => labelIndex((rows[g.first] as PredictionRow).label, `patient ${g.key}`)),
-    probabilities: groups.map((g) => g.mean as unknown as readonly [number, number, number, number]),
+    truth: patients.map((p) => p.label),
+    probabilities: patients.map((p) => p.probabilities as unknown as readonly [number, number, number, number]),
     clusters: null,
-    ids: groups.map((g) => g.key),
+    ids: patients.map((p) => p.patientId),
   };
 }

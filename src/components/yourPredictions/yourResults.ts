@@ -9,6 +9,7 @@ import {decisionCurveSpec} from "../specs/decisionCurveSpec.js";
 import {classColors, cohortColor} from "../specs/palette.js";
 import {rocSpec} from "../specs/rocSpec.js";
 import type {Evaluation} from "../stats/evaluatePredictions.js";
+import {NetBenefitThresholds} from "../stats/netBenefitThresholds.js";
 import type {CiMethod} from "../study/vocabulary.js";
 import {ResponseLabels} from "../study/vocabulary.js";
 import {confusionTable} from "../tables/confusionTable.js";
@@ -134,7 +135,7 @@ export async function yourResults(options: YourResultsOptions): Promise<HTMLElem
       ...common,
     },
   );
-  const at = [0.2, 0.3, 0.4, 0.5, 0.6].flatMap((t) =>
+  const at = NetBenefitThresholds.flatMap((t) =>
     or.decisionCurve.filter((p) => Math.abs(p.threshold - t) < 1e-9).map((p) => ({...p})),
   );
   const dcaTable = dataTable(
