@@ -30,6 +30,7 @@ export default {
     {name: "Paper vs corrected", path: "/paper-vs-corrected"},
     {name: "Protocol", path: "/protocol"},
     {name: "TRIPOD+AI", path: "/tripod-ai"},
+    {name: "CLAIM 2024", path: "/claim"},
     {name: "Data model", path: "/data-model"},
   ],
 };

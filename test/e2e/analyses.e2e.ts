@@ -10,6 +10,7 @@ import type {ClinicalEvaluation} from "../../loaders/clinicalBaseline/evaluateCl
 import type {AcrossCentresArtifact, ClinicalBaselineArtifact} from "../../src/components/analysis/analysisArtifacts.js";
 import type {Availability} from "../../src/components/analysis/availability.js";
 import type {CohortsArtifact} from "../../src/components/artifacts.js";
+import type {ClaimItem} from "../../src/components/claim/claimChecklist.js";
 import type {TripodItem} from "../../src/components/tripod/tripodChecklist.js";
 import {builtArtifact} from "./builtArtifacts.js";
 import {closeClean, dist, protocolPredictionsCsv, runWorkbench, useBuiltSite} from "./builtSite.js";
@@ -123,5 +124,27 @@ describe("beyond the paper", () => {
     assert.equal(await page.locator("#tripod-table tbody a").count(), items.filter((i) => i.link !== null).length);
     assert.match((await page.locator("#tripod-summary").textContent()) ?? "", /^52 items and sub-items: /);
     await closeClean(page, problems, "/tripod-ai");
+  });
+
+  it("CLAIM 2024: one row per checklist item, each linked or not reported, as data/claim.json says", async () => {
+    const items = JSON.parse(builtArtifact(dist, "claim", "json")) as ClaimItem[];
+    const {page, problems} = await open("/claim");
+    await page.waitForSelector("#claim-table tbody tr");
+    assert.equal(items.length, 44);
+    assert.equal(await page.locator("#claim-table tbody tr").count(), items.length);
+    const statuses = await page
+      .locator("#claim-table td[data-status]")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")));
+    assert.deepEqual(
+      statuses,
+      items.map((i) => i.status),
+    );
+    assert.equal(await page.locator("#claim-table tbody a").count(), items.filter((i) => i.link !== null).length);
+    const count = (s: string) => items.filter((i) => i.status === s).length;
+    assert.equal(
+      (await page.locator("#claim-summary").textContent()) ?? "",
+      `44 items: ${count("reported")} reported, ${count("partly")} partly, ${count("not reported")} not reported.`,
+    );
+    await closeClean(page, problems, "/claim");
   });
 });

@@ -13,6 +13,7 @@ import type {
   ProtocolArtifact,
   TrainingArtifact,
 } from "../artifacts.js";
+import type {ClaimItem} from "../claim/claimContext.js";
 import type {OptimismArtifact} from "../optimism/optimismArtifact.js";
 import type {ReadersData} from "../readers/readersArtifact.js";
 import type {PaperScaleMeasurement, PaperScaleTarget} from "../scale/paperScaleMeasurement.js";
@@ -43,6 +44,7 @@ export interface JsonDataFiles {
   "readers.json": ReadersData;
   "survival.json": SurvivalData;
   "tripod.json": TripodItem[];
+  "claim.json": ClaimItem[];
   "paper-scale.json": {measurement: PaperScaleMeasurement; targets: PaperScaleTarget[]};
 }
 

@@ -19,13 +19,13 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
     acrossCentres,
     calibration,
     config,
-    synthetic,
     training,
     externals,
     run,
     clinical,
     dataSource,
     noPatients,
+    internalValidation,
   } = context;
   const items: TripodRow[] = [
     [
@@ -72,7 +72,7 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "5a",
       "Data",
       "Describe the sources of data separately for the development and evaluation datasets, the rationale for using these data, and their representativeness.",
-      at("/cohorts", dataSource),
+      at("/cohorts", `${dataSource}; the rationale and representativeness are not stated`, "partly"),
     ],
     [
       "Methods",
@@ -86,7 +86,11 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "6a",
       "Participants",
       "Specify key elements of the study setting (e.g. primary care, secondary care, general population), including the number and location of centres.",
-      at("/cohorts", `${cohorts.cohorts.length} centres: ${cohorts.cohorts.join(", ")}`),
+      at(
+        "/cohorts",
+        `${cohorts.cohorts.length} centres: ${cohorts.cohorts.join(", ")}; care setting not recorded`,
+        "partly",
+      ),
     ],
     [
       "Methods",
@@ -107,7 +111,11 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "7",
       "Data preparation",
       "Describe any data pre-processing and quality checking, including whether this was similar across relevant sociodemographic groups.",
-      at("/protocol", `patch geometry ${config.patches.geometry}, window and resampling in the methods table`),
+      at(
+        "/protocol",
+        `patch geometry ${config.patches.geometry}, window and resampling in the methods table; not compared across sociodemographic groups`,
+        "partly",
+      ),
     ],
     [
       "Methods",
@@ -164,7 +172,9 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
             "/protocol#minimum-sample-size",
             sampleSize.sampleSize
               .map((s) => `${s.model}: minimum ${s.required ?? "n/a"} vs ${s.trainingPatients} training patients`)
+              .concat("the evaluation cohorts' size is not justified")
               .join("; "),
+            "partly",
           )
         : none("no sample-size calculation in this build"),
     ],
@@ -204,7 +214,8 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "Specify the type of model, rationale, all model-building steps, including any hyperparameter tuning, and the method for internal validation.",
       at(
         "/protocol",
-        `${config.model.optimizer}, learning rate ${config.model.learningRate}, batch ${config.model.batchSize}, ${config.model.epochs} epochs${clinical ? `; clinical ridge λ ${clinical.clinical.lambda} by stratified ${clinical.clinical.lambdaFolds}-fold cross-validated deviance over ${clinical.clinical.lambdaPath.length} candidates` : ""}`,
+        `${config.model.optimizer}, learning rate ${config.model.learningRate}, batch ${config.model.batchSize}, ${config.model.epochs} epochs${clinical ? `; clinical ridge λ ${clinical.clinical.lambda} by stratified ${clinical.clinical.lambdaFolds}-fold cross-validated deviance over ${clinical.clinical.lambdaPath.length} candidates` : ""}; ${internalValidation.length > 0 ? `internal validation: ${internalValidation.join("; ")}` : "no internal validation of the image model in this build"}`,
+        internalValidation.length > 0 ? "reported" : "partly",
       ),
     ],
     [
@@ -264,21 +275,10 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "15",
       "Model output",
       "Specify the output of the prediction model (e.g. probabilities, classification), with details and rationale for any classification and how the thresholds were identified.",
-      at("/objective-response", "four class probabilities; P(CR) + P(PR) for objective response; threshold slider"),
-    ],
-    [
-      "Methods",
-      "16",
-      "Training versus evaluation",
-      "Identify any differences between development and evaluation data in healthcare setting, eligibility, outcome and predictors.",
-      at("/cohorts", "Table 1 per cohort with between-cohort p-values", "partly"),
-    ],
-    [
-      "Methods",
-      "17",
-      "Ethical approval",
-      "Name the institutional research board or ethics committee that approved the study and describe the participant informed consent or the ethics committee waiver of informed consent.",
-      none(synthetic ? "synthetic data: no ethics approval needed" : "not recorded in the study files"),
+      at(
+        "/objective-response",
+        "four class probabilities, arg-max class in the confusion matrices; P(CR) + P(PR) for objective response; no threshold is chosen (a slider explores them)",
+      ),
     ],
     ...tripodLaterItems(context),
   ];

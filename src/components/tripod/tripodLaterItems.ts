@@ -1,9 +1,26 @@
 import {at, none, type TripodContext, type TripodRow} from "./tripodContext.js";
 
-/** TRIPOD+AI items 18–27 (Open science, Patient and public involvement, Results, Discussion); see tripodChecklist.ts. */
+/**
+ * TRIPOD+AI items 16–27 (the last Methods items, Open science, Patient and public involvement, Results, Discussion);
+ * see tripodChecklist.ts.
+ */
 export function tripodLaterItems(context: TripodContext): TripodRow[] {
   const {sampleSize, acrossCentres, calibration, config, synthetic, analysed, run} = context;
   return [
+    [
+      "Methods",
+      "16",
+      "Training versus evaluation",
+      "Identify any differences between development and evaluation data in healthcare setting, eligibility, outcome and predictors.",
+      at("/cohorts", "Table 1 per cohort with between-cohort p-values", "partly"),
+    ],
+    [
+      "Methods",
+      "17",
+      "Ethical approval",
+      "Name the institutional research board or ethics committee that approved the study and describe the participant informed consent or the ethics committee waiver of informed consent.",
+      none(synthetic ? "synthetic data: no ethics approval needed" : "not recorded in the study files"),
+    ],
     [
       "Open science",
       "18a",
@@ -23,7 +40,11 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "18c",
       "Protocol",
       "Indicate where the study protocol can be accessed or state that a protocol was not prepared.",
-      at("/protocol", "the resolved study configuration and methods table"),
+      at(
+        "/protocol",
+        "the resolved study configuration and methods table; no pre-specified study protocol is recorded",
+        "partly",
+      ),
     ],
     [
       "Open science",
@@ -74,7 +95,11 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "20c",
       "Participants",
       "For model evaluation, show a comparison with the development data of the distribution of important predictors (demographics, predictors and outcome).",
-      at("/cohorts", "Table 1 with between-cohort p-values"),
+      at(
+        "/cohorts",
+        "Table 1: clinical variables and response per cohort with between-cohort p-values; the image inputs' case-mix is not compared",
+        "partly",
+      ),
     ],
     [
       "Results",
@@ -84,7 +109,7 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       sampleSize
         ? at(
             "/protocol#minimum-sample-size",
-            `training patients per class: ${sampleSize.sampleSize[0]?.eventsPerClass.map((n, k) => `${sampleSize.classes[k]} ${n}`).join(", ") ?? "n/a"}`,
+            `training patients per class: ${sampleSize.sampleSize[0]?.eventsPerClass.map((n, k) => `${sampleSize.classes[k]} ${n}`).join(", ") ?? "n/a"}; every cohort's responses in Table 1`,
           )
         : at("/cohorts", "patients per cohort", "partly"),
     ],
@@ -93,14 +118,22 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "22",
       "Model specification",
       "Provide details of the full prediction model (e.g. formula, code, object, application programming interface) to allow predictions in new individuals and third-party evaluation and implementation, including any restrictions to access or reuse.",
-      at("/protocol", `run ${run?.runId ?? "n/a"} (head weights in the run folder)`),
+      at(
+        "/protocol",
+        `run ${run?.runId ?? "n/a"}: its head weights stay in the run folder, not published here`,
+        "partly",
+      ),
     ],
     [
       "Results",
       "23a",
       "Model performance",
       "Report model performance estimates with confidence intervals, including for any key subgroups (e.g. sociodemographic).",
-      at("/discrimination", `AUC, accuracy and calibration with ${config.evaluation.ciMethod} intervals`),
+      at(
+        "/discrimination",
+        `AUC, accuracy and calibration with ${config.evaluation.ciMethod} intervals; no subgroup analysis`,
+        "partly",
+      ),
     ],
     [
       "Results",
