@@ -20,6 +20,7 @@ export function normalizePatches(value: unknown, fallback: StudyConfig["patches"
     "sizePx",
     "sizeMm",
     "minNativePx",
+    "minDiameterMm",
     "lesion",
     "inPlaneSpacing",
     "slicesPerPatient",
@@ -36,6 +37,7 @@ export function normalizePatches(value: unknown, fallback: StudyConfig["patches"
     sizePx: number("patches.sizePx", patches.sizePx, d.sizePx, {integer: true, min: 32, max: 1024}),
     sizeMm: number("patches.sizeMm", patches.sizeMm, d.sizeMm, {above: 0, max: 300}),
     minNativePx: number("patches.minNativePx", patches.minNativePx, d.minNativePx, {integer: true, min: 1, max: 1024}),
+    minDiameterMm: number("patches.minDiameterMm", patches.minDiameterMm, d.minDiameterMm, {min: 0, max: 300}),
     lesion: oneOf("patches.lesion", patches.lesion, PatchLesions, d.lesion),
     inPlaneSpacing: oneOf("patches.inPlaneSpacing", patches.inPlaneSpacing, InPlaneSpacings, d.inPlaneSpacing),
     slicesPerPatient: number("patches.slicesPerPatient", patches.slicesPerPatient, d.slicesPerPatient, {

@@ -17,6 +17,8 @@ export function paperDefaults(): StudyConfig {
       // smallest largest-square is 11 px (SYUCC, 1.375 mm pixels), so 10 excludes no demo patient, where 16 would
       // exclude 28 of 180 (mostly small, i.e. mostly CR, tumours); a 5 mm nodule on HCC_048 (0.703 mm) gives 5 px.
       minNativePx: 10,
+      // mRECIST: a target lesion is measurable from 10 mm of longest diameter (Lencioni & Llovet 2010).
+      minDiameterMm: 10,
       lesion: "largest",
       inPlaneSpacing: "native",
       slicesPerPatient: 3,

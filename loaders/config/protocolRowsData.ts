@@ -114,6 +114,15 @@ export const dataRows: Descriptor[] = [
   },
   {
     section: "Patches",
+    parameter: "Measurable tumour (longest axial diameter)",
+    key: "patches.minDiameterMm",
+    value: (c) => (c.patches.minDiameterMm > 0 ? `≥ ${c.patches.minDiameterMm} mm` : "no rule"),
+    reason: "",
+    unreported:
+      "mRECIST measures a target lesion by its longest axial diameter and calls it measurable from 10 mm; a smaller tumour is excluded with its diameter, in millimetres whatever the scan's pixel size (the pixel floor above is a second guard).",
+  },
+  {
+    section: "Patches",
     parameter: "Lesions of a multi-focal ROI",
     key: "patches.lesion",
     value: (c) => (c.patches.lesion === "largest" ? "largest lesion" : "every lesion"),

@@ -19,6 +19,8 @@ export interface PatientGeometry {
   /** Largest axial area of the analysed tumour (mm²) and the diameter of the circle of that area (mm). */
   largestAreaMm2: number;
   equivalentDiameterMm: number;
+  /** Longest axial diameter of the analysed tumour (mm), mRECIST's measurement (longestDiameter.ts). */
+  longestDiameterMm: number;
   /** Native slice indices chosen, each one's largest inside-ROI square, and the slices that gave no patch. */
   slices: number[];
   largestSquares: Array<{sliceIndex: number; nativePx: number; sizeMm: number}>;
@@ -54,6 +56,7 @@ export function patientGeometry(m: {
   tumourVoxels: number;
   lesionVoxelCounts: readonly number[];
   areas: Float64Array;
+  longestDiameterMm: number;
 }): PatientGeometry {
   const {image} = m;
   const voxelMm3 = image.spacing[0] * image.spacing[1] * image.spacing[2];
@@ -68,6 +71,7 @@ export function patientGeometry(m: {
     lesionVolumesMm3: m.lesionVoxelCounts.map((n) => round4(n * voxelMm3)),
     largestAreaMm2,
     equivalentDiameterMm: 2 * Math.sqrt(largestAreaMm2 / Math.PI),
+    longestDiameterMm: round4(m.longestDiameterMm),
     slices: [],
     largestSquares: [],
     slicesWithoutPatch: [],

@@ -5,6 +5,7 @@ import {type ContextCrop, contextCrop} from "./contextCrop.js";
 import {extractPatch} from "./extractPatch.js";
 import {axisOfPhysical, type Grid, indexToPhysical, nativeAxialGrid, physicalToIndex} from "./grid.js";
 import {largestLesion} from "./largestLesion.js";
+import {longestAxialDiameterMm} from "./longestDiameter.js";
 import type {PatchRecord} from "./patchSet.js";
 import {type PatientGeometry, patientGeometry, round4, sliceAreas} from "./patientGeometry.js";
 import {largestInscribed, type Placement, type SliceMask} from "./placePatches.js";
@@ -19,9 +20,10 @@ import type {Vec3, Volume} from "./volume.js";
  * preprocessing" on native slices: take the tumour (the ROI's largest lesion, or every lesion: patches.lesion), find
  * its largest-area native axial slice and the nearest native slices, and on each cut either the largest square inside
  * the ROI (geometry "roi", the paper's "whole CT-ROI patch") or squares of sizeMm ("fixed"), at the scan's own in-plane
- * resolution, then resize to sizePx and window to uint8. A slice whose largest inside-ROI square spans fewer than
- * minNativePx native pixels gives no patch, and a patient left with none is excluded (tumourTooSmall) rather than
- * blown up. Only the block around the tumour is read, so memory and time scale with the tumour, not the scan.
+ * resolution, then resize to sizePx and window to uint8. A tumour whose longest axial diameter is below mRECIST's
+ * measurable 10 mm (patches.minDiameterMm) is excluded first; then a slice whose largest inside-ROI square spans fewer
+ * than minNativePx native pixels gives no patch, and a patient left with none is excluded (tumourTooSmall) rather
+ * than blown up. Only the block around the tumour is read, so memory and time scale with the tumour, not the scan.
  * The parts live beside this file: tumourExtent.ts (the blocks read), patientGeometry.ts (the record and its
  * measurements), slicePlacements.ts (roi / fixed placement) and channelSources.ts (the HU slices each channel reads).
  */
@@ -81,6 +83,7 @@ export function preprocessPatient(
     tumourVoxels,
     lesionVoxelCounts: lesions.voxelCounts,
     areas,
+    longestDiameterMm: longestAxialDiameterMm(resampled, [bx, by, bz], [sx, sy]),
   });
   const chosen = selectSlices(areas, p.slicesPerPatient, p.minSliceAreaFraction);
   if (chosen.length === 0) {
@@ -113,6 +116,14 @@ export function preprocessPatient(
   });
   const best = geometry.largestSquares.reduce((a, b) => (b.nativePx > a.nativePx ? b : a));
   const bestText = `largest square ${px(best.nativePx)} px / ${best.sizeMm.toFixed(1)} mm`;
+  // mRECIST's measurable lesion first, in millimetres; the pixel floor below is a second, separate guard.
+  if (geometry.longestDiameterMm < p.minDiameterMm) {
+    throw new PatientError(
+      "tumourTooSmall",
+      `${what}: tumour not measurable (mRECIST): longest axial diameter ${geometry.longestDiameterMm.toFixed(1)} mm, below patches.minDiameterMm = ${p.minDiameterMm} (${bestText}; patches.minNativePx = ${p.minNativePx})${maskName}`,
+      input.maskFile,
+    );
+  }
   if (!passes.some(Boolean)) {
     throw new PatientError(
       "tumourTooSmall",

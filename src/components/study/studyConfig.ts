@@ -95,6 +95,11 @@ export type StudyConfig = {
     sizeMm: number;
     /** A slice whose patch would span fewer native pixels across gives no patch (the minimum-information rule). */
     minNativePx: number;
+    /**
+     * mRECIST's measurable lesion: a tumour whose longest axial diameter is below this (mm) is excluded before any
+     * patch is cut, whatever its pixels (the pixel floor above is a second, separate guard). 0 turns the rule off.
+     */
+    minDiameterMm: number;
     lesion: PatchLesion;
     inPlaneSpacing: InPlaneSpacing;
     slicesPerPatient: number;

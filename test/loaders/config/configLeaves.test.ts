@@ -149,6 +149,7 @@ const Effects: Record<string, Effect> = {
   "patches.sizePx": preprocess(112),
   "patches.sizeMm": preprocess(24, {patches: {geometry: "fixed"}}),
   "patches.minNativePx": preprocess(12),
+  "patches.minDiameterMm": preprocess(12),
   "patches.lesion": preprocess("union"),
   "patches.inPlaneSpacing": preprocess("common"),
   "patches.slicesPerPatient": preprocess(5),

@@ -100,6 +100,23 @@ describe("preprocessing a real CT (HCC_048) with drawn tumours of 5, 12, 30 and 
     }
   });
 
+  it("mRECIST's 10 mm, in millimetres: a 10 × 10-pixel tumour (9.9 mm across) passes the pixel floor but is not measurable", () => {
+    const data = new Uint8Array(image.data.length);
+    const [nx, ny] = image.size;
+    for (let k = 30; k < 33; k++)
+      for (let j = 250; j < 260; j++) for (let i = 250; i < 260; i++) data[i + nx * (j + ny * k)] = 1;
+    const mask = {...image, data};
+    const input = {patientId: "S10", cohort: "HCC", label: "SD" as const, image, mask, maskFile: "S10.nii.gz"};
+    assert.throws(
+      () => preprocessPatient(input, roiConfig()),
+      /^PatientError: patient S10: tumour not measurable \(mRECIST\): longest axial diameter 9\.9 mm, below patches\.minDiameterMm = 10 \(largest square 10 px \/ 7\.0 mm; patches\.minNativePx = 10\): mask S10\.nii\.gz$/,
+    );
+    // Without the diameter rule the pixel floor alone lets it through: the two guards are separate.
+    const cut = preprocessPatient(input, roiConfig({minDiameterMm: 0}));
+    assert.ok(cut.records.length > 0 && cut.records.every((r) => r.nativePx === 10));
+    assert.ok(Math.abs(cut.geometry.longestDiameterMm - 10 * 0.703 * Math.SQRT2) < 0.01);
+  });
+
   it("a study of single tumours: the 5 mm one is excluded with its size, in the flow report and in study.json", async () => {
     const dir = await tempDir("tace-real-tumours-");
     const masks: Record<string, Volume<Uint8Array>> = {
@@ -125,7 +142,7 @@ describe("preprocessing a real CT (HCC_048) with drawn tumours of 5, 12, 30 and 
     );
     assert.match(
       flow.excluded[0]!.reason,
-      /^patient T5: tumour too small for a patch: largest square [3-9] px \/ [2-6]\.\d mm on its \d largest slice\(s\), below patches\.minNativePx = 10: mask .*T5\.nii\.gz$/,
+      /^patient T5: tumour not measurable \(mRECIST\): longest axial diameter [4-6]\.\d mm, below patches\.minDiameterMm = 10 \(largest square [3-9] px \/ [2-6]\.\d mm; patches\.minNativePx = 10\): mask .*T5\.nii\.gz$/,
     );
     const records = study.cohorts.HCC!.records;
     for (const r of records) assert.ok(r.nativePx >= 10, `${r.patchId}: ${r.nativePx} px`);
