@@ -111,7 +111,7 @@ describe("report pages", () => {
     assert.equal(await page.locator("#roc-chart svg .mark-line path").count(), 4);
     const legend = await page.locator("#roc-chart .role-legend-label text").allTextContents();
     assert.equal(legend.length, 4);
-    for (const label of legend) assert.match(label, /^(CR|PR|SD|PD): AUC \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\)$/);
+    for (const label of legend) assert.match(label, /^(CR|PR|SD|PD): AUC \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]$/);
 
     const n = Number(await attr(page, "#confusion-matrix", "data-n"));
     const counts = (await page

@@ -1,5 +1,5 @@
 import type {Provenance} from "../artifacts.js";
-import {formatFixed, formatInterval, formatPercent} from "../format/formatStat.js";
+import {formatCiLevel, formatFixed, formatPercent, formatPercentInterval} from "../format/formatStat.js";
 import type {ConfusionTable} from "../tables/confusionTable.js";
 import {toCsv} from "../tables/toCsv.js";
 import {button, download, el} from "./dom.js";
@@ -11,15 +11,12 @@ const pct = (v: number | null) => (v === null ? "–" : `${formatFixed(v, 1)}%`)
 /**
  * A confusion matrix as an HTML table (rows true class, columns predicted): each cell shows the count with row %
  * and column %, shaded by row %. The table has `data-n`; each cell `data-count`, `data-truth`, `data-predicted`.
- * Below: accuracy with its Wilson CI, a "Download CSV" button and provenance.
+ * Below: accuracy with its Wilson CI (labelled with the level the table computed it at), a "Download CSV" button and
+ * provenance.
  */
 export function confusionMatrixView(
   table: ConfusionTable,
-  {
-    id = "confusion-matrix",
-    provenance,
-    ciLevel = 0.95,
-  }: {id?: string; provenance?: Provenance | undefined; ciLevel?: number} = {},
+  {id = "confusion-matrix", provenance}: {id?: string; provenance?: Provenance | undefined} = {},
 ): HTMLElement {
   const head = el(
     "tr",
@@ -62,9 +59,9 @@ export function confusionMatrixView(
   const acc =
     table.accuracy === null
       ? "Accuracy: n/a (no rows)"
-      : `Accuracy ${formatPercent(table.accuracy)} (${table.correct}/${table.n}; ${Math.round(ciLevel * 100)}% Wilson CI ${
-          table.accuracyCi ? `${formatInterval([100 * table.accuracyCi[0], 100 * table.accuracyCi[1]], 1)}%` : "n/a"
-        })`;
+      : `Accuracy ${formatPercent(table.accuracy)} (${table.correct}/${table.n}; ${formatCiLevel(table.ciLevel)} Wilson CI ${formatPercentInterval(
+          table.accuracyCi,
+        )})`;
   const csv = toCsv(
     table.cells.flat().map((c) => ({...c})),
     ["truth", "predicted", "count", "rowPercent", "colPercent"],

@@ -1,6 +1,8 @@
 import type {Provenance} from "../artifacts.js";
+import type {CellNote} from "../tables/cellNote.js";
 import type {Column} from "../tables/column.js";
 import {toCsv} from "../tables/toCsv.js";
+import {footnoteList, noteMarks, noteTitle} from "./cellNotes.js";
 import {button, download, el} from "./dom.js";
 import {provenanceFooter} from "./provenanceFooter.js";
 
@@ -16,13 +18,17 @@ export interface DataTableOptions<Row> {
   csvRows?: ReadonlyArray<Record<string, unknown>>;
 }
 
-/** An HTML table of `rows` with a "Download CSV" button (the raw values, not the formatted text) and provenance. */
+/**
+ * An HTML table of `rows` with a "Download CSV" button (the raw values, not the formatted text) and provenance. A
+ * column's `notes` mark its cells (a superscript with a tooltip, the cell's title) and add their lines under the table.
+ */
 export function dataTable<Row extends Record<string, unknown>>(
   rows: readonly Row[],
   columns: ReadonlyArray<Column<Row>>,
   options: DataTableOptions<Row>,
 ): HTMLElement {
   const {id, filename = id, caption, provenance, rowClass, csvRows} = options;
+  const all: CellNote[] = [];
   const table = el(
     "table",
     {id, class: "data-table"},
@@ -35,9 +41,16 @@ export function dataTable<Row extends Record<string, unknown>>(
         el(
           "tr",
           {class: rowClass?.(row) ?? null},
-          ...columns.map((c) =>
-            el("td", c.attributes?.(row) ?? {}, c.format ? c.format(row) : String(row[c.key] ?? "")),
-          ),
+          ...columns.map((c) => {
+            const notes = c.notes?.(row) ?? [];
+            all.push(...notes);
+            return el(
+              "td",
+              {...c.attributes?.(row), title: noteTitle(notes)},
+              c.format ? c.format(row) : String(row[c.key] ?? ""),
+              ...noteMarks(notes),
+            );
+          }),
         ),
       ),
     ),
@@ -50,6 +63,7 @@ export function dataTable<Row extends Record<string, unknown>>(
     "div",
     {class: "data-table-wrap"},
     table,
+    footnoteList(all),
     el(
       "div",
       {class: "chart-actions"},

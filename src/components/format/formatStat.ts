@@ -1,8 +1,9 @@
 /**
  * Number formats shared by pages, tables, figure legends and tests — each written once, so that a value on a page
- * can be compared with metrics.json and an interval reads the same everywhere ("0.801–0.902", an en dash between
- * its ends): a statistic such as Mann–Whitney W in full precision (integers stay integers), a p-value to 4
- * significant digits, fixed decimals, percentages, intervals and estimates with their intervals.
+ * can be compared with metrics.json and an interval reads the same everywhere ("[0.801, 0.902]", its ends in brackets
+ * after a comma, so a negative end never reads as a range dash; an estimate with its interval "0.853 [0.801, 0.902]"):
+ * a statistic such as Mann–Whitney W in full precision (integers stay integers), a p-value to 4 significant digits,
+ * fixed decimals, percentages, intervals and estimates with their intervals.
  */
 
 /** A confidence interval as its two ends; pages receive `null` when there is none. */
@@ -38,7 +39,20 @@ export function formatPercent(value: number | null | undefined, digits = 1, miss
   return value === null || value === undefined ? missing : `${(100 * value).toFixed(digits)}%`;
 }
 
-/** An interval's two ends, "0.801–0.902"; no interval → `missing` (a dash in table cells). */
+/**
+ * A confidence level as the percentage a caption or a column header names: 0.9 → "90%", 0.995 → "99.5%". Every
+ * "x% CI" of the site is written with this, from the level the statistics were computed at (`evaluation.ciLevel` or
+ * an artifact's `ciLevel`), so a label cannot name a level the numbers were not computed at. Rounded to 10
+ * significant digits first, so 0.9 × 100 prints as 90 and not 90.00000000000001. A level outside (0, 1) is not a
+ * confidence level: RangeError.
+ */
+export function formatCiLevel(level: number): string {
+  if (!(Number.isFinite(level) && level > 0 && level < 1))
+    throw new RangeError(`a confidence level is a number between 0 and 1, not ${level}`);
+  return `${Number((100 * level).toPrecision(10))}%`;
+}
+
+/** An interval's two ends, "[0.801, 0.902]"; no interval → `missing` (a dash in table cells). */
 export function formatInterval(
   ci: Interval | readonly [number | null, number | null] | null | undefined,
   digits = 3,
@@ -49,10 +63,10 @@ export function formatInterval(
   // monotone likelihood, say. It is shown as such rather than failing the table.
   const end = (v: number | null, side: "lower" | "upper") =>
     v !== null && Number.isFinite(v) ? v.toFixed(digits) : side === "lower" ? "−∞" : "∞";
-  return `${end(ci[0], "lower")}–${end(ci[1], "upper")}`;
+  return `[${end(ci[0], "lower")}, ${end(ci[1], "upper")}]`;
 }
 
-/** "0.853 (0.801–0.902)"; no interval → "0.853"; no value → "n/a". */
+/** "0.853 [0.801, 0.902]"; no interval → "0.853"; no value → "n/a". */
 export function formatEstimate(
   value: number | null,
   ci: Interval | readonly [number | null, number | null] | null | undefined,
@@ -61,13 +75,21 @@ export function formatEstimate(
   if (value === null) return "n/a";
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
   const v = value.toFixed(digits);
-  return ci ? `${v} (${formatInterval(ci, digits)})` : v;
+  return ci ? `${v} ${formatInterval(ci, digits)}` : v;
 }
 
-/** A proportion with its interval and counts, "0.850 (0.640–0.948; 17/20)"; no value → "n/a". */
+/** A proportion with its interval and counts, "0.850 [0.640, 0.948] (17/20)"; no value → "n/a". */
 export function formatProportion(
   p: {value: number | null; ci: Interval | null; x: number; n: number},
   digits = 3,
 ): string {
-  return p.value === null ? "n/a" : `${p.value.toFixed(digits)} (${formatInterval(p.ci, digits)}; ${p.x}/${p.n})`;
+  if (p.value === null) return "n/a";
+  return p.ci
+    ? `${p.value.toFixed(digits)} ${formatInterval(p.ci, digits)} (${p.x}/${p.n})`
+    : `${p.value.toFixed(digits)} (${p.x}/${p.n})`;
+}
+
+/** A proportion's interval in percent, "[70.1%, 92.2%]", each end carrying its unit; no interval → `missing`. */
+export function formatPercentInterval(ci: Interval | null | undefined, digits = 1, missing = "n/a"): string {
+  return ci ? `[${formatPercent(ci[0], digits)}, ${formatPercent(ci[1], digits)}]` : missing;
 }

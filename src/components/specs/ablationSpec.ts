@@ -44,8 +44,8 @@ export function ablationSpec(artifact: AblationArtifact, {width = 240}: {width?:
             y,
             x,
             tooltip: [
-              {field: "seed", type: "quantitative"},
-              {field: "auc", format: ".3f", type: "quantitative"},
+              {field: "seed", type: "quantitative", title: "Seed"},
+              {field: "auc", format: ".3f", type: "quantitative", title: "AUC"},
             ],
           },
         },
@@ -56,7 +56,7 @@ export function ablationSpec(artifact: AblationArtifact, {width = 240}: {width?:
             y,
             x,
             tooltip: [
-              {field: "rung", type: "nominal"},
+              {field: "rung", type: "nominal", title: "Rung"},
               {field: "auc", type: "quantitative", format: ".3f", title: "mean over seeds"},
               {field: "lo", type: "quantitative", format: ".3f", title: "min"},
               {field: "hi", type: "quantitative", format: ".3f", title: "max"},

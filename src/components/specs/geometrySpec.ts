@@ -57,7 +57,7 @@ export function geometrySpec(
             y,
             x,
             tooltip: [
-              {field: "geometry", type: "nominal"},
+              {field: "geometry", type: "nominal", title: "Geometry"},
               {field: "auc", type: "quantitative", format: ".3f", title},
               {field: "lo", type: "quantitative", format: ".3f", title: "CI low"},
               {field: "hi", type: "quantitative", format: ".3f", title: "CI high"},

@@ -1,5 +1,7 @@
 import type {AblationArtifact, PairedAuc, SeedSpread} from "../ablation/ablationArtifact.js";
-import {formatFixed, formatInterval, formatP} from "../format/formatStat.js";
+import {formatEstimate, formatFixed, formatInterval, formatP} from "../format/formatStat.js";
+import type {CellNote} from "./cellNote.js";
+import {estimateFlags} from "./estimateFlags.js";
 
 /**
  * The ladder page's tables from data/ablation.json, DOM-free: rung × cohort metrics as "mean [min–max]" over seeds,
@@ -8,7 +10,15 @@ import {formatFixed, formatInterval, formatP} from "../format/formatStat.js";
  */
 export function spreadText(s: SeedSpread, digits = 3): string {
   if (s.mean === null) return "n/a";
-  return `${formatFixed(s.mean, digits)} [${formatFixed(s.min, digits)}–${formatFixed(s.max, digits)}]`;
+  const text = `${formatFixed(s.mean, digits)} [${formatFixed(s.min, digits)}–${formatFixed(s.max, digits)}]`;
+  // The mean and range leave out seeds where the metric is undefined; the cell says so rather than pass for all.
+  const used = seedsWithValue(s);
+  return used < s.perSeed.length ? `${text} (${used} of ${s.perSeed.length} seeds)` : text;
+}
+
+/** How many seeds of a spread have a value (the ones its mean and range are over). */
+export function seedsWithValue(s: SeedSpread): number {
+  return s.perSeed.filter((v) => v !== null).length;
 }
 
 export interface LadderRow extends Record<string, unknown> {
@@ -63,11 +73,11 @@ export interface ComparisonRow extends Record<string, unknown> {
   patients: number;
   deltaAuc: number | null;
   deltaAucText: string;
+  deltaAucNotes: CellNote[];
   ci: string;
   p: number | null;
   pText: string;
   perSeed: string;
-  netBenefit: string;
 }
 
 /** `target`: "OR" (objective response) or a class label. */
@@ -86,15 +96,49 @@ export function comparisonRows(artifact: AblationArtifact, target = "OR"): Compa
         patients: c.patients,
         deltaAuc: ok ? test.deltaAuc : null,
         deltaAucText: ok ? formatFixed(test.deltaAuc) : test.note,
+        deltaAucNotes: ok ? estimateFlags({n: c.patients, ci: test.ci}) : [],
         ci: ok ? formatInterval(test.ci) : "–",
         p: ok ? test.p : null,
         pText: ok ? formatP(test.p) : "–",
         perSeed: target === "OR" ? spreadText(c.perSeedDeltaAuc) : "–",
-        netBenefit: c.netBenefit
-          .map((n) => `${n.threshold}: ${formatFixed(n.difference)} ${formatInterval(n.ci)} p ${formatP(n.p)}`)
-          .join("; "),
       };
     });
+  });
+}
+
+export interface NetBenefitRow extends Record<string, unknown> {
+  rung: string;
+  previous: string;
+  cohort: string;
+  threshold: number;
+  deltaNb: number | null;
+  deltaNbCi: readonly [number, number] | null;
+  /** "0.010 [-0.020, 0.040]": ΔNB with its interval. */
+  deltaNbText: string;
+  deltaNbNotes: CellNote[];
+}
+
+/**
+ * ΔNB of objective response, this rung − the previous one, in long format: one row per rung, cohort and threshold,
+ * the estimate with its paired-bootstrap interval and no p-value (a net-benefit difference is an estimate to read
+ * with its interval, not a test: Vickers et al. 2023).
+ */
+export function netBenefitRows(artifact: AblationArtifact): NetBenefitRow[] {
+  return artifact.rungs.flatMap((rung, i) => {
+    const previous = artifact.rungs[i - 1];
+    if (!rung.vsPrevious || !previous) return [];
+    return Object.entries(rung.vsPrevious).flatMap(([cohort, c]) =>
+      c.netBenefit.map((n) => ({
+        rung: rung.id,
+        previous: previous.id,
+        cohort,
+        threshold: n.threshold,
+        deltaNb: n.difference,
+        deltaNbCi: n.ci,
+        deltaNbText: formatEstimate(n.difference, n.ci),
+        deltaNbNotes: estimateFlags({n: c.patients, ci: n.ci}),
+      })),
+    );
   });
 }
 
@@ -106,6 +150,7 @@ export interface AnalysisRow extends Record<string, unknown> {
   auc: number | null;
   ci: string;
   width: number | null;
+  aucNotes: CellNote[];
 }
 
 export function analysisRows(artifact: AblationArtifact): AnalysisRow[] {
@@ -118,6 +163,7 @@ export function analysisRows(artifact: AblationArtifact): AnalysisRow[] {
       auc: c.auc,
       ci: formatInterval(c.ci),
       width: c.width,
+      aucNotes: estimateFlags({n: c.n, ci: c.ci}),
     })),
   );
 }

@@ -1,13 +1,18 @@
-import type {AcrossCentresArtifact, ClinicalBaselineArtifact, OrdinalArtifact} from "../analysis/analysisArtifacts.js";
-import {formatP} from "../format/formatStat.js";
-import {estimateColumn, fixedColumn, num, type Row, valueCell} from "./analysisTableCells.js";
+import type {ClinicalBaselineArtifact, OrdinalArtifact} from "../analysis/analysisArtifacts.js";
+import {formatCiLevel, formatP} from "../format/formatStat.js";
+import {estimateColumn, fixedColumn, notesOf, num, type Row, valueCell} from "./analysisTableCells.js";
+import {naNote} from "./cellNote.js";
 import type {Column} from "./column.js";
+import {variableLabel} from "./displayLabels.js";
+import {aucNotes, estimateFlags} from "./estimateFlags.js";
 
 /**
- * Rows and columns of the tables of Clinical baseline and Across centres (the calibration and
- * sample-size tables are in analysisCalibrationTables.ts).
+ * Rows and columns of the tables of Clinical baseline and of the ordinal agreement on Across centres (the
+ * leave-one-centre-out tables are in acrossCentresTables.ts, the calibration and sample-size tables in
+ * analysisCalibrationTables.ts).
  * Every numeric cell carries its raw value in `data-value` (the browser suite reads those), and its CSV the raw
- * numbers; the displayed text is rounded by formatStat.ts.
+ * numbers; the displayed text is rounded by formatStat.ts. Column sets with intervals take the artifact's
+ * `ciLevel`, the level the intervals were computed at, and name it in their headers.
  */
 
 export const ModelNames = {clinical: "clinical", image: "image", combined: "clinical + image"} as const;
@@ -21,16 +26,22 @@ export function clinicalAucRows(artifact: ClinicalBaselineArtifact): Row[] {
       responders: c.responders,
       auc: c.auc[m].auc,
       aucCi: c.auc[m].ci,
+      aucNotes: aucNotes({
+        value: c.auc[m].auc,
+        ci: c.auc[m].ci,
+        cases: c.responders,
+        controls: c.patients - c.responders,
+      }),
     })),
   );
 }
 
-export const clinicalAucColumns: Column<Row>[] = [
+export const clinicalAucColumns = (ciLevel: number): Column<Row>[] => [
   {key: "cohort", label: "Cohort"},
   {key: "model", label: "Model"},
   {key: "patients", label: "Patients"},
   {key: "responders", label: "Responders"},
-  estimateColumn("auc", "AUC (95% CI), DeLong"),
+  estimateColumn("auc", `AUC (${formatCiLevel(ciLevel)} CI), DeLong`),
 ];
 
 export function deltaRows(artifact: ClinicalBaselineArtifact): Row[] {
@@ -40,50 +51,78 @@ export function deltaRows(artifact: ClinicalBaselineArtifact): Row[] {
         ["image-clinical", "image − clinical", c.imageVsClinical],
         ["combined-clinical", "clinical + image − clinical", c.combinedVsClinical],
       ] as const
-    ).map(([id, comparison, t]) => ({
-      cohort: c.cohort,
-      id,
-      comparison,
-      difference: t?.difference ?? null,
-      differenceCi: t?.ci ?? null,
-      p: t?.p ?? null,
-      pHolm: t?.pHolm ?? null,
-    })),
+    ).map(([id, comparison, t]) => {
+      // A missing test says why, from the cohort's own notes (the DeLong test's reason is among them).
+      const missing = t
+        ? []
+        : [naNote(c.notes.find((n) => n.startsWith("DeLong")) ?? "no paired test for this cohort")];
+      return {
+        cohort: c.cohort,
+        id,
+        comparison,
+        difference: t?.difference ?? null,
+        differenceCi: t?.ci ?? null,
+        differenceNotes: t
+          ? estimateFlags({n: c.patients, events: Math.min(c.responders, c.patients - c.responders), ci: t.ci})
+          : missing,
+        p: t?.p ?? null,
+        pNotes: missing,
+        pHolm: t?.pHolm ?? null,
+        pHolmNotes: missing,
+      };
+    }),
   );
 }
 
-export const deltaColumns: Column<Row>[] = [
+/** A p-value column; an n/a cell carries its reason (`<key>Notes`). */
+const pColumn = (key: string, label: string): Column<Row> => ({
+  key,
+  label,
+  format: (r) => formatP(r[key] as number | null),
+  attributes: valueCell(key),
+  notes: notesOf(key),
+});
+
+export const deltaColumns = (ciLevel: number): Column<Row>[] => [
   {key: "cohort", label: "Cohort"},
   {key: "comparison", label: "Comparison"},
   {
-    ...estimateColumn("difference", "ΔAUC (95% CI)"),
+    ...estimateColumn("difference", `ΔAUC (${formatCiLevel(ciLevel)} CI)`),
     attributes: (r) => ({
       "data-value": num(r.difference),
       "data-cohort": String(r.cohort),
       "data-comparison": String(r.id),
     }),
   },
-  {key: "p", label: "p (DeLong)", format: (r) => formatP(r.p as number | null), attributes: valueCell("p")},
-  {key: "pHolm", label: "p (Holm)", format: (r) => formatP(r.pHolm as number | null), attributes: valueCell("pHolm")},
+  pColumn("p", "p (DeLong)"),
+  pColumn("pHolm", "p (Holm)"),
 ];
 
 export function lrtRows(artifact: ClinicalBaselineArtifact): Row[] {
-  return artifact.clinical.cohorts.map((c) => ({
-    cohort: c.cohort,
-    statistic: c.imageTermLrt?.statistic ?? null,
-    df: c.imageTermLrt?.df ?? null,
-    p: c.imageTermLrt?.p ?? null,
-    pHolm: c.imageTermLrt?.pHolm ?? null,
-    note: c.notes.join("; "),
-  }));
+  return artifact.clinical.cohorts.map((c) => {
+    const missing = c.imageTermLrt
+      ? []
+      : [naNote(c.notes.find((n) => n.startsWith("likelihood-ratio")) ?? "no likelihood-ratio test for this cohort")];
+    return {
+      cohort: c.cohort,
+      statistic: c.imageTermLrt?.statistic ?? null,
+      statisticNotes: missing,
+      df: c.imageTermLrt?.df ?? null,
+      p: c.imageTermLrt?.p ?? null,
+      pNotes: missing,
+      pHolm: c.imageTermLrt?.pHolm ?? null,
+      pHolmNotes: missing,
+      note: c.notes.join("; "),
+    };
+  });
 }
 
 export const lrtColumns: Column<Row>[] = [
   {key: "cohort", label: "Cohort"},
   fixedColumn("statistic", "χ²", 2),
   {key: "df", label: "df"},
-  {key: "p", label: "p", format: (r) => formatP(r.p as number | null), attributes: valueCell("p")},
-  {key: "pHolm", label: "p (Holm)", format: (r) => formatP(r.pHolm as number | null), attributes: valueCell("pHolm")},
+  pColumn("p", "p"),
+  pColumn("pHolm", "p (Holm)"),
   {key: "note", label: "Note"},
 ];
 
@@ -91,7 +130,7 @@ export function missingRows(artifact: ClinicalBaselineArtifact): Row[] {
   const c = artifact.clinical;
   if (!c) return [];
   return c.predictors.map((name) => ({
-    variable: name,
+    variable: variableLabel(name),
     [`${c.trainingCohort} (training)`]: c.training.missing[name] ?? 0,
     ...Object.fromEntries(c.cohorts.map((k) => [k.cohort, k.imputed[name] ?? 0])),
   }));
@@ -107,64 +146,14 @@ export function missingColumns(artifact: ClinicalBaselineArtifact): Column<Row>[
   ];
 }
 
-export function centreRows(artifact: AcrossCentresArtifact): Row[] {
-  const rows: Row[] = artifact.acrossCentres.centres.map((c) => ({
-    centre: c.centre,
-    patients: c.patients,
-    auc: c.auc.estimate,
-    aucCi: c.auc.ci,
-    accuracy: c.accuracy.estimate,
-    accuracyCi: c.accuracy.ci,
-    slope: c.calibrationSlope.estimate,
-    slopeCi: c.calibrationSlope.ci,
-  }));
-  const pooled = Object.fromEntries(artifact.acrossCentres.pooled.map((p) => [p.metric, p]));
-  rows.push({
-    centre: "Pooled (random effects, REML)",
-    patients: artifact.acrossCentres.centres.reduce((s, c) => s + c.patients, 0),
-    auc: pooled.auc?.estimate ?? null,
-    aucCi: pooled.auc?.ci ?? null,
-    accuracy: pooled.accuracy?.estimate ?? null,
-    accuracyCi: pooled.accuracy?.ci ?? null,
-    slope: pooled.calibrationSlope?.estimate ?? null,
-    slopeCi: pooled.calibrationSlope?.ci ?? null,
-  });
-  return rows;
+/** A weighted κ's notes: why it is undefined, or its flags (replicates with an undefined κ count as without a fit). */
+function kappaNotes(patients: number, k: OrdinalArtifact["ordinal"][number]["linear"]) {
+  if (k.kappa === null)
+    return [
+      naNote(patients === 0 ? "no patient in the cohort" : "observed and predicted classes are one single class"),
+    ];
+  return estimateFlags({n: patients, ci: k.ci, replicates: k.replicates + k.dropped, failed: k.dropped});
 }
-
-export const centreColumns: Column<Row>[] = [
-  {key: "centre", label: "Left-out centre"},
-  {key: "patients", label: "Patients"},
-  estimateColumn("auc", "Objective-response AUC (95% CI)"),
-  estimateColumn("accuracy", "Accuracy (95% CI)"),
-  estimateColumn("slope", "Calibration slope (95% CI)"),
-];
-
-export function pooledRows(artifact: AcrossCentresArtifact): Row[] {
-  const names = {auc: "Objective-response AUC", accuracy: "Accuracy", calibrationSlope: "Calibration slope"};
-  return artifact.acrossCentres.pooled.map((p) => ({
-    metric: names[p.metric],
-    scale: p.scale,
-    k: p.k,
-    estimate: p.estimate,
-    estimateCi: p.ci,
-    tau2: p.tau2,
-    I2: p.I2,
-    Qp: p.Qp,
-    excluded: p.excluded.map((e) => `${e.centre}: ${e.reason}`).join("; "),
-  }));
-}
-
-export const pooledColumns: Column<Row>[] = [
-  {key: "metric", label: "Metric"},
-  {key: "scale", label: "Pooled on"},
-  {key: "k", label: "Centres"},
-  estimateColumn("estimate", "Pooled (95% CI)"),
-  fixedColumn("tau2", "τ²", 4),
-  fixedColumn("I2", "I² (%)", 1),
-  {key: "Qp", label: "p (Q)", format: (r) => formatP(r.Qp as number | null)},
-  {key: "excluded", label: "Left out"},
-];
 
 export function ordinalRows(artifact: OrdinalArtifact): Row[] {
   return artifact.ordinal.map((o) => ({
@@ -172,18 +161,20 @@ export function ordinalRows(artifact: OrdinalArtifact): Row[] {
     patients: o.patients,
     linear: o.linear.kappa,
     linearCi: o.linear.ci,
+    linearNotes: kappaNotes(o.patients, o.linear),
     quadratic: o.quadratic.kappa,
     quadraticCi: o.quadratic.ci,
+    quadraticNotes: kappaNotes(o.patients, o.quadratic),
     orc: o.orc,
     harrellC: o.harrellC,
   }));
 }
 
-export const ordinalColumns: Column<Row>[] = [
+export const ordinalColumns = (ciLevel: number): Column<Row>[] => [
   {key: "cohort", label: "Cohort"},
   {key: "patients", label: "Patients"},
-  estimateColumn("linear", "κ linear (95% CI)"),
-  estimateColumn("quadratic", "κ quadratic (95% CI)"),
+  estimateColumn("linear", `κ linear (${formatCiLevel(ciLevel)} CI)`),
+  estimateColumn("quadratic", `κ quadratic (${formatCiLevel(ciLevel)} CI)`),
   fixedColumn("orc", "ORC"),
   fixedColumn("harrellC", "Harrell's C"),
 ];

@@ -1,3 +1,5 @@
+import type {CellNote} from "./cellNote.js";
+
 /** A cell's content: nodes, text, or nothing (null/false are skipped so conditionals read naturally). */
 export type Child = Node | string | number | null | undefined | false;
 
@@ -13,4 +15,6 @@ export interface Column<Row> {
   format?: (row: Row) => Child;
   /** Attributes of the cell (e.g. data-value). */
   attributes?: (row: Row) => Record<string, string | number>;
+  /** Flags and n/a reasons of the cell: marks after its text, its title, and footnote lines under the table. */
+  notes?: (row: Row) => readonly CellNote[];
 }

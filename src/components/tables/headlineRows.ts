@@ -1,6 +1,15 @@
-import {formatEstimate, formatFixed, formatP, formatPercent, type Interval} from "../format/formatStat.js";
+import {
+  formatCiLevel,
+  formatEstimate,
+  formatFixed,
+  formatP,
+  formatPercent,
+  type Interval,
+} from "../format/formatStat.js";
 import type {AucSummary} from "../stats/aucSummary.js";
 import type {LevelEvaluation} from "../stats/evaluatePredictions.js";
+import {type CellNote, naNote} from "./cellNote.js";
+import {aucNotes} from "./estimateFlags.js";
 
 type CohortLevels = {patch?: LevelEvaluation; patient: LevelEvaluation};
 
@@ -15,21 +24,33 @@ export interface HeadlineRow {
   why: string;
   /** Raw numbers behind the three columns (for CSV and tests). */
   values: [number | null, number | null, number | null];
+  /** Flags and n/a reasons of the three columns' cells (interval rows only). */
+  notes?: [CellNote[], CellNote[], CellNote[]];
 }
 
 const f3 = (v: number | null | undefined) => formatFixed(v, 3);
 const pct = (v: number | null | undefined) => formatPercent(v, 1);
 const withCi = (v: number | null, ci: Interval | null | undefined) => formatEstimate(v, ci, 3);
 const naive = (s: AucSummary) => s.ciBootstrapNaive ?? s.ciBootstrap;
+/** A calibration fit's n/a reason (its own note: one outcome class, or separation), or none. */
+const fitNote = (l: LevelEvaluation): CellNote[] =>
+  l.objectiveResponse.calibration.slope === null
+    ? [naNote(l.objectiveResponse.calibration.note ?? "no patient in the cohort")]
+    : [];
+/** An AUC cell's notes; `n` and events count the level's rows (patches or patients), cases and controls. */
+const flags = (s: AucSummary, ci: Interval | null | undefined): CellNote[] =>
+  aucNotes({value: s.auc, ci, cases: s.nCases, controls: s.nControls, note: s.note});
 
 /**
  * The headline numbers of one cohort side by side — as the paper analysed them (patch level, naive patch bootstrap),
  * the same model analysed per patient (or, in the patch-level interval row, with the patient-cluster bootstrap on the
  * same patches), and the corrected protocol — with a sentence per row on what changes and why.
  * `paper` and `corrected` are `evaluatePredictions(...).cohorts[cohort]` of each protocol. When the paper protocol
- * has no patch level (patient rows only) its patient level stands in for the first column.
+ * has no patch level (patient rows only) its patient level stands in for the first column. `ciLevel` is the level
+ * the intervals were computed at (`metrics.options.ciLevel`), named in the interval rows' labels.
  */
-export function headlineRows(paper: CohortLevels, corrected: CohortLevels): HeadlineRow[] {
+export function headlineRows(paper: CohortLevels, corrected: CohortLevels, ciLevel: number): HeadlineRow[] {
+  const ci = `${formatCiLevel(ciLevel)} CI`;
   const pp = paper.patch ?? paper.patient;
   const pq = paper.patient;
   const cq = corrected.patient;
@@ -55,18 +76,20 @@ export function headlineRows(paper: CohortLevels, corrected: CohortLevels): Head
     // Like for like: the same patches of the same model, only the bootstrap changes (both intervals are in
     // metrics.json at patch level); the patient-level row below then changes the unit, not the resampling.
     {
-      metric: "Objective response AUC, patch level (95% CI): naive → patient-cluster bootstrap",
+      metric: `Objective response AUC, patch level (${ci}): naive → patient-cluster bootstrap`,
       paper: withCi(or(pp).auc, naive(or(pp))),
       paperModelCorrected: withCi(or(pp).auc, or(pp).ciBootstrap),
       corrected: withCi(or(cp).auc, or(cp).ciBootstrap),
+      notes: [flags(or(pp), naive(or(pp))), flags(or(pp), or(pp).ciBootstrap), flags(or(cp), or(cp).ciBootstrap)],
       why: "Same model, same patches, first two columns: only the resampling differs. Resampling patches as if independent ignores that a patient's patches move together, so its interval is too narrow; resampling patients keeps them together.",
       values: [or(pp).auc, or(pp).auc, or(cp).auc],
     },
     {
-      metric: "Objective response AUC, patient level (95% CI)",
+      metric: `Objective response AUC, patient level (${ci})`,
       paper: withCi(or(pq).auc, or(pq).ciBootstrap),
       paperModelCorrected: withCi(or(pq).auc, or(pq).ciBootstrap),
       corrected: withCi(or(cq).auc, or(cq).ciBootstrap),
+      notes: [flags(or(pq), or(pq).ciBootstrap), flags(or(pq), or(pq).ciBootstrap), flags(or(cq), or(cq).ciBootstrap)],
       why: "One averaged prediction per patient (the paper's Fig 5b is at this level too); at patient level the naive and the cluster bootstrap coincide.",
       values: [or(pq).auc, or(pq).auc, or(cq).auc],
     },
@@ -83,6 +106,7 @@ export function headlineRows(paper: CohortLevels, corrected: CohortLevels): Head
       paper: f3(or(pp).calibration.slope),
       paperModelCorrected: f3(or(pq).calibration.slope),
       corrected: f3(or(cq).calibration.slope),
+      notes: [fitNote(pp), fitNote(pq), fitNote(cq)],
       why: "Independent sigmoids do not make P(CR)+P(PR) a probability; a softmax head does. Both protocols train as if the classes were equally frequent (oversampling, or weights N/(K·n_c)), which shifts the prior the same way: neither is expected to calibrate better, so the slopes are measured, not predicted.",
       values: [or(pp).calibration.slope, or(pq).calibration.slope, or(cq).calibration.slope],
     },

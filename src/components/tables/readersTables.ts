@@ -1,4 +1,4 @@
-import {formatEstimate, formatFixed, formatPercent} from "../format/formatStat.js";
+import {formatCiLevel, formatEstimate, formatFixed, formatInterval, formatPercent} from "../format/formatStat.js";
 import type {ModelAgainstReaders, ModelVsReference} from "../readers/modelAgainstReaders.js";
 import type {ReaderPair} from "../readers/readerAgreement.js";
 import type {ReadersArtifact} from "../readers/readersArtifact.js";
@@ -14,7 +14,7 @@ export function readerPairRows(artifact: Pick<ReadersArtifact, "agreement">): Ar
 const kappaCell = (k: ReaderPair["cohen"]) => formatEstimate(k.kappa, k.ci);
 
 export function readerPairColumns(ciLevel: number): Array<Column<ReaderPair & Cell>> {
-  const level = `${Math.round(ciLevel * 100)}% CI`;
+  const level = `${formatCiLevel(ciLevel)} CI`;
   return [
     {key: "pair", label: "readers", format: (r) => `${r.a} vs ${r.b}`},
     {key: "n", label: "patients both read"},
@@ -68,7 +68,7 @@ export function referenceColumns(ciLevel: number): Array<Column<ReferenceRow>> {
     {key: "n", label: "patients", format: (r) => `${r.n} (${r.nCases} responders)`},
     {
       key: "auc",
-      label: `objective-response AUC (${Math.round(ciLevel * 100)}% CI, DeLong)`,
+      label: `objective-response AUC (${formatCiLevel(ciLevel)} CI, DeLong)`,
       format: (r) => formatEstimate(r.auc, r.ci),
       attributes: (r) => ({"data-value": r.auc ?? ""}),
     },
@@ -102,7 +102,7 @@ export function readersHeadline(artifact: ReadersArtifact): string {
   return (
     `${agreement.readers.length} readers read ${agreement.n} patients in common; they agree on ` +
     `${unanimous.count} (${formatPercent(unanimous.share)}), Fleiss' κ ${formatFixed(f.kappa)}` +
-    (f.ci ? ` (${Math.round(artifact.ciLevel * 100)}% CI ${formatFixed(f.ci[0])}–${formatFixed(f.ci[1])})` : "") +
+    (f.ci ? ` ${formatInterval(f.ci)} (${formatCiLevel(artifact.ciLevel)} CI)` : "") +
     (lowest
       ? `; the least concordant pair, ${lowest.a} and ${lowest.b}, has Cohen's κ ${formatFixed(lowest.cohen.kappa)}`
       : "") +

@@ -45,7 +45,7 @@ describe("rocSpec(series, options)", () => {
   });
 
   it("puts the AUC with its CI in the legend labels, n/a when undefined", () => {
-    assert.equal(rocLegendLabel(series[0] as (typeof series)[0]), "CR: AUC 0.750 (0.600–0.900)");
+    assert.equal(rocLegendLabel(series[0] as (typeof series)[0]), "CR: AUC 0.750 [0.600, 0.900]");
     assert.equal(rocLegendLabel(series[1] as (typeof series)[1]), "PR: AUC n/a");
   });
 

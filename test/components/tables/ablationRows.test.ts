@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import type {AblationArtifact, ModelRung} from "../../../src/components/ablation/ablationArtifact.js";
-import {analysisRows, comparisonRows, ladderRows, spreadText} from "../../../src/components/tables/ablationRows.js";
+import {
+  analysisRows,
+  comparisonRows,
+  ladderRows,
+  netBenefitRows,
+  spreadText,
+} from "../../../src/components/tables/ablationRows.js";
+import {estimateFlags} from "../../../src/components/tables/estimateFlags.js";
 
 const spread = (perSeed: number[]) => ({
   mean: perSeed.reduce((s, v) => s + v, 0) / perSeed.length,
@@ -78,23 +85,46 @@ describe("ablationRows", () => {
     assert.equal(rows[0]!.steps, "100");
   });
 
-  it("comparison rows: one per rung after the first and external cohort, with CI, p, the seed range and ΔNB", () => {
+  it("comparison rows: one per rung after the first and external cohort, with CI, p and the seed range", () => {
     const [row] = comparisonRows(artifact);
     assert.equal(comparisonRows(artifact).length, 1);
     assert.deepEqual(
       {rung: row!.rung, previous: row!.previous, delta: row!.deltaAuc, ci: row!.ci, p: row!.pText},
-      {rung: "two", previous: "one", delta: 0.05, ci: "-0.010–0.110", p: "0.1234"},
+      {rung: "two", previous: "one", delta: 0.05, ci: "[-0.010, 0.110]", p: "0.1234"},
     );
     assert.equal(row!.perSeed, "0.050 [0.020–0.080]");
-    assert.equal(row!.netBenefit, "0.3: 0.010 -0.020–0.040 p 0.5");
     const [cr] = comparisonRows(artifact, "CR");
     assert.equal(cr!.deltaAuc, null);
     assert.equal(cr!.deltaAucText, "not estimable");
   });
 
+  it("ΔNB rows: one per rung, cohort and threshold, the estimate with its interval and no p-value", () => {
+    assert.deepEqual(netBenefitRows(artifact), [
+      {
+        rung: "two",
+        previous: "one",
+        cohort: "A",
+        threshold: 0.3,
+        deltaNb: 0.01,
+        deltaNbCi: [-0.02, 0.04],
+        deltaNbText: "0.010 [-0.020, 0.040]",
+        deltaNbNotes: estimateFlags({n: comparisonRows(artifact)[0]!.patients, ci: [-0.02, 0.04]}),
+      },
+    ]);
+  });
+
   it("analysis rows carry the interval and its width", () => {
     assert.deepEqual(analysisRows(artifact), [
-      {step: "patch-naive", change: "naive", cohort: "A", n: 90, auc: 0.7, ci: "0.600–0.800", width: 0.2},
+      {
+        step: "patch-naive",
+        change: "naive",
+        cohort: "A",
+        n: 90,
+        auc: 0.7,
+        ci: "[0.600, 0.800]",
+        width: 0.2,
+        aucNotes: [],
+      },
     ]);
   });
 });

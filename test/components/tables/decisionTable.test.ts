@@ -39,7 +39,7 @@ describe("decisionTableRows(curve) / decisionTableColumns(ciLevel)", () => {
     const columns = decisionTableColumns(0.95);
     const band = columns.find((c) => c.key === "ci");
     assert.equal(band?.label, "95% band");
-    assert.equal(band?.format?.({...point(0.2), ci: [0.01, 0.123456]}), "0.0100–0.1235");
+    assert.equal(band?.format?.({...point(0.2), ci: [0.01, 0.123456]}), "[0.0100, 0.1235]");
     assert.equal(band?.format?.(point(0.2)), "–");
     assert.equal(columns.find((c) => c.key === "interventionsAvoided")?.format?.(point(0.2)), "12.3");
     assert.equal(columns.find((c) => c.key === "threshold")?.format?.(point(0.2)), "0.20");

@@ -73,7 +73,7 @@ describe("geometryRows", () => {
     assert.deepEqual(
       rows.map((r) => [r.geometry, r.lost, r.analysedPatients, r.sizeMm, r.aucText.CR, r.aucText.PR, r.aucText.OR]),
       [
-        ["roi", 0, 10, "30.3 (10.0–61.0)", "0.800 (0.700–0.900)", "n/a", "0.700 (0.550–0.850)"],
+        ["roi", 0, 10, "30.3 (10.0–61.0)", "0.800 [0.700, 0.900]", "n/a", "0.700 [0.550, 0.850]"],
         ["fixed 32 mm", 4, 6, "–", "n/a", "n/a", "n/a"],
       ],
     );

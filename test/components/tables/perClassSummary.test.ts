@@ -38,7 +38,7 @@ describe("perClassRows(level) / perClassColumns(level, ciLevel)", () => {
     assert.equal(byKey.cluster?.label, "90% CI patient-cluster bootstrap");
     assert.equal(perClassColumns("patient", 0.95).find((c) => c.key === "cluster")?.label, "95% CI bootstrap");
     const row = {...perClassRows(patch)[0]!, cluster: [0.61234, 0.9] as const, delong: null, sensitivity: null};
-    assert.equal(byKey.cluster?.format?.(row), "0.612–0.900");
+    assert.equal(byKey.cluster?.format?.(row), "[0.612, 0.900]");
     assert.equal(byKey.delong?.format?.(row), "–");
     assert.equal(byKey.sensitivity?.format?.(row), "–");
     assert.deepEqual(byKey.auc?.attributes?.({...row, auc: null}), {"data-class": row.class, "data-auc": ""});
