@@ -1,0 +1,53 @@
+// Issue #22 on the built demo: the corrected protocol's prior correction is shown as calibration before and after on
+// Clinical utility, and the internal validation table on Objective response lists rms::validate's indexes with the B
+// the run used, its corrected values equal to data/optimism.json's.
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import type {CalibrationExtrasArtifact} from "../../src/components/analysis/analysisArtifacts.js";
+import type {Availability} from "../../src/components/analysis/availability.js";
+import type {OptimismArtifact} from "../../src/components/optimism/optimismArtifact.js";
+import {builtArtifact} from "./builtArtifacts.js";
+import {closeClean, dist, useBuiltSite} from "./builtSite.js";
+
+describe("honest probabilities and internal validation", () => {
+  let extras: CalibrationExtrasArtifact;
+  let optimism: OptimismArtifact;
+  const {open} = useBuiltSite(() => {
+    const data = JSON.parse(
+      builtArtifact(dist, "calibration-extras", "json"),
+    ) as Availability<CalibrationExtrasArtifact>;
+    assert.ok(data.status === "ok", "calibration extras are available in the demo");
+    extras = data.value;
+    optimism = JSON.parse(builtArtifact(dist, "optimism", "json")) as OptimismArtifact;
+  });
+
+  it("Clinical utility: calibration before and after the prior correction, two rows per external cohort", async () => {
+    const effect = extras.priorCorrection;
+    assert.ok(effect, "the corrected protocol's run is prior-corrected by default");
+    assert.equal(effect.shift.length, 4);
+    const {page, problems} = await open("/clinical-utility");
+    await page.waitForSelector("#prior-correction-table tbody tr");
+    assert.equal(await page.locator("#prior-correction-table tbody tr").count(), 2 * effect.cohorts.length);
+    assert.match((await page.locator("#prior-correction-note").textContent()) ?? "", /log\(nc\/N\)/);
+    for (const c of effect.cohorts) assert.notEqual(c.asTrained.meanPredicted, c.corrected.meanPredicted, c.cohort);
+    await closeClean(page, problems, "/clinical-utility");
+  });
+
+  it("Objective response: the internal validation table with its B, corrected values as data/optimism.json", async () => {
+    const corrected = optimism.protocols.corrected;
+    assert.ok(corrected, "the corrected protocol has an optimism estimate in the demo");
+    const {page, problems} = await open("/objective-response");
+    await page.waitForSelector("#internal-validation-table tbody tr");
+    assert.equal(await page.locator("#internal-validation-table tbody tr").count(), 14);
+    assert.match(
+      (await page.locator("#internal-validation-table").textContent()) ?? "",
+      new RegExp(`B = ${optimism.replicates} bootstrap replicates`),
+    );
+    const slope = await page
+      .locator('#internal-validation-table td[data-index="Slope"]')
+      .last()
+      .getAttribute("data-value");
+    assert.equal(Number(slope), corrected.metrics.Slope.corrected);
+    await closeClean(page, problems, "/objective-response");
+  });
+});
