@@ -1,4 +1,4 @@
-// Data loader: the minimum development sample size of the image head and the clinical model (loaders/pipeline/analysisRegistry.ts: sampleSize).
+// Data loader: the minimum development sample size of the image head and the clinical model, and the minimum size of each external cohort for validation (loaders/pipeline/analysisRegistry.ts: sampleSize).
 import {siteAnalysis} from "../../loaders/site/siteAnalysis.js";
 import {writeDataFile} from "../../loaders/site/writeDataFile.js";
 

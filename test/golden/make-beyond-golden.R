@@ -157,9 +157,7 @@ ph <- c(0.001, 0.04, 0.03, 0.2, 0.0049, NA, 0.04, 0.5, 1e-8, 0.012, 0.75, 0.0125
 golden$holm <- list(call = "p.adjust(p, method = \"holm\")", p = ph, adjusted = p.adjust(ph, method = "holm"))
 
 # ---------------------------------------------------------------- Riley et al. (2020) minimum sample size
-# Binary outcome (Riley et al., BMJ 2020;368:m441, criteria i–iii) and, for a multinomial outcome, Pate et al.
-# (Stat Methods Med Res 2023): criteria i–ii for each of the K(K−1)/2 pairwise submodels, scaled up by that pair's
-# share of patients, and criterion iii for every category's proportion.
+# Binary outcome (Riley et al., BMJ 2020;368:m441, criteria i–iii).
 rileyBinary <- function(r2cs, parameters, prevalence, shrinkage = 0.9, delta = 0.05, margin = 0.05) {
   maxR2 <- 1 - (prevalence^prevalence * (1 - prevalence)^(1 - prevalence))^2
   n1 <- parameters / ((shrinkage - 1) * log(1 - r2cs / shrinkage))
@@ -176,20 +174,7 @@ golden$riley <- list(
   binarySmall = c(list(call = "same formulas, csrsquared = 0.12, parameters = 10, prevalence = 0.42", r2cs = 0.12, parameters = 10, prevalence = 0.42),
                   rileyBinary(0.12, 10, 0.42))
 )
-# multinomial (Pate et al.): category proportions, pairwise Cox–Snell R² and parameters per submodel
-props <- c(0.15, 0.35, 0.3, 0.2); r2pair <- c(0.10, 0.15, 0.20, 0.05, 0.12, 0.08); ppar <- 8
-pp <- combn(4, 2)
-pw <- lapply(seq_len(ncol(pp)), function(k) {
-  i <- pp[1, k]; j <- pp[2, k]; share <- props[i] + props[j]; phi <- props[j] / share
-  rb <- rileyBinary(r2pair[k], ppar, phi)
-  list(pair = c(i, j), share = share, prevalence = phi, n1 = rb$n1 / share, n2 = rb$n2 / share)
-})
-n3m <- max((qnorm(0.975) / 0.05)^2 * props * (1 - props))
-golden$riley$multinomial <- list(
-  call = "Pate et al. 2023: max over pairs (i, j) of ceiling(n_pair / (π_i + π_j)) for criteria i (S = 0.9) and ii (δ = 0.05), and max_k (1.96/0.05)² π_k(1 − π_k) for iii",
-  proportions = props, r2csPairs = r2pair, parametersPerPair = ppar,
-  n1 = max(sapply(pw, `[[`, "n1")), n2 = max(sapply(pw, `[[`, "n2")), n3 = n3m,
-  n = max(ceiling(c(max(sapply(pw, `[[`, "n1")), max(sapply(pw, `[[`, "n2")), n3m))))
+# The multinomial extension (Pate et al. 2023) is golden-tested from Pate's own R code: make-sample-size-golden.R.
 
 # ---------------------------------------------------------------- loess calibration curve
 set.seed(11)

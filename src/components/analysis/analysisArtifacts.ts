@@ -4,6 +4,7 @@ import type {ClinicalComparison} from "../clinicalBaseline/clinicalComparison.js
 import type {CalibrationExtras} from "../stats/calibrationExtras.js";
 import type {OrdinalSummary} from "../stats/ordinalSummary.js";
 import type {SampleSizeRow} from "../stats/sampleSizeSummary.js";
+import type {ValidationAnticipated, ValidationSizeRow} from "../stats/validationSizeSummary.js";
 import type {Availability} from "./availability.js";
 
 /**
@@ -76,9 +77,16 @@ export interface CalibrationExtrasArtifact extends RunMeta {
   priorCorrection: PriorCorrectionEffect | null;
 }
 
-/** data/sample-size.json: the minimum development sample size of the image head and of the clinical model. */
+/**
+ * data/sample-size.json: the minimum development sample size of the image head and of the clinical model (Pate et
+ * al. 2023, multinomial), and the minimum size of each external cohort for validating objective response (Riley et
+ * al. 2021).
+ */
 export interface SampleSizeArtifact extends RunMeta {
+  /** The anticipated Nagelkerke R² of every pairwise submodel and of the overall model. */
+  anticipatedNagelkerke: number;
   sampleSize: SampleSizeRow[];
+  validation: {anticipated: ValidationAnticipated; rows: ValidationSizeRow[]};
 }
 
 export type ClinicalBaselineData = Availability<ClinicalBaselineArtifact>;

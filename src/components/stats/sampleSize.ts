@@ -1,17 +1,15 @@
 import {normalQuantile} from "./normal.js";
 
 /**
- * Minimum sample size for developing a prediction model, by Riley et al. (BMJ 2020;368:m441; Stat Med
- * 2019;38:1276–96) for a binary outcome and by Pate et al. (Stat Methods Med Res 2023;32:555–71) for a multinomial
- * one. With P candidate parameters, anticipated Cox–Snell R² (R²cs) and outcome proportion φ:
+ * Minimum sample size for developing a prediction model with a binary outcome, by Riley et al. (BMJ
+ * 2020;368:m441; Stat Med 2019;38:1276–96). With P candidate parameters, anticipated Cox–Snell R² (R²cs) and outcome proportion φ:
  *   (i)   expected uniform shrinkage ≥ S (0.9):  n = P / ((S − 1)·ln(1 − R²cs/S));
  *   (ii)  optimism in Nagelkerke's R² ≤ δ (0.05): the same formula with S = R²cs / (R²cs + δ·max R²cs),
  *         max R²cs = 1 − (φ^φ·(1 − φ)^(1−φ))²;
  *   (iii) the overall risk within ±margin (0.05) with 95% confidence: n = (z₀.₉₇₅/margin)²·φ(1 − φ).
  * The required n is the largest, each rounded up (as R's pmsampsize, whose documented example — R²cs 0.288, 24
  * parameters, prevalence 0.174 → 623, 662, 221, so 662 — the tests reproduce).
- * Multinomial (Pate et al.): criteria (i) and (ii) for each of the K(K − 1)/2 pairwise logistic submodels, with φ the
- * share of the higher class within the pair, divided by the pair's share of all patients; (iii) for every class.
+ * The multinomial extension (Pate et al.) is multinomialSampleSize.ts.
  */
 export interface RileyCriteria {
   shrinkage?: number;
@@ -73,61 +71,4 @@ export function rileyBinary(
     events,
     eventsPerParameter: events / parameters,
   };
-}
-
-export interface MultinomialSampleSize {
-  /** Unrounded: the largest pairwise requirement of criteria i and ii (scaled to all patients), and of iii. */
-  criterion1: number;
-  criterion2: number;
-  criterion3: number;
-  n: number;
-  /** Per class pair (lower, higher class index): the pairwise binary calculation before scaling. */
-  pairs: {lower: number; higher: number; share: number; result: BinarySampleSize}[];
-}
-
-/**
- * `proportions`: anticipated class proportions (summing to 1); `r2csPairs`: anticipated Cox–Snell R² of each pairwise
- * submodel in the order (0,1), (0,2), …, (0,K−1), (1,2), …; `parametersPerPair`: parameters of one submodel.
- */
-export function rileyMultinomial(
-  {
-    proportions,
-    r2csPairs,
-    parametersPerPair,
-  }: {proportions: readonly number[]; r2csPairs: readonly number[]; parametersPerPair: number},
-  criteria: RileyCriteria = {},
-): MultinomialSampleSize {
-  const k = proportions.length;
-  if (k < 2) throw new RangeError(`a multinomial outcome needs at least two classes, not ${k}`);
-  for (const [i, p] of proportions.entries()) check(`proportions[${i}]`, p, 0, 1);
-  const total = proportions.reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-9) throw new RangeError(`proportions must sum to 1, not ${total}`);
-  if (r2csPairs.length !== (k * (k - 1)) / 2) {
-    throw new RangeError(`r2csPairs needs ${(k * (k - 1)) / 2} values (one per class pair), not ${r2csPairs.length}`);
-  }
-  const pairs: MultinomialSampleSize["pairs"] = [];
-  let criterion1 = 0;
-  let criterion2 = 0;
-  let index = 0;
-  for (let lo = 0; lo < k; lo++) {
-    for (let hi = lo + 1; hi < k; hi++) {
-      const share = (proportions[lo] as number) + (proportions[hi] as number);
-      const result = rileyBinary(
-        {
-          r2cs: r2csPairs[index++] as number,
-          parameters: parametersPerPair,
-          prevalence: (proportions[hi] as number) / share,
-        },
-        criteria,
-      );
-      pairs.push({lower: lo, higher: hi, share, result});
-      criterion1 = Math.max(criterion1, result.criterion1 / share);
-      criterion2 = Math.max(criterion2, result.criterion2 / share);
-    }
-  }
-  const margin = criteria.margin ?? 0.05;
-  const z = normalQuantile(0.975);
-  const criterion3 = Math.max(...proportions.map((p) => (z / margin) ** 2 * p * (1 - p)));
-  const n = Math.max(Math.ceil(criterion1), Math.ceil(criterion2), Math.ceil(criterion3));
-  return {criterion1, criterion2, criterion3, n, pairs};
 }

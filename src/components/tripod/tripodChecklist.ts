@@ -1,5 +1,6 @@
 import {at, none, type TripodInputs, type TripodItem, type TripodRow, tripodContext} from "./tripodContext.js";
 import {tripodLaterItems} from "./tripodLaterItems.js";
+import {sampleSizeAnswer} from "./tripodSampleSize.js";
 
 export type {TripodInputs, TripodItem, TripodStatus} from "./tripodContext.js";
 
@@ -167,16 +168,7 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "10",
       "Sample size",
       "Explain how the study size was arrived at, separately for development and evaluation, and justify that it was sufficient to answer the research question, including any sample size calculation.",
-      sampleSize
-        ? at(
-            "/protocol#minimum-sample-size",
-            sampleSize.sampleSize
-              .map((s) => `${s.model}: minimum ${s.required ?? "n/a"} vs ${s.trainingPatients} training patients`)
-              .concat("the evaluation cohorts' size is not justified")
-              .join("; "),
-            "partly",
-          )
-        : none("no sample-size calculation in this build"),
+      sampleSize ? sampleSizeAnswer(sampleSize) : none("no sample-size calculation in this build"),
     ],
     [
       "Methods",

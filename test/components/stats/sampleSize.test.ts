@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {rileyBinary, rileyMultinomial} from "../../../src/components/stats/sampleSize.js";
+import {rileyBinary} from "../../../src/components/stats/sampleSize.js";
 import {beyond} from "./beyondGolden.js";
 import {assertClose} from "./golden.js";
 
@@ -46,31 +46,5 @@ describe("rileyBinary (golden: Riley et al. 2020 formulas, pmsampsize's document
   it("refuses an R²cs beyond its maximum and a prevalence outside (0, 1)", () => {
     assert.throws(() => rileyBinary({r2cs: 0.7, parameters: 5, prevalence: 0.174}), /Cox–Snell R²/);
     assert.throws(() => rileyBinary({r2cs: 0.1, parameters: 5, prevalence: 0}), /prevalence/);
-  });
-});
-
-describe("rileyMultinomial (golden: Pate et al. 2023 formulas in R)", () => {
-  it("matches the R computation", () => {
-    const g = beyond.riley.multinomial;
-    const r = rileyMultinomial({
-      proportions: g.proportions,
-      r2csPairs: g.r2csPairs,
-      parametersPerPair: g.parametersPerPair,
-    });
-    assertClose(r.criterion1, g.n1, 1e-10);
-    assertClose(r.criterion2, g.n2, 1e-10);
-    assertClose(r.criterion3, g.n3, 1e-10);
-    assert.equal(r.n, g.n);
-    assert.equal(r.pairs.length, 6);
-  });
-  it("refuses proportions that do not sum to 1 and a wrong number of pairwise R²", () => {
-    assert.throws(
-      () => rileyMultinomial({proportions: [0.5, 0.4], r2csPairs: [0.1], parametersPerPair: 3}),
-      /sum to 1/,
-    );
-    assert.throws(
-      () => rileyMultinomial({proportions: [0.5, 0.5], r2csPairs: [0.1, 0.2], parametersPerPair: 3}),
-      /needs 1 value/,
-    );
   });
 });

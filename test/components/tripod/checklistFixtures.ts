@@ -13,6 +13,7 @@ import type {PatientPrediction} from "../../../src/components/stats/patientPredi
 import {createRng} from "../../../src/components/stats/random.js";
 import {ResponseMetricKeys} from "../../../src/components/stats/responseMetrics.js";
 import {sampleSizeRow} from "../../../src/components/stats/sampleSizeSummary.js";
+import {validationSizeRow} from "../../../src/components/stats/validationSizeSummary.js";
 import type {TripodInputs, TripodItem} from "../../../src/components/tripod/tripodContext.js";
 
 export interface Study {
@@ -146,7 +147,12 @@ export function artifacts(study: Study, withBeyond: boolean): TripodInputs {
       }),
       sampleSize: available({
         ...meta,
+        anticipatedNagelkerke: 0.15,
         sampleSize: [sampleSizeRow("image head (2048 features)", 2048, [31, 23, 27, 19])],
+        validation: {
+          anticipated: {cstatistic: 0.8, threshold: 0.5},
+          rows: study.cohorts.slice(1).map((c) => validationSizeRow(c, 100, 40, {cstatistic: 0.8, threshold: 0.5})),
+        },
       }),
     },
   };

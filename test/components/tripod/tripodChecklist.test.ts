@@ -99,8 +99,10 @@ describe("tripodChecklist", () => {
     assert.match(mine.get("23a")?.answer ?? "", /no subgroup analysis/);
     // Case-mix: Table 1 compares clinical variables, not the image inputs the model uses.
     assert.equal(mine.get("20c")?.status, "partly");
-    // Sample size only for development; data sources without rationale; no study protocol; weights unpublished.
-    for (const item of ["5a", "6a", "7", "10", "18c", "22"]) assert.equal(mine.get(item)?.status, "partly", item);
+    // Data sources without rationale; no study protocol; weights unpublished.
+    for (const item of ["5a", "6a", "7", "18c", "22"]) assert.equal(mine.get(item)?.status, "partly", item);
+    // Sample size: development (Pate et al.) and every external cohort (Riley et al. 2021) are sized.
+    assert.equal(mine.get("10")?.status, "reported");
   });
 
   it("12c is reported only when an internal validation method ran, and names it", () => {
