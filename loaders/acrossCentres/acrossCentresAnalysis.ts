@@ -1,5 +1,5 @@
 import {centreMetrics} from "../../src/components/acrossCentres/centreMetrics.js";
-import {poolCentres} from "../../src/components/acrossCentres/poolCentres.js";
+import {PooledMetrics, poolCentres} from "../../src/components/acrossCentres/poolCentres.js";
 import type {AcrossCentresArtifact} from "../../src/components/analysis/analysisArtifacts.js";
 import type {Analysis} from "../analysis/analysis.js";
 import {runMeta} from "../analysis/runMeta.js";
@@ -75,9 +75,7 @@ export const acrossCentresAnalysis: Analysis<AcrossCentresArtifact> = {
         variants:
           "identity only: augmented embeddings exist for the training cohort alone, so every fold trains on unaugmented patches",
         centres,
-        pooled: (["auc", "accuracy", "calibrationSlope"] as const).map((m) =>
-          poolCentres(centres, m, config.evaluation.ciLevel),
-        ),
+        pooled: PooledMetrics.map((m) => poolCentres(centres, m, config.evaluation.ciLevel)),
       },
     };
   },

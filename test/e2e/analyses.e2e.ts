@@ -101,7 +101,7 @@ describe("beyond the paper", () => {
     assert.match((await page.locator("#centre-table tbody tr").last().textContent()) ?? "", /^Pooled \(random effects/);
     assert.ok(across.acrossCentres.centres.length >= 3, "the demo has three centres, so three folds");
     assert.equal(await page.locator("#pooled-table tbody tr").count(), across.acrossCentres.pooled.length);
-    for (const id of ["#forest-auc", "#forest-accuracy", "#forest-slope"]) {
+    for (const id of ["#forest-auc", "#forest-accuracy", "#forest-citl", "#forest-slope"]) {
       await page.waitForSelector(`${id} svg`);
     }
     assert.ok((await page.locator("#ordinal-table tbody tr").count()) >= 1);

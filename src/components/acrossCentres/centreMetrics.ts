@@ -1,4 +1,5 @@
 import {splitBinary} from "../stats/binaryData.js";
+import {calibrationInTheLarge} from "../stats/calibrationInTheLarge.js";
 import {argmax} from "../stats/confusionMatrix.js";
 import {delongPlacements, delongVariance} from "../stats/delong.js";
 import {fitMultinomial} from "../stats/multinomialLogistic.js";
@@ -10,8 +11,9 @@ import {wilsonInterval} from "../stats/wilson.js";
 /**
  * One held-out centre's metrics for the internal–external cross-validation, each with the standard error pooling
  * needs: objective-response AUC (P(CR) + P(PR), DeLong variance and interval), four-class accuracy (argmax; Wilson
- * interval, binomial SE), and the calibration slope of P(CR) + P(PR) (b in logit π = a + b·logit p, Wald interval
- * from the fit's information).
+ * interval, binomial SE), and the calibration of P(CR) + P(PR): its slope (b in logit π = a + b·logit p, Wald interval
+ * from the fit's information) and its calibration-in-the-large (a in logit π = a + logit p, Wald interval from the
+ * model-based SE), the pair Debray et al. (BMJ 2017) pool across clusters.
  */
 export interface Estimate {
   estimate: number | null;
@@ -26,6 +28,7 @@ export interface CentreMetrics {
   auc: Estimate;
   accuracy: Estimate;
   calibrationSlope: Estimate;
+  calibrationInTheLarge: Estimate;
 }
 
 const none: Estimate = {estimate: null, se: null, ci: null};
@@ -87,5 +90,23 @@ export function centreMetrics(
       // Separation or a constant score: no finite slope; the centre is shown without one and left out of the pool.
     }
   }
-  return {centre, patients: n, responders, auc, accuracy, calibrationSlope};
+  // Finite exactly when the centre has responders and non-responders (calibrationInTheLarge.ts), else shown without one.
+  // A sum of two probabilities can round to just above 1: clamped to [0, 1] first.
+  const citl = calibrationInTheLarge(
+    outcome,
+    Array.from(score, (p) => Math.min(1, Math.max(0, p))),
+  );
+  const inTheLarge: Estimate =
+    citl === null
+      ? none
+      : {estimate: citl.intercept, se: citl.se, ci: [citl.intercept - z * citl.se, citl.intercept + z * citl.se]};
+  return {
+    centre,
+    patients: n,
+    responders,
+    auc,
+    accuracy,
+    calibrationSlope,
+    calibrationInTheLarge: inTheLarge,
+  };
 }

@@ -7,11 +7,16 @@ export interface ForestRow {
   lower: number | null;
   upper: number | null;
   pooled: boolean;
+  /** Prediction interval for a new centre (the pooled row of a meta-analysis), drawn as a thin line beyond the CI. */
+  piLower?: number | null;
+  piUpper?: number | null;
 }
 
 /**
  * A forest plot: one row per centre (point and interval) and the pooled random-effects estimate as a diamond, with a
- * reference line (0.5 for an AUC, 1 for a calibration slope, none when null).
+ * reference line (0.5 for an AUC, 1 for a calibration slope, none when null). A row with a prediction interval shows
+ * it as a thin dashed line under its (thicker) confidence interval, so the two read apart: where the mean lies vs.
+ * where a new centre's value would lie.
  */
 export function forestSpec(
   rows: readonly ForestRow[],
@@ -27,7 +32,12 @@ export function forestSpec(
     data: {values},
     layer: [
       {
-        mark: {type: "rule"},
+        mark: {type: "rule", strokeDash: [3, 2], strokeWidth: 1},
+        transform: [{filter: "isValid(datum.piLower) && isValid(datum.piUpper)"}],
+        encoding: {y, x: {field: "piLower", type: "quantitative"}, x2: {field: "piUpper"}},
+      },
+      {
+        mark: {type: "rule", strokeWidth: 2},
         transform: [{filter: "datum.lower !== null"}],
         encoding: {y, x: {field: "lower", type: "quantitative"}, x2: {field: "upper"}},
       },

@@ -216,7 +216,10 @@ export function tripodChecklist(inputs: TripodInputs): TripodItem[] {
       "Analytical methods",
       "Describe if and how any heterogeneity in estimates of model parameter values and model performance was handled and quantified across clusters (e.g. hospitals, countries).",
       acrossCentres
-        ? at("/across-centres", "leave-one-centre-out with random-effects pooling (τ², I²)")
+        ? at(
+            "/across-centres",
+            "leave-one-centre-out with random-effects pooling (REML): Wald and HKSJ intervals, τ² and I² with Q-profile intervals, and prediction intervals for a new centre",
+          )
         : none("not run in this build"),
     ],
     [

@@ -144,8 +144,15 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
         ? at(
             "/across-centres",
             acrossCentres.acrossCentres.pooled
-              .map((p) => `${p.metric}: I² ${p.I2 === null ? "n/a" : `${p.I2.toFixed(1)}%`}`)
-              .join(", "),
+              .map(
+                (p) =>
+                  `${p.metric}: I² ${p.I2 === null ? "n/a" : `${p.I2.toFixed(1)}%`}, ${
+                    p.predictionInterval
+                      ? `prediction interval ${p.predictionInterval[0].toFixed(3)} to ${p.predictionInterval[1].toFixed(3)}`
+                      : "no prediction interval (fewer than three centres)"
+                  }`,
+              )
+              .join("; "),
           )
         : none("not run in this build"),
     ],

@@ -48,6 +48,17 @@ describe("centreMetrics", () => {
     assert.ok(Math.abs((m.accuracy.se as number) - Math.sqrt(((correct / 80) * (1 - correct / 80)) / 80)) < 1e-15);
   });
 
+  it("calibration-in-the-large equals calibration()'s intercept (glm(y ~ offset(qlogis(p)))), with a Wald interval", () => {
+    const expected = calibration(
+      patients.map((p) => (p.label <= 1 ? 1 : 0)),
+      patients.map(responderScore),
+    ).intercept;
+    assert.ok(expected !== null && Math.abs((m.calibrationInTheLarge.estimate as number) - expected) < 1e-9);
+    const se = m.calibrationInTheLarge.se as number;
+    const [lo, hi] = m.calibrationInTheLarge.ci as [number, number];
+    assert.ok(se > 0 && Math.abs(hi - lo - 2 * 1.959963984540054 * se) < 1e-9);
+  });
+
   it("the calibration slope equals calibration()'s (glm(y ~ qlogis(p))), with a Wald interval", () => {
     const expected = calibration(
       patients.map((p) => (p.label <= 1 ? 1 : 0)),
@@ -68,10 +79,11 @@ describe("centreMetrics", () => {
     assert.equal(none.responders, 0);
     assert.equal(none.auc.estimate, null);
     assert.equal(none.calibrationSlope.estimate, null);
+    assert.equal(none.calibrationInTheLarge.estimate, null);
     assert.ok(none.accuracy.estimate !== null);
   });
 
-  it("perfect separation leaves the slope out instead of failing", () => {
+  it("perfect separation leaves the slope out instead of failing (calibration-in-the-large stays finite)", () => {
     const separated = Array.from({length: 20}, (_, i): PatientPrediction => {
       const label = i % 4;
       const p = label <= 1 ? 0.9 : 0.1;
@@ -80,10 +92,15 @@ describe("centreMetrics", () => {
     const r = centreMetrics("Z", separated, 0.95);
     assert.equal(r.auc.estimate, 1);
     assert.equal(r.calibrationSlope.estimate, null);
+    // logit π = a + logit(0.9 or 0.1) with half the patients responding: a = 0 exactly.
+    assert.ok(Math.abs(r.calibrationInTheLarge.estimate as number) < 1e-12);
   });
 
   it("an empty centre has no estimates", () => {
     const r = centreMetrics("E", [], 0.95);
-    assert.deepEqual([r.auc.estimate, r.accuracy.estimate, r.calibrationSlope.estimate], [null, null, null]);
+    assert.deepEqual(
+      [r.auc.estimate, r.accuracy.estimate, r.calibrationSlope.estimate, r.calibrationInTheLarge.estimate],
+      [null, null, null, null],
+    );
   });
 });

@@ -66,12 +66,12 @@ describe("calibrationSpec(bins)", () => {
 });
 
 describe("forestSpec, deltaNetBenefitSpec, loessCalibrationSpec: plain, compiling specs that match their snapshots", () => {
-  it("forestSpec: centres and the pooled diamond, with a reference line", () => {
+  it("forestSpec: centres and the pooled diamond with its prediction interval, and a reference line", () => {
     const spec = forestSpec(
       deepFreeze([
         {label: "A", estimate: 0.7, lower: 0.6, upper: 0.8, pooled: false},
         {label: "B", estimate: null, lower: null, upper: null, pooled: false},
-        {label: "Pooled (RE)", estimate: 0.72, lower: 0.65, upper: 0.79, pooled: true},
+        {label: "Pooled (RE)", estimate: 0.72, lower: 0.65, upper: 0.79, pooled: true, piLower: 0.4, piUpper: 0.92},
       ]),
       {title: "Objective-response AUC", reference: 0.5},
     );

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import fc from "fast-check";
-import {chiSquareCdf, chiSquareSurvival} from "../../../src/components/stats/chiSquare.js";
+import {chiSquareCdf, chiSquareQuantile, chiSquareSurvival} from "../../../src/components/stats/chiSquare.js";
 import {normalSurvival} from "../../../src/components/stats/normal.js";
 import {assertClose} from "./golden.js";
+import {meta} from "./metaGolden.js";
 
 describe("chiSquareSurvival / chiSquareCdf", () => {
   it("df = 2 is the exponential with mean 2: P(X > x) = e^(−x/2)", () => {
@@ -43,5 +44,25 @@ describe("chiSquareSurvival / chiSquareCdf", () => {
       ),
       {seed: 20200207, numRuns: 300},
     );
+  });
+});
+
+describe("chiSquareQuantile (golden: R qchisq)", () => {
+  it("matches qchisq(p, df) to 1e-12 relative, both tails", () => {
+    const g = meta.quantiles.chiSquare;
+    g.p.forEach((p: number, i: number) => {
+      assertClose(chiSquareQuantile(p, g.df[i]), g.q[i], 1e-12, 0, `qchisq(${p}, ${g.df[i]})`);
+    });
+  });
+  it("inverts the cdf (property); 0 at p = 0, ∞ at 1; bad input refused", () => {
+    fc.assert(
+      fc.property(fc.double({min: 1e-6, max: 1 - 1e-6, noNaN: true}), fc.integer({min: 1, max: 200}), (p, df) => {
+        assertClose(chiSquareCdf(chiSquareQuantile(p, df), df), p, 1e-10, 1e-15);
+      }),
+      {seed: 22, numRuns: 150},
+    );
+    assert.deepEqual([chiSquareQuantile(0, 3), chiSquareQuantile(1, 3)], [0, Number.POSITIVE_INFINITY]);
+    assert.throws(() => chiSquareQuantile(-0.1, 3), /p in \[0, 1\]/);
+    assert.throws(() => chiSquareQuantile(0.5, 0), /df > 0, not 0/);
   });
 });

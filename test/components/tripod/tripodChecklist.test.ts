@@ -79,7 +79,10 @@ describe("tripodChecklist", () => {
       mine.get("21")?.answer,
       "training patients per class: CR 31, PR 23, SD 27, PD 19; every cohort's responses in Table 1",
     );
-    assert.match(mine.get("23b")?.answer ?? "", /^auc: I² (\d+\.\d%|n\/a), accuracy: I² .+, calibrationSlope: I² .+$/);
+    assert.match(
+      mine.get("23b")?.answer ?? "",
+      /^auc: I² (\d+\.\d%|n\/a), prediction interval 0\.\d{3} to (0\.\d{3}|1\.000); accuracy: I² .+; calibrationSlope: I² .+$/,
+    );
     assert.equal(mine.get("12f")?.status, "reported");
   });
 
