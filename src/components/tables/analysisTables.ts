@@ -166,7 +166,11 @@ export function ordinalRows(artifact: OrdinalArtifact): Row[] {
     quadraticCi: o.quadratic.ci,
     quadraticNotes: kappaNotes(o.patients, o.quadratic),
     orc: o.orc,
+    orcCi: o.intervals.orc,
     harrellC: o.harrellC,
+    harrellCCi: o.intervals.harrellC,
+    pdi: o.pdi,
+    pdiCi: o.intervals.pdi,
   }));
 }
 
@@ -175,6 +179,7 @@ export const ordinalColumns = (ciLevel: number): Column<Row>[] => [
   {key: "patients", label: "Patients"},
   estimateColumn("linear", `κ linear (${formatCiLevel(ciLevel)} CI)`),
   estimateColumn("quadratic", `κ quadratic (${formatCiLevel(ciLevel)} CI)`),
-  fixedColumn("orc", "ORC"),
-  fixedColumn("harrellC", "Harrell's C"),
+  estimateColumn("orc", `ORC (${formatCiLevel(ciLevel)} CI)`),
+  estimateColumn("harrellC", `Harrell's C (${formatCiLevel(ciLevel)} CI)`),
+  estimateColumn("pdi", `PDI (${formatCiLevel(ciLevel)} CI; chance 0.25)`),
 ];
