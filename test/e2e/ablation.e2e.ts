@@ -53,6 +53,17 @@ describe("ablation ladder", () => {
     const shown = Number(await cell.getAttribute("data-value"));
     assert.ok(Number.isFinite(shown), "no ΔAUC on the page");
     assert.ok((await page.locator("#ablation-table td[data-value]").count()) >= ablation.rungs.length);
+    // ΔNB in long format: one row per rung after the first, external cohort and threshold, each ΔNB with its
+    // interval ("0.012 [-0.020, 0.040]") and no p-value.
+    const nbRows = ablation.rungs
+      .slice(1)
+      .flatMap((r) => Object.values(r.vsPrevious ?? {}))
+      .reduce((n, c) => n + c.netBenefit.length, 0);
+    const nbCells = page.locator("#ablation-net-benefit td[data-threshold]");
+    assert.ok(nbRows > 0);
+    assert.equal(await nbCells.count(), nbRows);
+    for (const text of await nbCells.allTextContents())
+      assert.match(text, /^-?\d\.\d{3} \[-?\d\.\d{3}, -?\d\.\d{3}\][†‡§]*$/);
     await closeClean(page, problems);
 
     const dir = mkdtempSync(join(tmpdir(), "workbench-ablation-"));

@@ -1,6 +1,8 @@
 import type {MetricsArtifact} from "../artifacts.js";
-import {formatEstimate, formatPercent} from "../format/formatStat.js";
+import {formatCiLevel, formatEstimate, formatPercent} from "../format/formatStat.js";
+import type {CellNote} from "./cellNote.js";
 import type {Column} from "./column.js";
+import {aucNotes} from "./estimateFlags.js";
 
 /** One external cohort under one protocol: the numbers a first-time reader looks for. */
 export interface HeadlineResult extends Record<string, unknown> {
@@ -10,6 +12,8 @@ export interface HeadlineResult extends Record<string, unknown> {
   auc: number | null;
   ci: [number, number] | null;
   accuracy: number | null;
+  /** The AUC cell's flags, or why it is n/a. */
+  aucNotes: CellNote[];
 }
 
 /**
@@ -33,6 +37,13 @@ export function homeHeadline(metrics: MetricsArtifact, trainingCohort: string): 
         auc: or.auc,
         ci: (or.ciBootstrap ?? or.ciDeLong ?? null) as [number, number] | null,
         accuracy: patient.accuracy,
+        aucNotes: aucNotes({
+          value: or.auc,
+          ci: or.ciBootstrap ?? or.ciDeLong ?? null,
+          cases: or.nCases,
+          controls: or.nControls,
+          note: or.note,
+        }),
       });
     }
   }
@@ -46,9 +57,10 @@ export function homeHeadlineColumns(ciLevel: number): Array<Column<HeadlineResul
     {key: "patients", label: "patients"},
     {
       key: "auc",
-      label: `objective-response AUC (${Math.round(ciLevel * 100)}% CI)`,
+      label: `objective-response AUC (${formatCiLevel(ciLevel)} CI)`,
       format: (r) => formatEstimate(r.auc, r.ci, 2),
       attributes: (r) => ({"data-value": r.auc ?? "", "data-cohort": r.cohort, "data-protocol": r.protocol}),
+      notes: (r) => r.aucNotes,
     },
     {key: "accuracy", label: "accuracy (4 classes)", format: (r) => formatPercent(r.accuracy)},
   ];

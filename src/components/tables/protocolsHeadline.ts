@@ -6,7 +6,9 @@ import type {HeadlineResult} from "./homeHeadline.js";
  * external cohort, "paper: B 0.71 [0.62, 0.80], C 0.68 [0.57, 0.79]; corrected: …", from `homeHeadline`'s rows
  * (metrics.json), never typed in. Empty when the build has no external cohort.
  */
-export function protocolsHeadline(results: readonly HeadlineResult[]): string {
+export function protocolsHeadline(
+  results: ReadonlyArray<Pick<HeadlineResult, "protocol" | "cohort" | "auc" | "ci">>,
+): string {
   const byProtocol = new Map<string, string[]>();
   for (const r of results) {
     const list = byProtocol.get(r.protocol) ?? [];

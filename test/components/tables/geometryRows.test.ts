@@ -80,6 +80,13 @@ describe("geometryRows", () => {
     assert.equal(geometryRows(artifact, "patch")[0]!.auc.CR.auc, 0.75);
   });
 
+  it("each AUC cell says why it is n/a, from the run and the cohort, and a defined one carries its flags", () => {
+    const [roi, fixed] = geometryRows(artifact, "patient");
+    assert.deepEqual(roi!.aucNotes.CR, [], "20 patients, an interval of visible width: no flag");
+    assert.equal(roi!.aucNotes.PR[0]?.title, "n/a: no PR, or only PR, in the cohort (an AUC needs both groups)");
+    assert.equal(fixed!.aucNotes.OR[0]?.title, "n/a: no patient-level result under fixed 32 mm");
+  });
+
   it("CSV rows carry every AUC and bound as numbers, null when missing", () => {
     const [roi, fixed] = geometryCsvRows(geometryRows(artifact, "patient"));
     assert.equal(roi!.auc_CR, 0.8);
