@@ -66,18 +66,26 @@ export function estimateFlags(facts: EstimateFacts): CellNote[] {
  * events = the smaller group.
  */
 export function aucNotes(
-  auc: {value: number | null; ci?: EstimateFacts["ci"]; cases: number; controls: number; note?: string | undefined},
+  auc: {
+    value: number | null;
+    ci?: EstimateFacts["ci"];
+    cases: number;
+    controls: number;
+    note?: string | undefined;
+    /** What a case and a control are, for the n/a reason: a responder and a non-responder unless told. */
+    names?: {cases: string; controls: string};
+  },
   extra: Omit<EstimateFacts, "n" | "events" | "ci"> = {},
 ): CellNote[] {
-  const {value, ci, cases, controls, note} = auc;
+  const {value, ci, cases, controls, note, names = {cases: "responder", controls: "non-responder"}} = auc;
   if (value === null) {
     const why =
       cases + controls === 0
         ? "no patient in the cohort"
         : cases === 0
-          ? "no responder in the cohort (an AUC needs both groups)"
+          ? `no ${names.cases} in the cohort (an AUC needs both groups)`
           : controls === 0
-            ? "no non-responder in the cohort (an AUC needs both groups)"
+            ? `no ${names.controls} in the cohort (an AUC needs both groups)`
             : (note ?? "the estimate could not be computed");
     return [naNote(why)];
   }

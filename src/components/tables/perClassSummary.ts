@@ -1,7 +1,8 @@
-import {formatEstimate, formatFixed, formatInterval, type Interval} from "../format/formatStat.js";
+import {formatCiLevel, formatEstimate, formatFixed, formatInterval, type Interval} from "../format/formatStat.js";
 import type {LevelEvaluation} from "../stats/evaluatePredictions.js";
 import {type ResponseLabel, ResponseLabels} from "../study/vocabulary.js";
 import type {Column} from "./column.js";
+import {aucNotes} from "./estimateFlags.js";
 
 /** One class of the per-class summary: its AUC under every interval method, argmax operating point and counts. */
 export type PerClassRow = {
@@ -41,12 +42,12 @@ export function perClassRows(level: LevelEvaluation): PerClassRow[] {
 }
 
 /**
- * The per-class table's columns: intervals as "0.801–0.902" ("–" when there is none), labelled with the interval's
+ * The per-class table's columns: intervals as "[0.801, 0.902]" ("–" when there is none), labelled with the interval's
  * level and with the bootstrap the level uses (patient-cluster at patch level). The AUC cell carries `data-class` and
  * `data-auc` for tests.
  */
 export function perClassColumns(level: "patch" | "patient", ciLevel: number): Array<Column<PerClassRow>> {
-  const ci = `${Math.round(ciLevel * 100)}% CI`;
+  const ci = `${formatCiLevel(ciLevel)} CI`;
   return [
     {key: "class", label: "Class"},
     {
@@ -54,6 +55,15 @@ export function perClassColumns(level: "patch" | "patient", ciLevel: number): Ar
       label: "AUC",
       format: (r) => formatEstimate(r.auc, null),
       attributes: (r) => ({"data-class": r.class, "data-auc": r.auc ?? ""}),
+      // Flags by the class's cases and controls and its headline interval (the bootstrap's); why it is n/a.
+      notes: (r) =>
+        aucNotes({
+          value: r.auc,
+          ci: r.cluster,
+          cases: r.nCases,
+          controls: r.nControls,
+          names: {cases: `${r.class} case`, controls: `case other than ${r.class}`},
+        }),
     },
     {
       key: "cluster",

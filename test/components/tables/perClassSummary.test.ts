@@ -43,4 +43,18 @@ describe("perClassRows(level) / perClassColumns(level, ciLevel)", () => {
     assert.equal(byKey.sensitivity?.format?.(row), "–");
     assert.deepEqual(byKey.auc?.attributes?.({...row, auc: null}), {"data-class": row.class, "data-auc": ""});
   });
+
+  it("the AUC cell names the empty group when a class is absent, and flags a class with fewer than 10 cases", () => {
+    const auc = perClassColumns("patient", 0.95).find((c) => c.key === "auc")!;
+    const row = perClassRows(patch)[0]!;
+    const absent = {...row, auc: null, nCases: 0};
+    assert.deepEqual(
+      auc.notes?.(absent).map((n) => n.title),
+      [`n/a: no ${row.class} case in the cohort (an AUC needs both groups)`],
+    );
+    assert.deepEqual(
+      auc.notes?.({...row, auc: 0.8, cluster: [0.6, 0.9], nCases: 6, nControls: 60}).map((n) => n.mark),
+      ["†"],
+    );
+  });
 });
