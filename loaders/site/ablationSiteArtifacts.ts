@@ -32,6 +32,7 @@ export function ablationArtifact(result: PipelineResult): AblationArtifact {
     return {
       ...emptyAblation(
         ladder.status === "failed" ? `The ablation stage failed: ${ladder.reason}` : `${capitalise(ladder.reason)}.`,
+        result.config.evaluation.ciLevel,
       ),
       provenance,
     };
@@ -41,14 +42,18 @@ export function ablationArtifact(result: PipelineResult): AblationArtifact {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function emptyAblation(reason: string): AblationArtifact {
+/**
+ * The artifact of a ladder that did not run. It still carries the study's `ciLevel`: the page's prose names the
+ * level whether or not the ladder ran, and must name the configured one.
+ */
+export function emptyAblation(reason: string, ciLevel: number): AblationArtifact {
   return {
     enabled: false,
     reason,
     provenance: null,
     trainingCohort: "",
     externalCohorts: [],
-    options: {seeds: 0, bootstrap: 0, ciLevel: 0.95, thresholds: [], pairing: ""},
+    options: {seeds: 0, bootstrap: 0, ciLevel, thresholds: [], pairing: ""},
     budget: null,
     rungs: [],
     analysis: [],

@@ -1,4 +1,5 @@
 import type {AblationArtifact} from "../../src/components/ablation/ablationArtifact.js";
+import {loadStudyConfig, StudyEnvVar} from "../config/loadStudyConfig.js";
 import {predictionsModeFromEnv} from "./predictionsOnly/predictionsMode.js";
 
 /**
@@ -19,7 +20,9 @@ export async function siteAblation(): Promise<AblationArtifact> {
     return ablationArtifact(await sitePipeline());
   }
   const {emptyAblation} = await import("./ablationSiteArtifacts.js");
-  return emptyAblation(PredictionsOnlyReason);
+  // The study file still sets the level the page's prose names (as siteGeometry.ts reads it).
+  const {config} = await loadStudyConfig(process.env[StudyEnvVar] || null);
+  return emptyAblation(PredictionsOnlyReason, config.evaluation.ciLevel);
 }
 
 export async function siteAblationPredictionsCsv(): Promise<string> {

@@ -19,7 +19,7 @@ import {evaluatePredictionsStudy, type PredictionsStudy} from "./predictionsStud
 /**
  * Every artifact the pages read, built from a predictions CSV instead of the image pipeline. The statistics are the
  * ones `workbench evaluate` computes for the same file under the study's evaluation settings (1000 replicates, seed
- * 1, 95% by default, the same as evaluate's defaults); what needs images or a model (patches, activation maps,
+ * 1, level 0.95 by default, the same as evaluate's defaults); what needs images or a model (patches, activation maps,
  * training curves) is empty and says why. In these artifacts `runs` and `protocols` hold only the protocols the CSV
  * has: the pages offer the protocols present (they never assume both).
  */

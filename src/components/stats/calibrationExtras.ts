@@ -22,6 +22,17 @@ export interface LoessPoint {
   hi: number | null;
 }
 
+/**
+ * The bootstrap loess fits behind a band: how many were drawn, how many gave a curve on the whole grid (the band's
+ * quantiles are over these), and how many failed (too few distinct predictions in a resample for a local fit) and
+ * are left out. used + failed = replicates.
+ */
+export interface LoessBandFits {
+  replicates: number;
+  used: number;
+  failed: number;
+}
+
 export interface CohortCalibration {
   cohort: string;
   patients: number;
@@ -30,6 +41,8 @@ export interface CohortCalibration {
   brier: number | null;
   bootstrap: CalibrationBootstrap;
   loess: LoessPoint[];
+  /** Absent when there is no curve (then `loessNote` says why). */
+  loessFits?: LoessBandFits;
   loessNote?: string;
   perClass: Array<{label: number; intercept: number | null; slope: number | null; brier: number | null}>;
 }
@@ -59,7 +72,12 @@ const logit = (p: number) => {
   return Math.log(c / (1 - c));
 };
 
-function loessCurve(outcome: Uint8Array, score: Float64Array, seed: number, ciLevel: number): LoessPoint[] {
+function loessCurve(
+  outcome: Uint8Array,
+  score: Float64Array,
+  seed: number,
+  ciLevel: number,
+): {points: LoessPoint[]; fits: LoessBandFits} {
   const n = score.length;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -73,24 +91,31 @@ function loessCurve(outcome: Uint8Array, score: Float64Array, seed: number, ciLe
   const replicates: number[][] = grid.map(() => []);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
+  let used = 0;
   for (let r = 0; r < LoessReplicates; r++) {
     for (let i = 0; i < n; i++) {
       const j = rng.int(n);
       xs[i] = score[j] as number;
       ys[i] = outcome[j] as number;
     }
+    let values: number[];
     try {
-      const values = loess(xs, ys, {span: LoessSpan}).predict(grid);
-      values.forEach((v, k) => {
-        // The band is on the probability scale: a local quadratic can overshoot [0, 1] where points are sparse.
-        if (Number.isFinite(v)) (replicates[k] as number[]).push(Math.min(1, Math.max(0, v)));
-      });
+      values = loess(xs, ys, {span: LoessSpan}).predict(grid);
     } catch {
-      // A replicate with too few distinct predictions for a local fit adds nothing to the band.
+      // A replicate with too few distinct predictions for a local fit adds nothing to the band; it is counted as
+      // failed, so the caption says on how many fits the band rests.
+      continue;
     }
+    // A fit is used whole or not at all, so every grid point's band rests on the same fits and the count holds.
+    if (!values.every(Number.isFinite)) continue;
+    used++;
+    values.forEach((v, k) => {
+      // The band is on the probability scale: a local quadratic can overshoot [0, 1] where points are sparse.
+      (replicates[k] as number[]).push(Math.min(1, Math.max(0, v)));
+    });
   }
   const a = (1 - ciLevel) / 2;
-  return grid.map((p, k) => {
+  const points = grid.map((p, k) => {
     const sorted = Float64Array.from(replicates[k] as number[]).sort();
     return {
       p,
@@ -99,6 +124,7 @@ function loessCurve(outcome: Uint8Array, score: Float64Array, seed: number, ciLe
       hi: sorted.length ? (quantileSorted(sorted, 1 - a) ?? null) : null,
     };
   });
+  return {points, fits: {replicates: LoessReplicates, used, failed: LoessReplicates - used}};
 }
 
 function recalibrate(from: {outcome: Uint8Array; score: Float64Array}): {a: number; b: number} | null {
@@ -138,9 +164,12 @@ export function calibrationExtras(
   const out: CohortCalibration[] = scored.map((c) => {
     const point = calibration(c.outcome, c.score, {bins});
     let curve: LoessPoint[] = [];
+    let loessFits: LoessBandFits | undefined;
     let loessNote: string | undefined;
     try {
-      curve = loessCurve(c.outcome, c.score, deriveSeed(seed, `loess-${c.cohort}`), ciLevel);
+      const fitted = loessCurve(c.outcome, c.score, deriveSeed(seed, `loess-${c.cohort}`), ciLevel);
+      curve = fitted.points;
+      loessFits = fitted.fits;
     } catch (error) {
       loessNote = `no loess curve: ${(error as Error).message}`;
     }
@@ -164,6 +193,7 @@ export function calibrationExtras(
         ciLevel,
       }),
       loess: curve,
+      ...(loessFits ? {loessFits} : {}),
       ...(loessNote ? {loessNote} : {}),
       perClass,
     };

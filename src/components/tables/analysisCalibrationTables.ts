@@ -1,5 +1,6 @@
 import type {CalibrationExtrasArtifact} from "../analysis/analysisArtifacts.js";
-import {estimateColumn, fixedColumn, type Row} from "./analysisTableCells.js";
+import {formatCiLevel} from "../format/formatStat.js";
+import {estimateColumn, fixedColumn, type Row, valueCell} from "./analysisTableCells.js";
 import type {Column} from "./column.js";
 
 /** Rows and columns of the calibration tables (Clinical utility); the sample-size tables are sampleSizeTables.ts. */
@@ -12,17 +13,36 @@ export function calibrationCiRows(artifact: CalibrationExtrasArtifact): Row[] {
     slope: c.slope,
     slopeCi: c.bootstrap.slope.ci,
     brier: c.brier,
+    interceptFailed: c.bootstrap.intercept.failed,
     failed: c.bootstrap.slope.failed,
   }));
 }
 
-export const calibrationCiColumns: Column<Row>[] = [
+/**
+ * The calibration interval table's caption, counted from the bootstrap: each interval is over the replicates that
+ * gave a fit, so when some did not the caption says the intervals rest on fewer than were drawn (the table's last
+ * columns count them per cohort) instead of naming only the number drawn.
+ */
+export function calibrationCiCaption(artifact: CalibrationExtrasArtifact): string {
+  const drawn = `${artifact.replicates} bootstrap replicates, seed ${artifact.seed}`;
+  const failed = artifact.calibration.cohorts.reduce(
+    (n, c) => n + c.bootstrap.intercept.failed + c.bootstrap.slope.failed,
+    0,
+  );
+  return failed === 0
+    ? `${drawn}.`
+    : `${drawn}; ${failed} replicate fits failed: each interval rests only on the replicates with a fit (those without one are counted per cohort on the right).`;
+}
+
+/** `ciLevel`: the artifact's, the level of its bootstrap intervals. */
+export const calibrationCiColumns = (ciLevel: number): Column<Row>[] => [
   {key: "cohort", label: "Cohort"},
   {key: "patients", label: "Patients"},
-  estimateColumn("intercept", "Intercept (bootstrap 95% CI)"),
-  estimateColumn("slope", "Slope (bootstrap 95% CI)"),
+  estimateColumn("intercept", `Intercept (bootstrap ${formatCiLevel(ciLevel)} CI)`),
+  estimateColumn("slope", `Slope (bootstrap ${formatCiLevel(ciLevel)} CI)`),
   fixedColumn("brier", "Brier"),
-  {key: "failed", label: "Replicates without a fit"},
+  {key: "interceptFailed", label: "Replicates without a fit: intercept", attributes: valueCell("interceptFailed")},
+  {key: "failed", label: "slope", attributes: valueCell("failed")},
 ];
 
 export function perClassCalibrationRows(artifact: CalibrationExtrasArtifact): Row[] {

@@ -22,17 +22,20 @@ export interface ConfusionTable {
   accuracy: number | null;
   /** Wilson interval of the accuracy, null when n = 0. */
   accuracyCi: [number, number] | null;
+  /** The level of `accuracyCi`, so that the view names the level the interval was computed at. */
+  ciLevel: number;
 }
 
 /**
  * Everything a confusion-matrix table shows: counts, row % (recall of each true class), column % (precision of each
- * predicted class), margins and the accuracy with its Wilson CI. Throws RangeError on a non-square or ragged matrix
- * or a negative / non-integer count. Pure: `counts` is not mutated.
+ * predicted class), margins and the accuracy with its Wilson CI at `ciLevel` (no default: the page passes the
+ * study's `evaluation.ciLevel`). Throws RangeError on a non-square or ragged matrix or a negative / non-integer
+ * count. Pure: `counts` is not mutated.
  */
 export function confusionTable(
   labels: readonly string[],
   counts: readonly (readonly number[])[],
-  ciLevel = 0.95,
+  ciLevel: number,
 ): ConfusionTable {
   const k = labels.length;
   if (counts.length !== k)
@@ -72,5 +75,6 @@ export function confusionTable(
     correct,
     accuracy: n === 0 ? null : correct / n,
     accuracyCi: wilsonInterval(correct, n, ciLevel),
+    ciLevel,
   };
 }

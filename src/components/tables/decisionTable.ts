@@ -1,4 +1,4 @@
-import {formatFixed, formatInterval} from "../format/formatStat.js";
+import {formatCiLevel, formatFixed, formatInterval} from "../format/formatStat.js";
 import type {DecisionPoint} from "../stats/decisionCurve.js";
 import {NetBenefitThresholds} from "../stats/netBenefitThresholds.js";
 import type {Column} from "./column.js";
@@ -22,7 +22,7 @@ export function decisionTableColumns(ciLevel: number): Array<Column<DecisionPoin
   return [
     {key: "threshold", label: "Threshold", format: (r) => formatFixed(r.threshold, 2)},
     {key: "netBenefit", label: "Net benefit (model)", format: (r) => formatFixed(r.netBenefit, 4)},
-    {key: "ci", label: `${Math.round(ciLevel * 100)}% band`, format: (r) => formatInterval(r.ci, 4)},
+    {key: "ci", label: `${formatCiLevel(ciLevel)} band`, format: (r) => formatInterval(r.ci, 4)},
     {key: "treatAll", label: "Treat all", format: (r) => formatFixed(r.treatAll, 4)},
     {
       key: "interventionsAvoided",

@@ -1,4 +1,4 @@
-import {formatEstimate, formatFixed, formatP, formatPStatement} from "../format/formatStat.js";
+import {formatCiLevel, formatEstimate, formatFixed, formatP, formatPStatement} from "../format/formatStat.js";
 import type {SurvivalArtifact} from "../survival/survivalArtifact.js";
 import type {
   EndpointCohort,
@@ -37,7 +37,7 @@ const notConverged = (fit: {estimable: boolean}) =>
   fit.estimable ? "" : " — not estimable: the likelihood is monotone (a group without an event)";
 
 export function survivalColumns(unit: string, ciLevel: number): Array<Column<SurvivalRow>> {
-  const level = `${Math.round(ciLevel * 100)}% CI`;
+  const level = `${formatCiLevel(ciLevel)} CI`;
   return [
     {key: "cohort", label: "cohort", format: (r) => (r.inSample ? `${r.cohort} (training, in-sample)` : r.cohort)},
     {key: "n", label: "patients (events)", format: (r) => `${r.n} (${r.events})`},
@@ -154,7 +154,7 @@ export function landmarkRows(rows: readonly SurvivalRow[]): LandmarkRow[] {
 }
 
 export function landmarkColumns(unit: string, ciLevel: number): Array<Column<LandmarkRow>> {
-  const level = `${Math.round(ciLevel * 100)}% CI`;
+  const level = `${formatCiLevel(ciLevel)} CI`;
   return [
     {key: "cohort", label: "cohort"},
     {

@@ -8,13 +8,14 @@ export interface ThresholdMetrics extends BinaryMetrics {
 
 /**
  * The binary operating point at `threshold`: an item is called positive when score ≥ threshold (as `rocCurve`).
- * Sensitivity, specificity, PPV and NPV with Wilson CIs. Throws RangeError on unequal lengths or a non-finite score.
+ * Sensitivity, specificity, PPV and NPV with Wilson CIs at `ciLevel` (no default: the page passes the study's
+ * `evaluation.ciLevel`). Throws RangeError on unequal lengths or a non-finite score.
  */
 export function thresholdMetrics(
   outcome: ArrayLike<number | boolean>,
   score: ArrayLike<number>,
   threshold: number,
-  ciLevel = 0.95,
+  ciLevel: number,
 ): ThresholdMetrics {
   if (outcome.length !== score.length) {
     throw new RangeError(`outcome and score must have the same length, not ${outcome.length} and ${score.length}`);

@@ -1,18 +1,18 @@
 import type {Provenance} from "../artifacts.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
-import {formatFixed, formatInterval, formatP} from "../format/formatStat.js";
+import {formatCiLevel, formatFixed, formatInterval, formatP} from "../format/formatStat.js";
 import type {UploadResult} from "./evaluateUpload.js";
 
 /**
  * The paired comparison of the dropped file's model with this site's model (pairedComparison.ts), one table per
  * kind: ΔAUC by DeLong (yours − site's) for each class and objective response, and ΔNB of objective response at a few
- * thresholds with a paired bootstrap band. States plainly when no patient is shared (e.g. the site publishes
- * pseudonymous ids) or when the site has no predictions.
+ * thresholds with a paired bootstrap band, both at `ciLevel` (the level the worker computed them at). States plainly
+ * when no patient is shared (e.g. the site publishes pseudonymous ids) or when the site has no predictions.
  */
 export function comparisonView(
   comparison: UploadResult["comparison"],
-  {provenance}: {provenance: Provenance | null},
+  {provenance, ciLevel}: {provenance: Provenance | null; ciLevel: number},
 ): HTMLElement {
   if (comparison === null)
     return el("p", {id: "comparison-none"}, "This site has no predictions of its own to compare with.");
@@ -59,7 +59,7 @@ export function comparisonView(
         },
         {
           key: "ci",
-          label: "95% CI (DeLong, paired)",
+          label: `${formatCiLevel(ciLevel)} CI (DeLong, paired)`,
           format: (r) => ("ci" in r ? formatInterval(r.ci as [number, number]) : "–"),
         },
         {key: "p", label: "p", format: (r) => ("p" in r ? formatP(r.p as number) : "–")},
@@ -72,7 +72,7 @@ export function comparisonView(
         {key: "cohort", label: "Cohort"},
         {key: "threshold", label: "Threshold", format: (r) => r.threshold.toFixed(2)},
         {key: "difference", label: "ΔNB (yours − site)", format: (r) => r.difference.toFixed(4)},
-        {key: "ci", label: "95% band (paired bootstrap)", format: (r) => formatInterval(r.ci, 4)},
+        {key: "ci", label: `${formatCiLevel(ciLevel)} band (paired bootstrap)`, format: (r) => formatInterval(r.ci, 4)},
       ],
       {id: "comparison-nb-table", filename: "comparison-net-benefit", ...options},
     ),

@@ -3,7 +3,14 @@ import {confusionMatrixView} from "../charts/confusionMatrixView.js";
 import {dataTable} from "../charts/dataTable.js";
 import {el} from "../charts/dom.js";
 import {vegaChart} from "../charts/vegaChart.js";
-import {formatEstimate, formatFixed, formatInterval, formatPStatement, formatW} from "../format/formatStat.js";
+import {
+  formatCiLevel,
+  formatEstimate,
+  formatFixed,
+  formatInterval,
+  formatPStatement,
+  formatW,
+} from "../format/formatStat.js";
 import {calibrationSpec} from "../specs/calibrationSpec.js";
 import {decisionCurveSpec} from "../specs/decisionCurveSpec.js";
 import {classColors, cohortColor} from "../specs/palette.js";
@@ -41,6 +48,8 @@ export async function yourResults(options: YourResultsOptions): Promise<HTMLElem
   const size = Math.max(240, Math.min(420, width - 40));
   const name = `${slug(result.source)}-${slug(model)}-${slug(cohort)}-${level}`;
   const common = {provenance, ...(invalidation ? {invalidation} : {})};
+  // The level the worker computed every interval at, named in each header.
+  const ciText = formatCiLevel(evaluation.options.ciLevel);
 
   const summary = el(
     "p",
@@ -87,17 +96,20 @@ export async function yourResults(options: YourResultsOptions): Promise<HTMLElem
         format: (r) => formatEstimate(r.auc, null),
         attributes: (r) => ({"data-class": r.class, "data-auc": r.auc ?? ""}),
       },
-      {key: "ci", label: "95% CI (chosen method)", format: (r) => formatInterval(r.ci)},
-      {key: "delong", label: "95% CI DeLong", format: (r) => formatInterval(r.delong)},
+      {key: "ci", label: `${ciText} CI (chosen method)`, format: (r) => formatInterval(r.ci)},
+      {key: "delong", label: `${ciText} CI DeLong`, format: (r) => formatInterval(r.delong)},
       {key: "nCases", label: "Cases"},
       {key: "nControls", label: "Controls"},
     ],
     {id: "your-auc-table", filename: `auc-${name}`, provenance},
   );
-  const confusion = confusionMatrixView(confusionTable(entry.confusion.labels, entry.confusion.counts), {
-    id: "your-confusion",
-    provenance,
-  });
+  const confusion = confusionMatrixView(
+    confusionTable(entry.confusion.labels, entry.confusion.counts, evaluation.options.ciLevel),
+    {
+      id: "your-confusion",
+      provenance,
+    },
+  );
 
   const or = entry.objectiveResponse;
   const orSeries = Object.entries(evaluation.cohorts).flatMap(([c, e], i) => {
@@ -148,7 +160,7 @@ export async function yourResults(options: YourResultsOptions): Promise<HTMLElem
         format: (r) => r.netBenefit.toFixed(4),
         attributes: (r) => ({"data-threshold": r.threshold, "data-value": r.netBenefit}),
       },
-      {key: "ci", label: "95% band", format: (r) => formatInterval(r.ci, 4)},
+      {key: "ci", label: `${ciText} band`, format: (r) => formatInterval(r.ci, 4)},
       {key: "treatAll", label: "Treat all", format: (r) => r.treatAll.toFixed(4)},
       {
         key: "interventionsAvoided",

@@ -116,5 +116,23 @@ describe("calibrationExtras", () => {
     const d = calibrationExtras([{cohort: "D", patients: flat}], options).cohorts[0];
     assert.deepEqual(d?.loess, []);
     assert.match(d?.loessNote ?? "", /^no loess curve: loess: /);
+    assert.equal(d?.loessFits, undefined, "no curve, no band fits to count");
+  });
+
+  it("counts the band's bootstrap fits: all 200 used on a cohort of distinct scores", () => {
+    for (const c of extras.cohorts) assert.deepEqual(c.loessFits, {replicates: 200, used: 200, failed: 0});
+  });
+
+  it("counts the fits that failed and leaves them out, so the caption can say on how many the band rests", () => {
+    // Six patients with distinct scores: the curve fits (4 nearest points of 6), but a resample that draws one
+    // patient 4 or more times has 4 coincident nearest points there and no local fit.
+    const six = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map(
+      (p, i): PatientPrediction => ({label: i % 2 === 0 ? 0 : 2, probabilities: [p, 0, 1 - p, 0]}),
+    );
+    const fits = calibrationExtras([{cohort: "E", patients: six}], options).cohorts[0]?.loessFits;
+    assert.ok(fits, "the curve itself fits");
+    assert.equal(fits.replicates, 200);
+    assert.equal(fits.used + fits.failed, 200);
+    assert.ok(fits.failed > 0 && fits.used > 0, `${fits.failed} failed, ${fits.used} used`);
   });
 });

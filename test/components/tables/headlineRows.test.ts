@@ -4,12 +4,12 @@ import {evaluatePredictions} from "../../../src/components/stats/evaluatePredict
 import {headlineRows} from "../../../src/components/tables/headlineRows.js";
 import {predictionRows} from "./evaluationFixture.js";
 
-describe("headlineRows(paper, corrected)", () => {
+describe("headlineRows(paper, corrected, ciLevel)", () => {
   const options = {bootstrap: 50, seed: 3, ciLevel: 0.95};
   const paper = evaluatePredictions(predictionRows(16, 1), options).cohorts.X;
   const corrected = evaluatePredictions(predictionRows(16, 2), options).cohorts.X;
   assert.ok(paper && corrected);
-  const table = headlineRows(paper, corrected);
+  const table = headlineRows(paper, corrected, 0.95);
 
   it("puts paper patch level, paper patient level and corrected patient level side by side", () => {
     const acc = table.find((r) => r.metric.startsWith("Accuracy"));
@@ -39,6 +39,18 @@ describe("headlineRows(paper, corrected)", () => {
     const slope = table.find((r) => r.metric.startsWith("Calibration slope"));
     assert.doesNotMatch(slope?.why ?? "", /should lie nearer 1/);
     assert.match(slope?.why ?? "", /shifts the prior/);
+  });
+
+  it("names the level the intervals were computed at in the interval rows, not a fixed 95%", () => {
+    const labels = (level: number) =>
+      headlineRows(paper, corrected, level)
+        .map((r) => r.metric)
+        .filter((m) => m.includes("CI"));
+    assert.deepEqual(labels(0.9), [
+      "Objective response AUC, patch level (90% CI): naive → patient-cluster bootstrap",
+      "Objective response AUC, patient level (90% CI)",
+    ]);
+    assert.ok(labels(0.95).every((m) => m.includes("(95% CI)")));
   });
 
   it("says why each row changes, and every value is a number or null", () => {

@@ -3,9 +3,9 @@ import {describe, it} from "node:test";
 import {formatP, formatPStatement, formatW} from "../../../src/components/format/formatStat.js";
 import {thresholdMetrics} from "../../../src/components/tables/thresholdMetrics.js";
 
-describe("thresholdMetrics(outcome, score, threshold)", () => {
+describe("thresholdMetrics(outcome, score, threshold, ciLevel)", () => {
   it("calls a score ≥ threshold positive and counts the 2×2 table", () => {
-    const m = thresholdMetrics([1, 1, 0, 0, 1], [0.9, 0.5, 0.5, 0.1, 0.2], 0.5);
+    const m = thresholdMetrics([1, 1, 0, 0, 1], [0.9, 0.5, 0.5, 0.1, 0.2], 0.5, 0.95);
     assert.deepEqual([m.tp, m.fn, m.fp, m.tn], [2, 1, 1, 1]);
     assert.deepEqual(m.counts, [
       [2, 1],
@@ -16,11 +16,11 @@ describe("thresholdMetrics(outcome, score, threshold)", () => {
     assert.equal(m.npv.value, 0.5);
   });
   it("gives null proportions on empty denominators and throws on NaN or unequal lengths", () => {
-    const m = thresholdMetrics([1, 1], [0.1, 0.2], 0.5);
+    const m = thresholdMetrics([1, 1], [0.1, 0.2], 0.5, 0.95);
     assert.equal(m.specificity.value, null);
     assert.equal(m.ppv.value, null);
-    assert.throws(() => thresholdMetrics([1], [Number.NaN], 0.5), /score\[0\] must be finite, got NaN/);
-    assert.throws(() => thresholdMetrics([1], [], 0.5), /same length/);
+    assert.throws(() => thresholdMetrics([1], [Number.NaN], 0.5, 0.95), /score\[0\] must be finite, got NaN/);
+    assert.throws(() => thresholdMetrics([1], [], 0.5, 0.95), /same length/);
   });
 });
 
