@@ -1,6 +1,7 @@
 import {StudyEnvVar} from "../config/loadStudyConfig.js";
 import {repoRoot} from "../paths.js";
 import {type PipelineResult, runPipeline} from "../pipeline/runPipeline.js";
+import type {PipelineEffects} from "../pipeline/stageTiming.js";
 import {stderrProgress} from "../runtime/stderrProgress.js";
 import {pseudonymSalt} from "./pseudonym.js";
 import {publishIds} from "./publishIds.js";
@@ -13,17 +14,19 @@ import {publishIds} from "./publishIds.js";
  */
 export function sitePipeline(): Promise<PipelineResult> {
   // One pipeline per loader process: a loader that publishes several artifacts (tripod.json reads four) asks once.
-  memo ??= publishedPipeline();
+  memo ??= publishedPipeline(process.env[StudyEnvVar] || null, process.env.WORKBENCH_CACHE || undefined);
   return memo;
 }
 
 let memo: Promise<PipelineResult> | undefined;
 
-async function publishedPipeline(): Promise<PipelineResult> {
-  const result = await runPipeline(
-    {repo: repoRoot, studyPath: process.env[StudyEnvVar] || null, cacheDir: process.env.WORKBENCH_CACHE || undefined},
-    {log: (message) => process.stderr.write(`${message}\n`), progress: stderrProgress()},
-  );
+/** The pipeline of one study as the site publishes it; `workbench figures` draws from the same. */
+export async function publishedPipeline(
+  studyPath: string | null,
+  cacheDir: string | undefined,
+  effects: PipelineEffects = {log: (message) => process.stderr.write(`${message}\n`), progress: stderrProgress()},
+): Promise<PipelineResult> {
+  const result = await runPipeline({repo: repoRoot, studyPath, cacheDir}, effects);
   const salt = result.config.site.patientIds === "pseudonymous" ? await pseudonymSalt(repoRoot) : null;
   return publishIds(result, salt);
 }

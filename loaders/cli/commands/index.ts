@@ -2,6 +2,7 @@ import type {Command} from "../command.js";
 import {configCommand} from "./config.js";
 import {embedCommand} from "./embed.js";
 import {evaluateCommand} from "./evaluate.js";
+import {figuresCommand} from "./figures.js";
 import {hccTaceSegCommand} from "./hccTaceSeg.js";
 import {mergeCommand} from "./merge.js";
 import {predictCommand} from "./predict.js";
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   configCommand,
   evaluateCommand,
   reportCommand,
+  figuresCommand,
   synthCommand,
   preprocessCommand,
   hccTaceSegCommand,
