@@ -25,6 +25,8 @@ export default {
     {name: "Readers", path: "/readers"},
     {name: "Survival", path: "/survival"},
     {name: "Your predictions", path: "/your-predictions"},
+    {name: "Explore", path: "/explore"},
+    {name: "Write your own cells", path: "/notebook-example"},
     {name: "Gallery", path: "/gallery"},
     {name: "Patch geometry", path: "/geometry"},
     {name: "Paper vs corrected", path: "/paper-vs-corrected"},

@@ -21,11 +21,13 @@ const require = createRequire(join(repo, "package.json"));
 rmSync(join(root, ".observablehq", "cache", "data"), {recursive: true, force: true});
 
 /**
- * Libraries the pages use through Framework's implicit globals and FileAttachment: Inputs (with htl and isoformat),
- * html, d3-dsv (csv/tsv attachments) and jszip (zip attachments). Framework's other globals (d3, Plot, aq, Arrow) are
- * not used by any page and are not installed; a page that starts using one must add the package and list it here.
+ * Libraries the pages use through Framework's implicit globals, FileAttachment and `npm:` imports: Inputs (with htl and
+ * isoformat), html, d3-dsv (csv/tsv attachments), jszip (zip attachments) and arquero (`npm:arquero` on the Explore
+ * and notebook pages: a bare "arquero" import is bundled from its Node build and fails in the browser, so it must come
+ * from this browser bundle; ../shared/offline-build.md). Framework's other globals (d3, Plot, Arrow) are not used by
+ * any page and are not installed; a page that starts using one must add the package and list it here.
  */
-const bundles = ["htl", "isoformat", "d3-dsv", "@observablehq/inputs", "jszip"];
+const bundles = ["htl", "isoformat", "d3-dsv", "@observablehq/inputs", "jszip", "arquero"];
 
 function installedVersion(name) {
   const path = join(repo, "node_modules", name, "package.json");

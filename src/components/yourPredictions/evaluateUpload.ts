@@ -3,7 +3,7 @@ import {type CohortComparison, pairedComparison} from "../predictions/pairedComp
 import type {PredictionRecord} from "../predictions/predictionColumns.js";
 import {readPredictionsCsv} from "../predictions/readPredictionsCsv.js";
 import {readReadersCsv} from "../readers/readReadersCsv.js";
-import {type Evaluation, evaluatePredictions} from "../stats/evaluatePredictions.js";
+import {type EvaluateOptions, type Evaluation, evaluatePredictions} from "../stats/evaluatePredictions.js";
 import type {StudyConfig} from "../study/studyConfig.js";
 import {readSurvivalCsv} from "../survival/readSurvivalCsv.js";
 
@@ -23,7 +23,11 @@ export interface UploadRequest {
   siteText: string | null;
   /** The site's primary protocol: the model the comparison is made against. */
   siteProtocol: string | null;
-  options: {bootstrap: number; seed: number; ciLevel: number};
+  /**
+   * evaluatePredictions' options; a page that recomputes the site's figures passes metrics.json's `options` whole
+   * (aggregation, thresholds, calibration bins), as the Explore page does for its filtered patients.
+   */
+  options: EvaluateOptions;
   /**
    * Optional readers' and survival files (the `evaluate --readers / --survival` formats) and the settings they are
    * read with (the site's outcomes and evaluation sections): each model is then scored against the readers and
