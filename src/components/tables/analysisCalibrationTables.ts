@@ -1,7 +1,9 @@
 import type {CalibrationExtrasArtifact} from "../analysis/analysisArtifacts.js";
 import {formatCiLevel} from "../format/formatStat.js";
 import {estimateColumn, fixedColumn, type Row, valueCell} from "./analysisTableCells.js";
+import {type CellNote, naNote} from "./cellNote.js";
 import type {Column} from "./column.js";
+import {estimateFlags} from "./estimateFlags.js";
 
 /** Rows and columns of the calibration tables (Clinical utility); the sample-size tables are sampleSizeTables.ts. */
 export function calibrationCiRows(artifact: CalibrationExtrasArtifact): Row[] {
@@ -15,7 +17,24 @@ export function calibrationCiRows(artifact: CalibrationExtrasArtifact): Row[] {
     brier: c.brier,
     interceptFailed: c.bootstrap.intercept.failed,
     failed: c.bootstrap.slope.failed,
+    interceptNotes: fitNotes(c.intercept, c.patients, c.bootstrap.intercept, artifact.replicates),
+    slopeNotes: fitNotes(c.slope, c.patients, c.bootstrap.slope, artifact.replicates),
   }));
+}
+
+/**
+ * A recalibration estimate's notes: n/a when the fit does not exist (calibration.ts leaves it null for exactly two
+ * reasons, which the note names), else its flags, counting the bootstrap replicates without a fit.
+ */
+function fitNotes(
+  value: number | null,
+  patients: number,
+  bootstrap: {ci: [number, number] | null; failed: number},
+  replicates: number,
+): CellNote[] {
+  if (value === null)
+    return [naNote("no logistic recalibration fit on this cohort (a single outcome class, or separation)")];
+  return estimateFlags({n: patients, ci: bootstrap.ci, replicates, failed: bootstrap.failed});
 }
 
 /**
