@@ -49,15 +49,9 @@ for (const r of all) {
 process.stdout.write(`${lines.join("\n")}\n`);
 if (values.json) {
   // The embeddings area's measurements in their own shape ({embeddings: [{engine, threads, batch, imagesPerSecond}],
-  // ceilingImagesPerSecond}), beside every row of the table.
+  // ceilingImagesPerSecond, ceiling, peaks, agreement, int8Flags, weights}), beside every row of the table.
   const {lastEmbeddingsMeasurement} = await import("./embeddingsForIndex.js");
   const measured = lastEmbeddingsMeasurement();
-  const embeddings = measured
-    ? {
-        embeddings: measured.embeddings,
-        ceilingImagesPerSecond: measured.ceilingImagesPerSecond,
-        ceiling: measured.ceiling,
-      }
-    : {};
+  const embeddings = measured ?? {};
   writeFileSync(values.json, `${JSON.stringify({...embeddings, rows: all}, null, 2)}\n`);
 }

@@ -42,7 +42,9 @@ export function preprocessKey(
 
 /**
  * One protocol's head on the cached embeddings. The engine and tfjs backend are left out: they change how the
- * embeddings are computed, not what they are (the embeddings cache is keyed per engine and weights instead).
+ * embeddings are computed, not what they are (the embeddings cache is keyed per engine and weights instead). The
+ * int8 engine is the exception: its embeddings are not FP32's, so "onnx-int8" is in the key (every other engine's
+ * key is unchanged by it).
  */
 export function modelKey(
   protocolConfig: StudyConfig,
@@ -53,7 +55,11 @@ export function modelKey(
   return {
     preprocess,
     protocol,
-    model: {...protocolConfig.model, engine: undefined, backend: undefined},
+    model: {
+      ...protocolConfig.model,
+      engine: protocolConfig.model.engine === "onnx-int8" ? "onnx-int8" : undefined,
+      backend: undefined,
+    },
     augmentation: protocolConfig.augmentation,
     seeds: protocolConfig.seeds,
     cohorts: protocolConfig.cohorts,

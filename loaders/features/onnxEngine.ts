@@ -40,6 +40,11 @@ export interface OnnxEngineOptions {
    */
   modelId?: string;
   weightsHash?: string;
+  /**
+   * The graph is the statically quantized (QDQ int8) backbone: the engine is named "onnx-int8-cpu" (so its embeddings
+   * are cached apart from FP32's) and runs on the CPU provider only, whose int8 kernels the QDQ graph is made for.
+   */
+  int8?: boolean;
 }
 
 /**
@@ -85,8 +90,9 @@ export async function createOnnxEngine(options: OnnxEngineOptions): Promise<Onnx
     extra: {session: {intra_op: {allow_spinning: options.spinWait === false ? "0" : "1"}}},
   };
   let session: Ort.InferenceSession | undefined;
-  let name = "onnx-cpu";
-  if (device === "cuda" || (device === "auto" && cudaProviderInstalled())) {
+  let name = options.int8 ? "onnx-int8-cpu" : "onnx-cpu";
+  if (options.int8 && device === "cuda") throw new Error("onnx engine: the int8 graph runs on the CPU provider only");
+  if (!options.int8 && (device === "cuda" || (device === "auto" && cudaProviderInstalled()))) {
     try {
       session = await ort.InferenceSession.create(options.modelPath, {...base, executionProviders: ["cuda", "cpu"]});
       name = "onnx-cuda";

@@ -6,7 +6,8 @@ import {emitInput, InputPreprocessing} from "./onnx/inputLayer.js";
 import {type KerasLayer, kerasLayersFromModel} from "./onnx/kerasLayers.js";
 import {kerasLayersFromArtifacts, type LayersArtifacts} from "./onnx/kerasLayersFromArtifacts.js";
 import {ancestors, num} from "./onnx/layerConfig.js";
-import {type EmitContext, emitLayer} from "./onnx/layerEmitters.js";
+import {type EmitContext, emitLayer, quantized} from "./onnx/layerEmitters.js";
+import type {QdqPlan} from "./onnx/qdq.js";
 
 export interface OnnxExportOptions {
   /** The layer whose output is the embedding (default "avg_pool", the 2048-d pooled features). */
@@ -19,6 +20,11 @@ export interface OnnxExportOptions {
   /** Overrides every BatchNormalization epsilon (e.g. 1e-5 for Caffe/MATLAB parity); default: each layer's config. */
   batchNormEpsilon?: number;
   opset?: number;
+  /**
+   * Static int8 quantization (onnx/qdq.ts): "collect" also outputs every tensor that would be quantized, as float32
+   * graph outputs under their own names (for calibration); "apply" writes the QDQ graph. Absent: the FP32 graph.
+   */
+  qdq?: QdqPlan;
 }
 
 export interface OnnxExportInfo {
@@ -38,6 +44,8 @@ export interface OnnxExportInfo {
   exportedLayers: number;
   nodes: number;
   preprocessing: string;
+  /** "qdq-int8" for a statically quantized graph (activations uint8 per tensor, weights int8 per channel), else absent. */
+  quantization?: string;
 }
 
 /**
@@ -82,6 +90,7 @@ export function exportOnnx(
     outputLayer,
     state: new Map(),
     folded: new Set(),
+    ...(opts.qdq ? {qdq: opts.qdq} : {}),
     epsilonOf: (l) => {
       const e = opts.batchNormEpsilon ?? num(l, "epsilon");
       epsilons.add(e);
@@ -119,8 +128,15 @@ export function exportOnnx(
   if (withLastConv) {
     // NHWC here (the engine's documented layout); ORT fuses this Transpose into the reorder out of its blocked NCHWc
     // layout (a ReorderOutput with channels_last, no separate transpose).
-    g.node("Transpose", [materialize(g, lastConvValue).tensor], {perm: [0, 2, 3, 1]}, OnnxLastConvName);
+    // Quantized: the same Q → DQ the pooling reads, so the ReLU before it keeps one reader and fuses into its conv.
+    const map = quantized(ctx, materialize(g, lastConvValue));
+    g.node("Transpose", [map.tensor], {perm: [0, 2, 3, 1]}, OnnxLastConvName);
     g.output(OnnxLastConvName, "float", ["batch", "height", "width", lastConvValue.channels]);
+  }
+  if (opts.qdq?.mode === "collect") {
+    opts.qdq.tensors.forEach((t, i) => {
+      g.output(t, "float", ["batch", `c${i}`, `h${i}`, `w${i}`]);
+    });
   }
   const info: OnnxExportInfo = {
     exporterVersion: OnnxExporterVersion,
@@ -135,6 +151,7 @@ export function exportOnnx(
     exportedLayers: needed.size,
     nodes: g.nodeCount,
     preprocessing: InputPreprocessing,
+    ...(opts.qdq?.mode === "apply" ? {quantization: "qdq-int8"} : {}),
   };
   const onnx = g.encode({
     graphName: `backbone_to_${outputLayer}`,

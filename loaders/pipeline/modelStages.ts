@@ -49,13 +49,23 @@ export function createModelStages(ctx: StudyContext, runsDir: string, log: (mess
   const backbone = backboneSpec(config);
   let engine: EmbeddingEngine | undefined;
   let throughput: number | null = null;
+  // The int8 engine is calibrated on the training cohort of the patch store it embeds: a run on another store (a
+  // geometry of the sensitivity analysis) gets its own, so no run depends on which other runs were cached.
+  let calibratedOn: PatchSet | undefined;
   return {
     model(protocol, protocolConfig, stage, cohorts, cams = true) {
       const key = {...modelKey(protocolConfig, protocol, stage.key, stageCode), ...(cams ? {} : {cams: false})};
       return cache.get(`model-${protocol}`, key, (dir) =>
         timed(async () => {
+          const training = cohorts[config.cohorts.training];
+          if (engine && config.model.engine === "onnx-int8" && training !== calibratedOn) {
+            await engine.dispose();
+            engine = undefined;
+          }
           if (!engine) {
-            engine = await createEngine(backbone, config.model.engine, {log});
+            calibratedOn = training;
+            const int8 = training ? {trainingCohort: training} : undefined;
+            engine = await createEngine(backbone, config.model.engine, {log}, int8);
             throughput = await measureThroughput(engine, Object.values(cohorts));
             log(`engine ${engine.name}: ${throughput?.toFixed(1) ?? "?"} embeddings/s`);
           }

@@ -22,7 +22,8 @@ export async function embedCohorts(
   const {provenance} = model;
   const key = {
     cacheDir: embeddingsDir,
-    modelId: modelIdOf(provenance.weightsHash, provenance.batchNormEpsilon),
+    // The run's own model id when it has one (an int8 engine's differs from the FP32 weights' id).
+    modelId: provenance.modelId ?? modelIdOf(provenance.weightsHash, provenance.batchNormEpsilon),
     engine: provenance.engine,
   };
   const embedded = new Map<string, LabelledEmbeddings>();

@@ -55,6 +55,11 @@ export interface ModelRun {
     engine: string;
     backend: string;
     weightsHash: string;
+    /**
+     * The embedding cache's model id (embeddingModelId.ts): modelIdOf(weightsHash, epsilon), or the int8 graph's
+     * own id. Optional for model artifacts written before it was recorded.
+     */
+    modelId?: string;
     /** The patches the run saw (runIdentity.ts); the study's data hash is the pipeline's `dataHash`. */
     patchDataHash: string;
     /** configHash of the resolved configuration (loaders/hash.ts), as the Protocol page shows it. */
@@ -176,6 +181,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     engine: engine.name,
     backend: backendOf(engine),
     weightsHash,
+    modelId,
     patchDataHash: patches,
     configHash: configHash(config),
     seeds,

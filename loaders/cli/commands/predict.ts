@@ -48,7 +48,10 @@ export const predictCommand: Command = {
     for (const f of Object.values(study.flow)) {
       for (const e of f.excluded) log(`excluded (${f.cohort}): ${e.reason}`);
     }
-    const engine = await createEngine(backboneSpec(run.config), run.config.model.engine, {log});
+    // An int8 run is predicted with the very graph its embeddings came from (found by the run's model id).
+    const runModelId = run.provenance.modelId;
+    const int8 = typeof runModelId === "string" ? {runModelId} : undefined;
+    const engine = await createEngine(backboneSpec(run.config), run.config.model.engine, {log}, int8);
     try {
       const rows = await predictWithRun(run, study.cohorts, engine, paths.embeddings, log);
       await writeFileAtomically(out, writePredictionsCsv(rows));

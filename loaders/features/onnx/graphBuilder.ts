@@ -13,7 +13,11 @@ export type AttributeValue = number | string | number[] | {float: number};
 export type Dim = number | string;
 
 /** ONNX element types the exporter writes. */
-export const ElementTypes = {float: onnx.TensorProto.DataType.FLOAT, uint8: onnx.TensorProto.DataType.UINT8} as const;
+export const ElementTypes = {
+  float: onnx.TensorProto.DataType.FLOAT,
+  uint8: onnx.TensorProto.DataType.UINT8,
+  int32: onnx.TensorProto.DataType.INT32,
+} as const;
 export type ElementType = keyof typeof ElementTypes;
 
 /**
@@ -72,6 +76,24 @@ export class GraphBuilder {
       dims,
       dataType: onnx.TensorProto.DataType.INT64,
       rawData: new Uint8Array(data.buffer),
+    });
+    return name;
+  }
+
+  /** Adds an int8, uint8 or int32 constant (quantized weights, zero points, int32 biases); little-endian raw data. */
+  quantizedConstant(prefix: string, dims: number[], values: Int8Array | Uint8Array | Int32Array): string {
+    const count = dims.reduce((a, b) => a * b, 1);
+    if (values.length !== count) {
+      throw new Error(`constant ${prefix}: expected ${count} values for dims [${dims}], got ${values.length}`);
+    }
+    const T = onnx.TensorProto.DataType;
+    const dataType = values instanceof Int8Array ? T.INT8 : values instanceof Uint8Array ? T.UINT8 : T.INT32;
+    const name = this.fresh(prefix);
+    this.initializers.push({
+      name,
+      dims,
+      dataType,
+      rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice(),
     });
     return name;
   }

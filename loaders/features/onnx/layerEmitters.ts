@@ -3,6 +3,7 @@ import type {GraphBuilder} from "./graphBuilder.js";
 import {materialize, type Value} from "./graphValue.js";
 import type {KerasLayer} from "./kerasLayers.js";
 import {bnParams, checkChannelsLast, str, weight} from "./layerConfig.js";
+import {convParameters, type QdqPlan, quantizeActivation} from "./qdq.js";
 
 /**
  * The exporter's state while it walks the Keras layers in order: the graph, the layer graph (who consumes what, for
@@ -20,6 +21,8 @@ export interface EmitContext {
   folded: Set<string>;
   /** The epsilon of a BatchNorm layer (its config's, or the override), recorded for the export info. */
   epsilonOf(layer: KerasLayer): number;
+  /** Static int8 quantization (onnx/qdq.ts): absent for the FP32 graph, whose nodes it then leaves untouched. */
+  qdq?: QdqPlan;
 }
 
 /**
@@ -74,7 +77,7 @@ export function emitLayer(ctx: EmitContext, layer: KerasLayer, ins: Value[]): vo
     }
     case "Add": {
       if (ins.length < 2) throw new Error(`add ${layer.name}: expected ≥ 2 inputs, got ${ins.length}`);
-      const vs = ins.map((v) => materialize(g, v));
+      const vs = ins.map((v) => quantized(ctx, materialize(g, v)));
       let sum = vs[0]!.tensor;
       vs.slice(1).forEach((v, i) => {
         sum = g.node("Add", [sum, v.tensor], {}, i === vs.length - 2 ? layer.name : undefined);
@@ -89,6 +92,8 @@ export function emitLayer(ctx: EmitContext, layer: KerasLayer, ins: Value[]): vo
       let v = only();
       // Zero padding equals the pool's own (−∞) padding for a max-pool only when the input is ≥ 0 (after a ReLU).
       if (!(max && v.nonNegative)) v = materialize(g, v);
+      const from = v.tensor;
+      v = quantized(ctx, v);
       const poolSize = layer.config.poolSize as number[];
       const attrs: Record<string, number[] | string> = {
         kernel_shape: poolSize,
@@ -97,12 +102,18 @@ export function emitLayer(ctx: EmitContext, layer: KerasLayer, ins: Value[]): vo
       const padding = str(layer, "padding");
       if (padding === "same") attrs.auto_pad = "SAME_UPPER";
       else attrs.pads = v.pad ?? [0, 0, 0, 0];
-      out({...v, pad: undefined, tensor: g.node(max ? "MaxPool" : "AveragePool", [v.tensor], attrs, layer.name)});
+      const pooled = {
+        ...v,
+        pad: undefined,
+        tensor: g.node(max ? "MaxPool" : "AveragePool", [v.tensor], attrs, layer.name),
+      };
+      // A max-pool's output keeps its input's parameters (ORT then pools the uint8 values); an average does not.
+      out(max ? quantized(ctx, pooled, from) : pooled);
       break;
     }
     case "GlobalAveragePooling2D": {
       checkChannelsLast(layer);
-      const v = materialize(g, only());
+      const v = quantized(ctx, materialize(g, only()));
       const pooled = g.node("GlobalAveragePool", [v.tensor]);
       out({...v, rank: 2, tensor: g.node("Flatten", [pooled], {axis: 1}, layer.name)});
       break;
@@ -151,8 +162,13 @@ function emitConv(ctx: EmitContext, layer: KerasLayer, input: Value): void {
     v = {...v, pad: undefined};
   } else throw new Error(`conv ${layer.name}: expected padding same|valid, got ${padding}`);
   const name = fold && bn ? bn.name : layer.name;
-  const wName = g.floatConstant(`${layer.name}/W`, [cout, cin, kh, kw], w);
-  const bName = g.floatConstant(`${layer.name}/B`, [cout], bias);
+  v = quantized(ctx, v);
+  const {w: wName, b: bName} = ctx.qdq
+    ? convParameters(g, ctx.qdq, layer.name, v.tensor, [cout, cin, kh, kw], w, bias)
+    : {
+        w: g.floatConstant(`${layer.name}/W`, [cout, cin, kh, kw], w),
+        b: g.floatConstant(`${layer.name}/B`, [cout], bias),
+      };
   let y = g.node("Conv", [v.tensor, wName, bName], attrs, activation === "linear" ? name : undefined);
   if (activation === "relu") y = g.node("Relu", [y], {}, name);
   else if (activation !== "linear")
@@ -187,4 +203,9 @@ function emitDense(g: GraphBuilder, layer: KerasLayer, v: Value): Value {
   else if (activation !== "linear")
     throw new Error(`dense ${layer.name}: expected linear|relu|softmax, got ${activation}`);
   return {tensor: y, rank: 2, channels: units};
+}
+
+/** The value through Q → DQ when the export quantizes (onnx/qdq.ts), else unchanged. */
+export function quantized(ctx: EmitContext, v: Value, like?: string): Value {
+  return ctx.qdq ? quantizeActivation(ctx.g, ctx.qdq, v, like) : v;
 }

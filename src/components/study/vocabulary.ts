@@ -51,8 +51,12 @@ export type Loss = (typeof Losses)[number];
 export const Optimizers = ["sgd", "adam"] as const;
 export type Optimizer = (typeof Optimizers)[number];
 
-/** Which runtime computes the backbone's embeddings ("auto" picks one at run time). */
-export const Engines = ["auto", "onnx", "tfjs"] as const;
+/**
+ * Which runtime computes the backbone's embeddings ("auto" picks ONNX Runtime FP32, else tfjs, at run time).
+ * "onnx-int8" (opt-in only, never picked by "auto") is the ONNX backbone statically quantized to int8, calibrated on
+ * the study's training patches: faster on CPUs with int8 dot products, embeddings close to but not equal to FP32's.
+ */
+export const Engines = ["auto", "onnx", "onnx-int8", "tfjs"] as const;
 export type Engine = (typeof Engines)[number];
 
 /** The TensorFlow.js backend requested ("auto" picks the fastest available, loaders/features/chooseBackend.ts). */

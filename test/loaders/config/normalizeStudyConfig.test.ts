@@ -83,6 +83,12 @@ describe("normalizeStudyConfig(spec)", () => {
     );
   });
 
+  it('model.engine: "auto" by default; the int8 engine only when asked for by name', () => {
+    assert.equal(normalizeStudyConfig({}).model.engine, "auto");
+    assert.equal(normalizeStudyConfig({model: {engine: "onnx-int8"}}).model.engine, "onnx-int8");
+    assert.throws(() => normalizeStudyConfig({model: {engine: "int8"}}), /model\.engine: expected one of/);
+  });
+
   it("accepts a scalar spacing and a numeric tumour label", () => {
     const c = normalizeStudyConfig({imaging: {targetSpacingMm: 0.8, tumourLabel: 2}});
     assert.deepEqual(c.imaging.targetSpacingMm, [0.8, 0.8, 0.8]);
@@ -109,7 +115,11 @@ describe("normalizeStudyConfig(spec)", () => {
       /model\.frozenLayers: expected 174 .*got 173/,
     ],
     ["fine-tuning, not implemented", {model: {fineTune: "res5"}}, /model\.fineTune: expected "none" .*got "res5"/],
-    ["an unknown engine", {model: {engine: "cuda"}}, /model\.engine: expected one of "auto", "onnx", "tfjs"/],
+    [
+      "an unknown engine",
+      {model: {engine: "cuda"}},
+      /model\.engine: expected one of "auto", "onnx", "onnx-int8", "tfjs"/,
+    ],
     ["an unknown backend", {model: {backend: "webgl"}}, /model\.backend: expected one of/],
     [
       "softmax with binary cross-entropy",
