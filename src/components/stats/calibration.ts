@@ -1,4 +1,5 @@
 import {assertBinary, assertFinite, assertSameLength} from "./assertFinite.js";
+import {logisticRecalibration} from "./logisticRecalibration.js";
 
 export interface CalibrationBin {
   /** Bin edges [lo, hi); the last bin includes 1. */
@@ -125,37 +126,7 @@ function fitIntercept(y: Float64Array, o: Float64Array): number | null {
   return null;
 }
 
-/** IRLS (Newton) for (a, b) in logit π = a + b·o; returns b. */
+/** The slope b of logit π = a + b·o (logisticRecalibration.ts). */
 function fitSlope(y: Float64Array, o: Float64Array): number | null {
-  let a = 0;
-  let b = 1;
-  for (let iter = 0; iter < 200; iter++) {
-    let g0 = 0;
-    let g1 = 0;
-    let h00 = 0;
-    let h01 = 0;
-    let h11 = 0;
-    for (let i = 0; i < y.length; i++) {
-      const x = o[i] as number;
-      const pi = expit(a + b * x);
-      const r = (y[i] as number) - pi;
-      const w = pi * (1 - pi);
-      g0 += r;
-      g1 += r * x;
-      h00 += w;
-      h01 += w * x;
-      h11 += w * x * x;
-    }
-    const det = h00 * h11 - h01 * h01;
-    if (!(Math.abs(det) > 0)) return null;
-    const da = (h11 * g0 - h01 * g1) / det;
-    const db = (h00 * g1 - h01 * g0) / det;
-    a += da;
-    b += db;
-    if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(b) > 1e6) return null;
-    if (Math.abs(da) < 1e-13 * Math.max(1, Math.abs(a)) && Math.abs(db) < 1e-13 * Math.max(1, Math.abs(b))) {
-      return separated(y, (i) => a + b * (o[i] as number)) ? null : b;
-    }
-  }
-  return null;
+  return logisticRecalibration(y, o)?.b ?? null;
 }

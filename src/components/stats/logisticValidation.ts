@@ -1,4 +1,5 @@
 import {auc} from "./auc.js";
+import {logisticRecalibration, softplus} from "./logisticRecalibration.js";
 import {expit} from "./logitScale.js";
 
 /**
@@ -56,7 +57,7 @@ export function validationIndexes(x: ArrayLike<number>, y: ArrayLike<number>): V
     gp: null,
   };
   if (events === 0 || events === n) return none;
-  const fit = logisticFit(x, y);
+  const fit = logisticRecalibration(y, x);
   const pbar = events / n;
   const nullDeviance = -2 * (events * Math.log(pbar) + (n - events) * Math.log(1 - pbar));
   const c = auc(Array.from(y), Array.from(x));
@@ -106,47 +107,4 @@ export function giniMeanDifference(values: readonly number[]): number | null {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (2 * (i + 1) - n - 1) * (sorted[i] as number);
   return (2 * sum) / (n * (n - 1));
-}
-
-const softplus = (v: number) => (v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v)));
-
-/** Newton–Raphson for logit P(y) = a + b·x; null when it does not converge to a finite maximum (separation). */
-function logisticFit(x: ArrayLike<number>, y: ArrayLike<number>): {a: number; b: number; deviance: number} | null {
-  const n = x.length;
-  let a = 0;
-  let b = 0;
-  for (let iter = 0; iter < 100; iter++) {
-    let s0 = 0;
-    let s1 = 0;
-    let i00 = 0;
-    let i01 = 0;
-    let i11 = 0;
-    for (let i = 0; i < n; i++) {
-      const v = x[i] as number;
-      const p = expit(a + b * v);
-      const r = (y[i] as number) - p;
-      const w = p * (1 - p);
-      s0 += r;
-      s1 += r * v;
-      i00 += w;
-      i01 += w * v;
-      i11 += w * v * v;
-    }
-    const det = i00 * i11 - i01 * i01;
-    if (!(det > 0) || !Number.isFinite(det)) return null;
-    const da = (i11 * s0 - i01 * s1) / det;
-    const db = (i00 * s1 - i01 * s0) / det;
-    a += da;
-    b += db;
-    if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(b) > 1e6) return null;
-    if (Math.abs(da) < 1e-13 * (1 + Math.abs(a)) && Math.abs(db) < 1e-13 * (1 + Math.abs(b))) {
-      let deviance = 0;
-      for (let i = 0; i < n; i++) {
-        const eta = a + b * (x[i] as number);
-        deviance += -2 * ((y[i] as number) * eta - softplus(eta));
-      }
-      return {a, b, deviance};
-    }
-  }
-  return null;
 }
