@@ -1,5 +1,13 @@
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
-import {Backends, Engines, FineTunes, HeadKinds, Losses, Optimizers, PriorCorrections} from "../../src/components/study/vocabulary.js";
+import {
+  Backends,
+  Engines,
+  FineTunes,
+  HeadKinds,
+  Losses,
+  Optimizers,
+  PriorCorrections,
+} from "../../src/components/study/vocabulary.js";
 import {fail, number, oneOf, record} from "./validate.js";
 
 /**
