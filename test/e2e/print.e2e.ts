@@ -40,7 +40,14 @@ const shown = (page: Page, selector: string) =>
     .first()
     .evaluate((node) => {
       const box = node.getBoundingClientRect();
-      return getComputedStyle(node).display !== "none" && box.width > 0 && box.height > 0;
+      // checkVisibility sees what display and boxes do not: content under a closed <details> is skipped by
+      // content-visibility (its ::details-content slot), yet keeps its layout box in current Chromium.
+      return (
+        node.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}) &&
+        getComputedStyle(node).display !== "none" &&
+        box.width > 0 &&
+        box.height > 0
+      );
     });
 
 describe("print: figures and tables, no controls (issue #25)", () => {

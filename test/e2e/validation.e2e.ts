@@ -34,8 +34,10 @@ describe("honest probabilities and internal validation", () => {
   });
 
   it("Objective response: the internal validation table with its B, corrected values as data/optimism.json", async () => {
-    const corrected = optimism.protocols.corrected;
-    assert.ok(corrected, "the corrected protocol has an optimism estimate in the demo");
+    // The page opens on the study's primary protocol (protocol.json).
+    const {primary} = JSON.parse(builtArtifact(dist, "protocol", "json")) as {primary: "paper" | "corrected"};
+    const corrected = optimism.protocols[primary];
+    assert.ok(corrected, `the ${primary} protocol has an optimism estimate in the demo`);
     const {page, problems} = await open("/objective-response");
     await page.waitForSelector("#internal-validation-table tbody tr");
     assert.equal(await page.locator("#internal-validation-table tbody tr").count(), 14);
@@ -44,8 +46,7 @@ describe("honest probabilities and internal validation", () => {
       new RegExp(`B = ${optimism.replicates} bootstrap replicates`),
     );
     const slope = await page
-      .locator('#internal-validation-table td[data-index="Slope"]')
-      .last()
+      .locator('#internal-validation-table td[data-corrected="Slope"]')
       .getAttribute("data-value");
     assert.equal(Number(slope), corrected.metrics.Slope.corrected);
     await closeClean(page, problems, "/objective-response");

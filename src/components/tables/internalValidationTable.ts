@@ -79,7 +79,7 @@ export const internalValidationColumns: Column<Row>[] = [
     key: "corrected",
     label: "Corrected",
     format: (r) => formatFixed(r.corrected as number | null),
-    attributes: (r) => ({"data-value": num(r.corrected), "data-index": String(r.index)}),
+    attributes: (r) => ({"data-value": num(r.corrected), "data-corrected": String(r.index)}),
   },
   {key: "replicates", label: "Replicates with a value"},
 ];
