@@ -43,9 +43,11 @@ function onTumour(mask: Volume<Uint8Array>, p: Vec3): boolean {
   return false;
 }
 
+// The phantoms' tumours are a few mm across: mRECIST's 10 mm rule (tested on a real CT in realTumours.test.ts) is
+// off here so that these tests reach the cutting itself.
 const config = (patches: Record<string, unknown> = {}) =>
   normalizeStudyConfig({
-    patches: {sizePx: 32, sizeMm: 8, minNativePx: 4, geometry: "fixed", ...patches},
+    patches: {sizePx: 32, sizeMm: 8, minNativePx: 4, minDiameterMm: 0, geometry: "fixed", ...patches},
     imaging: {window: {level: 100, width: 200}},
   });
 

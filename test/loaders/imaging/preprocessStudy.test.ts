@@ -126,7 +126,8 @@ describe("preprocessStudy(…, {readPatient}) with in-memory volumes", () => {
   it("keeps cohorts in manifest order, flags fallback patients, and counts manifest problems in the flow", async () => {
     const dir = await tempDir();
     const fallback = normalizeStudyConfig({
-      patches: {sizePx: 32, geometry: "fixed", fallback: "inscribed", minNativePx: 4},
+      // small1's 6 mm tumour is under mRECIST's 10 mm: the rule is off so that the fallback is what is tested.
+      patches: {sizePx: 32, geometry: "fixed", fallback: "inscribed", minNativePx: 4, minDiameterMm: 0},
     });
     const study = await preprocessStudy(await rows(dir), fallback, {...quiet, readPatient});
     assert.deepEqual(Object.keys(study.cohorts), ["train"]);
@@ -155,7 +156,7 @@ describe("preprocessStudy(…, {readPatient}) with in-memory volumes", () => {
       assert.equal(excluded?.kind, "tumourTooSmall");
       assert.match(
         excluded!.reason,
-        /patient small1: tumour too small for a patch: largest square \d+ px \/ \d+\.\d mm/,
+        /^patient small1: tumour not measurable \(mRECIST\): longest axial diameter [5-7]\.\d mm, below patches\.minDiameterMm = 10 \(largest square \d+ px \/ \d+\.\d mm; patches\.minNativePx = 10\)/,
       );
       const small = study.flow.train?.excludedByKind.find((g) => g.kind === "tumourTooSmall");
       assert.deepEqual(small, {kind: "tumourTooSmall", count: 1, patientIds: ["small1"]});
