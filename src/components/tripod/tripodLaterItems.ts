@@ -129,11 +129,18 @@ export function tripodLaterItems(context: TripodContext): TripodRow[] {
       "23a",
       "Model performance",
       "Report model performance estimates with confidence intervals, including for any key subgroups (e.g. sociodemographic).",
-      at(
-        "/discrimination",
-        `AUC, accuracy and calibration with ${config.evaluation.ciMethod} intervals; no subgroup analysis`,
-        "partly",
-      ),
+      // The Explore page forms subgroups from the study's clinical variables (levels or tertiles), so without any
+      // there is no subgroup to report.
+      context.cohorts.clinicalColumns.length > 0
+        ? at(
+            "/explore#subgroup-table",
+            `AUC, accuracy and calibration with ${config.evaluation.ciMethod} intervals (Discrimination); objective-response AUC with DeLong intervals per level or tertile of every clinical variable, with Cochran's Q across subgroups (Explore)`,
+          )
+        : at(
+            "/discrimination",
+            `AUC, accuracy and calibration with ${config.evaluation.ciMethod} intervals; no clinical variable to form subgroups`,
+            "partly",
+          ),
     ],
     [
       "Results",

@@ -97,9 +97,15 @@ describe("tripodChecklist", () => {
 
   it("marks 'reported' only what the report truly answers (issue #22's audit)", () => {
     const mine = byItem(items);
-    // No subgroup analysis exists: performance with intervals is only part of 23a.
+    // Subgroups come from the clinical variables (Explore); without any, performance with intervals is only part of 23a.
     assert.equal(mine.get("23a")?.status, "partly");
-    assert.match(mine.get("23a")?.answer ?? "", /no subgroup analysis/);
+    assert.match(mine.get("23a")?.answer ?? "", /no clinical variable to form subgroups/);
+    const inputs = artifacts(demo, true);
+    const withClinical = byItem(
+      tripodChecklist({...inputs, cohorts: {...inputs.cohorts, clinicalColumns: ["age", "afp"]}}),
+    );
+    assert.equal(withClinical.get("23a")?.status, "reported");
+    assert.equal(withClinical.get("23a")?.link, "/explore#subgroup-table");
     // Case-mix: Table 1 compares clinical variables, not the image inputs the model uses.
     assert.equal(mine.get("20c")?.status, "partly");
     // Data sources without rationale; no study protocol; weights unpublished.
