@@ -1,10 +1,12 @@
-import {activate, type Head, type HeadInit, headInput, headOutputs, initHead} from "../../models/head.js";
+import {type Head, type HeadInit, headInput, headOutputs, initHead} from "../../models/head.js";
 import {createRng, deriveSeed} from "../../src/components/stats/random.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {Variant} from "../../src/components/study/vocabulary.js";
 import {classWeights, epochVisits, shuffle, type Visit} from "./epochSchedule.js";
 import {fitStandardizer} from "./fitStandardizer.js";
+import {logitGradient} from "./logitGradient.js";
 import {priorShift} from "./priorCorrection.js";
+import {simdTraining} from "./simdTraining.js";
 
 /**
  * Trains the 2048 → 4 head on cached embeddings (the frozen backbone never runs in training mode, so BatchNorm keeps
@@ -136,12 +138,11 @@ function accumulate(
   scratchLogits[1] = l1;
   scratchLogits[2] = l2;
   scratchLogits[3] = l3;
-  const p = activate(head.kind, scratchLogits, scratchProbs);
-  const scale = head.kind === "sigmoid" ? weight / Classes : weight;
-  const d0 = (p[0]! - (y === 0 ? 1 : 0)) * scale;
-  const d1 = (p[1]! - (y === 1 ? 1 : 0)) * scale;
-  const d2 = (p[2]! - (y === 2 ? 1 : 0)) * scale;
-  const d3 = (p[3]! - (y === 3 ? 1 : 0)) * scale;
+  logitGradient(head.kind, scratchLogits, y, weight, scratchDelta);
+  const d0 = scratchDelta[0]!;
+  const d1 = scratchDelta[1]!;
+  const d2 = scratchDelta[2]!;
+  const d3 = scratchDelta[3]!;
   for (let j = 0; j < InputSize; j++) {
     const v = vec[off + j]!;
     if (v === 0) continue;
@@ -158,7 +159,7 @@ function accumulate(
   grad[b + 3] = grad[b + 3]! + d3;
 }
 const scratchLogits = new Float64Array(4);
-const scratchProbs = new Float64Array(4);
+const scratchDelta = new Float64Array(4);
 
 export function trainHead(
   train: LabelledEmbeddings,
@@ -199,8 +200,11 @@ export function trainHead(
   const adamM = new Float64Array(params);
   const adamV = new Float64Array(params);
   let adamStep = 0;
-  const grad = new Float64Array(params);
   const input = new Float64Array(InputSize);
+  // Unstandardised inputs (the default) train on the SIMD kernel over row-compressed embeddings; the head's weights,
+  // the gradient and the rows live in the kernel's memory until the end of training.
+  const simd = head.standardize ? null : simdTraining(head, train, augmentation.variants);
+  const grad = simd ? simd.grad : new Float64Array(params);
 
   const curves: CurvePoint[] = [];
   const record = (epoch: number) => {
@@ -230,11 +234,12 @@ export function trainHead(
       grad.fill(0);
       for (const {index, variant} of batch) {
         const y = train.labels[index]!;
-        const x = train.x.get(variant)!;
-        if (head.standardize) {
-          headInput(head, x, index, input);
-          accumulate(head, input, 0, y, weightsOfClass ? weightsOfClass[y]! : 1, grad);
-        } else accumulate(head, x, index * InputSize, y, weightsOfClass ? weightsOfClass[y]! : 1, grad);
+        const weight = weightsOfClass ? weightsOfClass[y]! : 1;
+        if (simd) simd.accumulate(variant, index, y, weight);
+        else {
+          headInput(head, train.x.get(variant)!, index, input);
+          accumulate(head, input, 0, y, weight, grad);
+        }
       }
       const b = batch.length;
       const lr = model.learningRate;
@@ -260,6 +265,7 @@ export function trainHead(
     }
     record(epoch);
   }
+  simd?.release();
   // Balanced training fitted a uniform prior; the configured correction restores the training prevalence (after the
   // curves, which describe the training itself).
   const shift = priorShift(train.labels, Classes, augmentation.balancing, model.priorCorrection);
