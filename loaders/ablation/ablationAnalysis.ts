@@ -3,10 +3,10 @@ import {embedCohorts} from "../refit/embedCohorts.js";
 import {type AblationRun, runAblation} from "./runAblation.js";
 
 /**
- * The ablation ladder (issue #13): from the paper's protocol to the corrected one a step at a time, each rung's heads
- * trained on the paper run's cached embeddings (a missing embedding is an error, never a backbone run). Keyed by that
- * run (its id hashes configuration, patches, weights and engine) and the configuration. `ablation.enabled: false`
- * turns it off.
+ * The ablation ladder (issues #13, #22): from the paper's protocol to the corrected one a change at a time, each
+ * rung's heads trained on the paper run's cached embeddings (a missing embedding is an error, never a backbone run).
+ * Keyed by both runs (each id hashes configuration, patches, weights and engine) and the configuration: the
+ * corrected run is what the ladder's last rung reproduces. `ablation.enabled: false` turns it off.
  */
 export const ablationAnalysis: Analysis<AblationRun> = {
   id: "ablation",
@@ -16,7 +16,7 @@ export const ablationAnalysis: Analysis<AblationRun> = {
     models.paper.config.ablation.enabled
       ? null
       : {status: "off", reason: "the study configuration turns the ablation ladder off (ablation.enabled is false)"},
-  key: ({models}) => ({run: models.paper.runId, config: models.paper.config}),
+  key: ({models}) => ({run: models.paper.runId, config: models.paper.config, corrected: models.corrected.runId}),
   async run({models, cohorts, embeddingsDir, log}) {
     const model = models.paper;
     const {config} = model;
@@ -29,6 +29,18 @@ export const ablationAnalysis: Analysis<AblationRun> = {
       embeddingsDir,
       "ablation",
     );
-    return runAblation({config, training, validation, cohorts, embedded}, log);
+    const corrected = models.corrected;
+    // The check applies when both runs scored the same patches from the same embeddings.
+    const sameEmbeddings =
+      corrected.provenance.engine === model.provenance.engine &&
+      corrected.provenance.trainingCohort === training &&
+      corrected.runId !== model.runId;
+    const correctedPredictions = sameEmbeddings
+      ? new Map(corrected.predictions.map((p) => [p.patchId, p.probabilities] as const))
+      : null;
+    return runAblation(
+      {config, corrected: corrected.config, correctedPredictions, training, validation, cohorts, embedded},
+      log,
+    );
   },
 };

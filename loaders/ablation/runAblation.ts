@@ -10,19 +10,32 @@ import type {PredictionRow} from "../../src/components/stats/evaluatePredictions
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {type LabelledEmbeddings, trainHead} from "../train/trainHead.js";
-import {ablationRungs, matlabSteps} from "./ablationRungs.js";
+import {
+  ablationRungs,
+  CorrectedRung,
+  matlabSteps,
+  recipeDiff,
+  recipeHash,
+  recipeOf,
+  recipeSettings,
+} from "./ablationRungs.js";
 import {chooseBudget} from "./chooseBudget.js";
 
 /**
  * The ablation stage: every model rung (ablationRungs.ts) trained with `ablation.seeds` seeds on the model stage's
- * cached embeddings, each seed predicting every cohort; metrics per seed and cohort; successive rungs compared on the
- * external cohorts (compareRungs.ts); and the analysis rungs on the last model rung's seed-averaged predictions.
+ * cached embeddings, each seed predicting every cohort; metrics per seed and cohort; each rung compared with its
+ * parent on the external cohorts (compareRungs.ts); and the analysis rungs on the corrected rung's seed-averaged
+ * predictions. Seed 1 of the corrected rung is checked against the corrected run's own predictions.
  * Returns ablation.json without its provenance, and each rung's seed-averaged patch predictions (the rows of
  * ablation-predictions.csv, which `workbench evaluate --paired` reads).
  */
 export interface AblationInput {
   /** The study under the paper's protocol (switchProtocol applied). */
   config: StudyConfig;
+  /** The same study under the corrected protocol: the ladder's paper-to-corrected branch ends at its recipe. */
+  corrected: StudyConfig;
+  /** The corrected run's own patch predictions, by patch id (null: not available to check against). */
+  correctedPredictions: ReadonlyMap<string, readonly number[]> | null;
   training: string;
   validation: string[];
   cohorts: Record<string, PatchSet>;
@@ -36,7 +49,7 @@ export interface AblationRun {
 }
 
 export function runAblation(input: AblationInput, log: (message: string) => void): AblationRun {
-  const {config, training, validation, cohorts, embedded} = input;
+  const {config, corrected, training, validation, cohorts, embedded} = input;
   const {ablation, evaluation} = config;
   const train = embedded.get(training);
   if (!train) throw new Error(`ablation: training cohort ${training} has no embeddings`);
@@ -45,11 +58,11 @@ export function runAblation(input: AblationInput, log: (message: string) => void
   const baseSteps = matlabSteps(config.model.epochs, nTrain, config.model.batchSize);
 
   const started = Date.now();
-  const rung3 = ablationRungs(config, nTrain, null)[2]!;
+  const searched = ablationRungs(config, corrected, nTrain, null).find((r) => r.id === "paper-in-matlab")!;
   const budget = chooseBudget(
     train,
     cohorts[training]!.records.map((r) => r.patientId),
-    rung3.options(0),
+    searched.options(0),
     {folds: ablation.folds, multipliers: ablation.budgetMultipliers, baseSteps},
   );
   log(
@@ -65,8 +78,9 @@ export function runAblation(input: AblationInput, log: (message: string) => void
   };
   const rungs: ModelRung[] = [];
   const predictions: AblationRun["predictions"] = [];
-  let previous: {averaged: PredictionRow[]; perSeed: PredictionRow[][]} | null = null;
-  for (const plan of ablationRungs(config, nTrain, budget.chosenSteps)) {
+  const trained = new Map<string, {averaged: PredictionRow[]; perSeed: PredictionRow[][]}>();
+  const plans = ablationRungs(config, corrected, nTrain, budget.chosenSteps);
+  for (const plan of plans) {
     const t0 = Date.now();
     const perSeed: PredictionRow[][] = [];
     const steps: number[] = [];
@@ -102,31 +116,36 @@ export function runAblation(input: AblationInput, log: (message: string) => void
         },
       };
     }
+    const parentPlan = plans.find((p) => p.id === plan.parent);
     const rung: ModelRung = {
       id: plan.id,
+      branch: plan.branch,
+      parent: plan.parent,
       change: plan.change,
-      settings: plan.settings,
+      diff: parentPlan ? recipeDiff(parentPlan.recipe, plan.recipe) : [],
+      recipeHash: recipeHash(plan.recipe),
+      settings: recipeSettings(plan.recipe),
       seeds: seeds.map((k) => config.seeds.training + k),
       steps,
       cohorts: cohortMetrics,
     };
-    if (previous) {
-      const prev = previous;
-      rung.vsPrevious = Object.fromEntries(
-        validation.map((name) => [
-          name,
-          compareRungs(name, {averaged, perSeed}, prev, {...compareOptions, seed: compareOptions.seed + rungs.length}),
-        ]),
+    const parent = plan.parent ? trained.get(plan.parent) : undefined;
+    if (parent) {
+      // Each comparison draws its ΔNB replicates from its own stream: the rung's position in the ladder.
+      const seed = compareOptions.seed + rungs.length;
+      rung.vsParent = Object.fromEntries(
+        validation.map((name) => [name, compareRungs(name, {averaged, perSeed}, parent, {...compareOptions, seed})]),
       );
     }
     rungs.push(rung);
     predictions.push({rung: plan.id, rows: averaged});
-    previous = {averaged, perSeed};
+    trained.set(plan.id, {averaged, perSeed});
     log(`ablation: ${plan.id}, ${seeds.length} seeds, ${steps.join("/")} steps in ${Date.now() - t0} ms`);
   }
+  const final = trained.get(CorrectedRung)!;
 
   const analysis = analysisRungs(
-    previous!.averaged.filter((r) => r.cohort !== training),
+    final.averaged.filter((r) => r.cohort !== training),
     validation,
     {bootstrap: evaluation.bootstrapReplicates, seed: config.seeds.bootstrap, ciLevel: evaluation.ciLevel},
   );
@@ -143,9 +162,29 @@ export function runAblation(input: AblationInput, log: (message: string) => void
         pairing: AblationPairing,
       },
       budget,
+      correctedRecipeHash: recipeHash(recipeOf(corrected)),
+      reproducesCorrected: reproduces(final.perSeed[0]!, input.correctedPredictions),
       rungs,
       analysis,
     },
     predictions,
   };
+}
+
+/** Seed 1 of the corrected rung against the corrected run's own predictions: the largest probability difference. */
+function reproduces(
+  rows: readonly PredictionRow[],
+  own: ReadonlyMap<string, readonly number[]> | null,
+): AblationArtifact["reproducesCorrected"] {
+  if (!own) return null;
+  let max = 0;
+  for (const row of rows) {
+    const p = row.patchId === undefined ? undefined : own.get(row.patchId);
+    if (!p)
+      throw new Error(`ablation: patch ${row.patchId} of patient ${row.patientId} has no corrected-run prediction`);
+    row.probabilities.forEach((v, c) => {
+      max = Math.max(max, Math.abs(v - (p[c] as number)));
+    });
+  }
+  return {patches: rows.length, maxAbsDifference: max};
 }

@@ -16,7 +16,7 @@ import {normalizeModel} from "./normalizeModel.js";
 import {normalizeOutcomes} from "./normalizeOutcomes.js";
 import {normalizePatches} from "./normalizePatches.js";
 import {normalizeSensitivity} from "./normalizeSensitivity.js";
-import {protocolDefaults} from "./protocolDefaults.js";
+import {DemoOptimismReplicates, protocolDefaults} from "./protocolDefaults.js";
 import {ConfigError, nullableText, number, oneOf, record, subsetOf, text, textList} from "./validate.js";
 
 /**
@@ -130,7 +130,7 @@ export function normalizeStudyConfig(spec: unknown): StudyConfig {
       replicates: number(
         "optimism.replicates",
         record("optimism", root.optimism, ["replicates"]).replicates,
-        d.optimism.replicates,
+        manifest ? d.optimism.replicates : DemoOptimismReplicates,
         {integer: true, min: 0, max: 1000},
       ),
     },

@@ -8,7 +8,7 @@ import type {PipelineResult} from "../pipeline/runPipeline.js";
  * data/ablation.json and data/ablation-predictions.csv from a (published) pipeline result. The provenance is the
  * paper-protocol run the ladder starts from (its embeddings; the rungs' own seeds are in each rung). The CSV holds
  * each rung's seed-averaged patch predictions with the rung id in the protocol column, so that
- * `workbench evaluate --predictions ablation-predictions.csv --paired cv-budget,class-weights` reproduces a paired
+ * `workbench evaluate --predictions ablation-predictions.csv --paired class-weights,softmax-head` reproduces a paired
  * ΔAUC of the page.
  */
 export function ablationArtifact(result: PipelineResult): AblationArtifact {
@@ -55,6 +55,8 @@ export function emptyAblation(reason: string, ciLevel: number): AblationArtifact
     externalCohorts: [],
     options: {seeds: 0, bootstrap: 0, ciLevel, thresholds: [], pairing: ""},
     budget: null,
+    correctedRecipeHash: "",
+    reproducesCorrected: null,
     rungs: [],
     analysis: [],
   };

@@ -11,14 +11,14 @@ import {rungMetrics} from "./rungMetrics.js";
 import {seedSpread} from "./seedSpread.js";
 
 /**
- * One rung against the previous one on the same patients of one cohort. The pairing across seeds: the paired tests
+ * One rung against its parent on the same patients of one cohort. The pairing across seeds: the paired comparisons
  * (DeLong ΔAUC for objective response and each class; ΔNB with a paired patient bootstrap) run on each patient's
- * seed-averaged probability, i.e. on the rung's ensemble, since a test needs one score per patient and model; the
- * seed-to-seed variability is reported beside it as the range of ΔAUC between seed k of one rung and seed k of the
- * other. Difference = this rung − the previous. Pure: Node and the browser.
+ * seed-averaged probability, i.e. on the rung's ensemble, since a test needs one score per patient and model; and
+ * seed by seed, seed k of one rung against seed k of the other (paired DeLong ΔAUC of objective response with its
+ * interval), summarised by their mean, SD and range. Difference = this rung − its parent. Pure: Node and the browser.
  */
 export const AblationPairing =
-  "Paired tests use each patient's probability averaged over the rung's seeds (one score per patient and rung); the range beside them is ΔAUC between seed k of one rung and seed k of the other.";
+  "Paired comparisons use each patient's probability averaged over the rung's seeds (the ensemble: one score per patient and rung), and, seed by seed, seed k of one rung against seed k of its parent.";
 
 export interface CompareOptions {
   thresholds: readonly number[];
@@ -27,14 +27,14 @@ export interface CompareOptions {
   ciLevel: number;
 }
 
-export function compareRungs(
+/** Both rungs' patient-level probabilities of one cohort, in the same patient order. */
+function pairPatients(
   cohort: string,
-  current: {averaged: readonly PredictionRow[]; perSeed: ReadonlyArray<readonly PredictionRow[]>},
-  previous: {averaged: readonly PredictionRow[]; perSeed: ReadonlyArray<readonly PredictionRow[]>},
-  options: CompareOptions,
-): RungComparison {
-  const a = patientScores(current.averaged, cohort);
-  const b = patientScores(previous.averaged, cohort);
+  current: readonly PredictionRow[],
+  previous: readonly PredictionRow[],
+): {truth: number[]; pa: number[][]; pb: number[][]} {
+  const a = patientScores(current, cohort);
+  const b = patientScores(previous, cohort);
   const order = new Map(b.ids.map((id, i) => [id, i]));
   const truth: number[] = [];
   const pa: number[][] = [];
@@ -47,10 +47,21 @@ export function compareRungs(
     pa.push(a.probabilities[i] as number[]);
     pb.push(b.probabilities[j] as number[]);
   });
-  const paired = (t: DeLongTest | null): PairedAuc => {
-    if (t === null) return {note: "not estimable (fewer than two cases or two controls)"};
-    return {auc: t.auc1, previousAuc: t.auc2, deltaAuc: t.difference, ci: t.ci, p: t.p};
-  };
+  return {truth, pa, pb};
+}
+
+const paired = (t: DeLongTest | null): PairedAuc => {
+  if (t === null) return {note: "not estimable (fewer than two cases or two controls)"};
+  return {auc: t.auc1, previousAuc: t.auc2, deltaAuc: t.difference, ci: t.ci, p: t.p};
+};
+
+export function compareRungs(
+  cohort: string,
+  current: {averaged: readonly PredictionRow[]; perSeed: ReadonlyArray<readonly PredictionRow[]>},
+  previous: {averaged: readonly PredictionRow[]; perSeed: ReadonlyArray<readonly PredictionRow[]>},
+  options: CompareOptions,
+): RungComparison {
+  const {truth, pa, pb} = pairPatients(cohort, current.averaged, previous.averaged);
   // ΔNB is not `pairedModelComparison`'s: the ladder reports a p-value beside each band, and its published intervals
   // come from pairedNetBenefitTest's arithmetic (equal to netBenefitDifference's up to the last bit, not bit for bit).
   const compared = pairedModelComparison(truth, pa, pb, {
@@ -66,6 +77,15 @@ export function compareRungs(
   const orA = objectiveResponse(truth, pa);
   const orB = objectiveResponse(truth, pb);
   const seeds = Math.min(current.perSeed.length, previous.perSeed.length);
+  const perSeedObjectiveResponse = Array.from({length: seeds}, (_, k) => {
+    const pair = pairPatients(cohort, current.perSeed[k] as PredictionRow[], previous.perSeed[k] as PredictionRow[]);
+    const test = pairedModelComparison(pair.truth, pair.pa, pair.pb, {
+      ciLevel: options.ciLevel,
+      classes: 0,
+      netBenefit: null,
+    });
+    return paired(test.objectiveResponse);
+  });
   const perSeed = Array.from({length: seeds}, (_, k) => {
     const x = rungMetrics(current.perSeed[k] as PredictionRow[], cohort).objectiveResponseAuc;
     const y = rungMetrics(previous.perSeed[k] as PredictionRow[], cohort).objectiveResponseAuc;
@@ -79,6 +99,7 @@ export function compareRungs(
     objectiveResponse: or,
     perClass,
     perSeedDeltaAuc: seedSpread(perSeed),
+    perSeedObjectiveResponse,
     netBenefit:
       truth.length === 0
         ? []

@@ -174,9 +174,9 @@ export type StudyConfig = {
     enabled: boolean;
     /** Seeds per model rung: seeds.training, seeds.training + 1, … */
     seeds: number;
-    /** k of the k-fold cross-validation by patient, inside the training cohort, that chooses rung 4's budget. */
+    /** k of the k-fold cross-validation by patient, inside the training cohort, that chooses cv-budget's budget. */
     folds: number;
-    /** Rung 4's candidate step budgets, as multiples of rung 3's. */
+    /** cv-budget's candidate step budgets, as multiples of paper-in-matlab's. */
     budgetMultipliers: number[];
     /** Thresholds at which successive rungs' net benefits are compared. */
     netBenefitThresholds: number[];

@@ -40,10 +40,10 @@ export function ladderCaption(artifact: AblationArtifact): string {
   const spreads = ladderSpreads(artifact);
   const seeds = countText(spreads.map((s) => s.perSeed.length));
   const short = spreads.filter((s) => seedsWithValue(s) < s.perSeed.length);
-  if (short.length === 0) return `Patient level, mean [min–max] over ${seeds} seeds.`;
+  if (short.length === 0) return `Patient level, mean (SD) [min–max] over ${seeds} seeds.`;
   const missing = short.reduce((n, s) => n + s.perSeed.length - seedsWithValue(s), 0);
   return (
-    `Patient level, mean [min–max] over each rung's ${seeds} seeds that have a value: ` +
+    `Patient level, mean (SD) [min–max] over each rung's ${seeds} seeds that have a value: ` +
     `${plural(short.length, "cell rests", "cells rest")} on fewer and say how many ("k of n seeds"), ` +
     `${plural(missing, "seed value", "seed values")} in all being undefined (e.g. one outcome class in the cohort).`
   );

@@ -1,5 +1,6 @@
-import type {AblationArtifact, PairedAuc, SeedSpread} from "../ablation/ablationArtifact.js";
+import type {AblationArtifact, ModelRung, PairedAuc, RungDiff, SeedSpread} from "../ablation/ablationArtifact.js";
 import {formatEstimate, formatFixed, formatInterval, formatP} from "../format/formatStat.js";
+import {holm} from "../stats/holm.js";
 import type {CellNote} from "./cellNote.js";
 import {estimateFlags} from "./estimateFlags.js";
 
@@ -10,7 +11,8 @@ import {estimateFlags} from "./estimateFlags.js";
  */
 export function spreadText(s: SeedSpread, digits = 3): string {
   if (s.mean === null) return "n/a";
-  const text = `${formatFixed(s.mean, digits)} [${formatFixed(s.min, digits)}–${formatFixed(s.max, digits)}]`;
+  const sd = s.sd === null ? "" : ` (SD ${formatFixed(s.sd, digits)})`;
+  const text = `${formatFixed(s.mean, digits)}${sd} [${formatFixed(s.min, digits)}–${formatFixed(s.max, digits)}]`;
   // The mean and range leave out seeds where the metric is undefined; the cell says so rather than pass for all.
   const used = seedsWithValue(s);
   return used < s.perSeed.length ? `${text} (${used} of ${s.perSeed.length} seeds)` : text;
@@ -19,6 +21,43 @@ export function spreadText(s: SeedSpread, digits = 3): string {
 /** How many seeds of a spread have a value (the ones its mean and range are over). */
 export function seedsWithValue(s: SeedSpread): number {
   return s.perSeed.filter((v) => v !== null).length;
+}
+
+/** A rung's change as data, in words: "model.priorCorrection: none → trainingPrevalence". */
+export function diffText(diff: readonly RungDiff[]): string {
+  if (diff.length === 0) return "(the starting point)";
+  const value = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+  return diff
+    .map((d) =>
+      Array.isArray(d.path)
+        ? `${d.path.join(" + ")}: ${(d.from as unknown[]).map(value).join(" + ")} → ${(d.to as unknown[]).map(value).join(" + ")}`
+        : `${d.path}: ${value(d.from)} → ${value(d.to)}`,
+    )
+    .join("; ");
+}
+
+export interface RungRow extends Record<string, unknown> {
+  step: number;
+  rung: string;
+  branch: string;
+  parent: string;
+  change: string;
+  diff: string;
+  recipeHash: string;
+}
+
+/** The rungs table: each rung, its parent, its one change as data and its recipe hash, then its settings. */
+export function rungRows(artifact: AblationArtifact): RungRow[] {
+  return artifact.rungs.map((r, i) => ({
+    step: i + 1,
+    rung: r.id,
+    branch: r.branch,
+    parent: r.parent ?? "–",
+    change: r.change,
+    diff: diffText(r.diff),
+    recipeHash: r.recipeHash === artifact.correctedRecipeHash ? `${r.recipeHash} (= corrected)` : r.recipeHash,
+    ...r.settings,
+  }));
 }
 
 export interface LadderRow extends Record<string, unknown> {
@@ -77,15 +116,29 @@ export interface ComparisonRow extends Record<string, unknown> {
   ci: string;
   p: number | null;
   pText: string;
+  /** Holm-adjusted over every row of the table (every rung × external cohort of this target). */
+  pHolm: number | null;
+  pHolmText: string;
   perSeed: string;
 }
 
-/** `target`: "OR" (objective response) or a class label. */
+/** Each rung with its comparisons against its parent (the first rung has none). */
+function withParent(
+  artifact: AblationArtifact,
+): Array<{rung: ModelRung; parent: string; vs: NonNullable<ModelRung["vsParent"]>}> {
+  return artifact.rungs.flatMap((rung) =>
+    rung.vsParent && rung.parent ? [{rung, parent: rung.parent, vs: rung.vsParent}] : [],
+  );
+}
+
+/**
+ * `target`: "OR" (objective response) or a class label. The p-values are listed with their Holm adjustment over the
+ * table's family: every rung's comparison with its parent on every external cohort, for this target.
+ */
 export function comparisonRows(artifact: AblationArtifact, target = "OR"): ComparisonRow[] {
-  return artifact.rungs.flatMap((rung, i) => {
-    const previous = artifact.rungs[i - 1];
-    if (!rung.vsPrevious || !previous) return [];
-    return Object.entries(rung.vsPrevious).map(([cohort, c]) => {
+  const rows = withParent(artifact).flatMap(({rung, parent, vs}) => {
+    const previous = {id: parent};
+    return Object.entries(vs).map(([cohort, c]) => {
       const test: PairedAuc = target === "OR" ? c.objectiveResponse : (c.perClass[target] ?? {note: "no such class"});
       const ok = "deltaAuc" in test;
       return {
@@ -100,10 +153,43 @@ export function comparisonRows(artifact: AblationArtifact, target = "OR"): Compa
         ci: ok ? formatInterval(test.ci) : "–",
         p: ok ? test.p : null,
         pText: ok ? formatP(test.p) : "–",
+        pHolm: null as number | null,
+        pHolmText: "–",
         perSeed: target === "OR" ? spreadText(c.perSeedDeltaAuc) : "–",
       };
     });
   });
+  const adjusted = holm(rows.map((r) => r.p));
+  return rows.map((r, i) => {
+    const p = adjusted[i] ?? null;
+    return {...r, pHolm: p, pHolmText: p === null ? "–" : formatP(p)};
+  });
+}
+
+export interface SeedComparisonRow extends Record<string, unknown> {
+  rung: string;
+  parent: string;
+  cohort: string;
+  seed: number;
+  deltaAuc: number | null;
+  /** "0.010 [-0.020, 0.040]", or why it is not estimable. */
+  deltaAucText: string;
+}
+
+/** Objective response's paired ΔAUC seed by seed (seed k of a rung against seed k of its parent), long format. */
+export function seedComparisonRows(artifact: AblationArtifact): SeedComparisonRow[] {
+  return withParent(artifact).flatMap(({rung, parent, vs}) =>
+    Object.entries(vs).flatMap(([cohort, c]) =>
+      c.perSeedObjectiveResponse.map((t, k) => ({
+        rung: rung.id,
+        parent,
+        cohort,
+        seed: rung.seeds[k] ?? k + 1,
+        deltaAuc: "deltaAuc" in t ? t.deltaAuc : null,
+        deltaAucText: "deltaAuc" in t ? formatEstimate(t.deltaAuc, t.ci) : t.note,
+      })),
+    ),
+  );
 }
 
 export interface NetBenefitRow extends Record<string, unknown> {
@@ -124,13 +210,11 @@ export interface NetBenefitRow extends Record<string, unknown> {
  * with its interval, not a test: Vickers et al. 2023).
  */
 export function netBenefitRows(artifact: AblationArtifact): NetBenefitRow[] {
-  return artifact.rungs.flatMap((rung, i) => {
-    const previous = artifact.rungs[i - 1];
-    if (!rung.vsPrevious || !previous) return [];
-    return Object.entries(rung.vsPrevious).flatMap(([cohort, c]) =>
+  return withParent(artifact).flatMap(({rung, parent, vs}) =>
+    Object.entries(vs).flatMap(([cohort, c]) =>
       c.netBenefit.map((n) => ({
         rung: rung.id,
-        previous: previous.id,
+        previous: parent,
         cohort,
         threshold: n.threshold,
         deltaNb: n.difference,
@@ -138,8 +222,8 @@ export function netBenefitRows(artifact: AblationArtifact): NetBenefitRow[] {
         deltaNbText: formatEstimate(n.difference, n.ci),
         deltaNbNotes: estimateFlags({n: c.patients, ci: n.ci}),
       })),
-    );
-  });
+    ),
+  );
 }
 
 export interface AnalysisRow extends Record<string, unknown> {

@@ -32,9 +32,9 @@ export function iterationArithmetic(t: {[K in keyof typeof PaperTraining]: numbe
 }
 
 /**
- * The rungs' training budgets as this run's ladder used them (data/ablation.json's rung settings): rungs 2–3 take
- * MATLAB's iteration count for this study's training patches (the paper's 1,401 at its 1,687), rung 4 the budget
- * chosen by cross-validation. Null when the ladder did not run.
+ * The rungs' training budgets as this run's ladder used them (data/ablation.json's rung settings): paper-in-matlab
+ * takes MATLAB's iteration count for this study's training patches (the paper's 1,401 at its 1,687), cv-budget the
+ * budget chosen by cross-validation. Null when the ladder did not run.
  */
 export interface LadderBudgets {
   matlabSteps: string | null;
@@ -67,8 +67,8 @@ export function paperReadings(budgets: LadderBudgets | null = null): PaperReadin
       against: `${t.iterations.toLocaleString("en-US")} / ${t.epochs} ≈ ${perEpoch} iterations per epoch ≈ ${patchesSeen.toLocaleString("en-US")} patches: the ${t.trainingPatches.toLocaleString("en-US")} unbalanced training patches (${fullBatches} full mini-batches), not the larger oversampled set`,
       asWritten: `${t.epochs} epochs over the oversampled set`,
       asRun: budgets
-        ? `rungs 2–3: ${budgets.matlabSteps ?? "n/a"}, the iterations MATLAB would run for this study's training patches (the paper's ${t.iterations.toLocaleString("en-US")} at its ${t.trainingPatches.toLocaleString("en-US")}); rung 4: ${budgets.crossValidated ?? "n/a"}`
-        : `MATLAB's iteration count for the study's training patches (the paper's ${t.iterations.toLocaleString("en-US")} at its ${t.trainingPatches.toLocaleString("en-US")}); rung 4: a budget chosen by cross-validation`,
+        ? `paper-in-matlab: ${budgets.matlabSteps ?? "n/a"}, the iterations MATLAB would run for this study's training patches (the paper's ${t.iterations.toLocaleString("en-US")} at its ${t.trainingPatches.toLocaleString("en-US")}); cv-budget: ${budgets.crossValidated ?? "n/a"}`
+        : `MATLAB's iteration count for the study's training patches (the paper's ${t.iterations.toLocaleString("en-US")} at its ${t.trainingPatches.toLocaleString("en-US")}); cv-budget: a budget chosen by cross-validation`,
     },
     {
       topic: "L2 regularisation",

@@ -10,7 +10,11 @@ const rung = (id: string, seeds: number[], auc: Array<number | null>): ModelRung
   const all = (v: number) => seedSpread(seeds.map(() => v));
   return {
     id,
+    branch: "paper-to-corrected",
+    parent: null,
     change: `change ${id}`,
+    diff: [],
+    recipeHash: id,
     settings: {},
     seeds,
     steps: seeds.map(() => 100),
@@ -28,6 +32,8 @@ const ladder = (rungs: ModelRung[]): AblationArtifact => ({
   externalCohorts: ["A"],
   // The configured count says 5 whatever the rungs hold: the captions must not read it.
   options: {seeds: 5, bootstrap: 100, ciLevel: 0.9, thresholds: [0.3], pairing: "seed-averaged"},
+  correctedRecipeHash: "",
+  reproducesCorrected: null,
   budget: null,
   rungs,
   analysis: [],
@@ -38,7 +44,7 @@ describe("ablation captions count the seeds that have a value", () => {
 
   it("says 'over 5 seeds' when every seed of every cell has a value", () => {
     const full = ladder([rung("one", seeds, [0.6, 0.7, 0.8, 0.7, 0.6]), rung("two", seeds, [0.7, 0.7, 0.7, 0.7, 0.7])]);
-    assert.equal(ladderCaption(full), "Patient level, mean [min–max] over 5 seeds.");
+    assert.equal(ladderCaption(full), "Patient level, mean (SD) [min–max] over 5 seeds.");
     assert.equal(ladderChartNote(full), "5 seeds per rung");
     assert.equal(rungsCaption(full), "Each rung is trained with 5 seeds (seeds.training + k, seeds.augmentation + k).");
   });
@@ -50,15 +56,15 @@ describe("ablation captions count the seeds that have a value", () => {
     ]);
     assert.equal(
       ladderCaption(gaps),
-      "Patient level, mean [min–max] over each rung's 5 seeds that have a value: 2 cells rest on fewer and say how " +
+      "Patient level, mean (SD) [min–max] over each rung's 5 seeds that have a value: 2 cells rest on fewer and say how " +
         'many ("k of n seeds"), 3 seed values in all being undefined (e.g. one outcome class in the cohort).',
     );
     assert.equal(ladderChartNote(gaps), "5 seeds per rung; 3 seeds' AUCs are undefined and not drawn");
     const first = ladderRows(gaps).find((r) => r.rung === "one" && r.cohort === "A");
-    assert.equal(first?.orAucText, "0.667 [0.600–0.800] (3 of 5 seeds)");
+    assert.equal(first?.orAucText, "0.667 (SD 0.115) [0.600–0.800] (3 of 5 seeds)");
     assert.ok(Math.abs((first?.orAuc as number) - 2 / 3) < 1e-12, "the mean is over the 3 seeds with a value");
     const training = ladderRows(gaps).find((r) => r.rung === "one" && r.inSample);
-    assert.equal(training?.orAucText, "0.900 [0.900–0.900]", "a full cell carries no count");
+    assert.equal(training?.orAucText, "0.900 (SD 0.000) [0.900–0.900]", "a full cell carries no count");
   });
 
   it("one undefined seed reads in the singular; no value at all reads n/a", () => {
@@ -70,7 +76,7 @@ describe("ablation captions count the seeds that have a value", () => {
 
   it("counts the seeds the rungs hold, as a range when they differ", () => {
     const uneven = ladder([rung("one", [1, 2, 3], [0.6, 0.7, 0.8]), rung("two", seeds, [0.7, 0.7, 0.7, 0.7, 0.7])]);
-    assert.equal(ladderCaption(uneven), "Patient level, mean [min–max] over 3–5 seeds.");
+    assert.equal(ladderCaption(uneven), "Patient level, mean (SD) [min–max] over 3–5 seeds.");
     assert.equal(ladderChartNote(uneven), "3–5 seeds per rung");
     assert.match(rungsCaption(uneven), /^Each rung is trained with 3–5 seeds/);
   });

@@ -49,7 +49,7 @@ describe("paperReadings()", () => {
     const row = paperReadings(ladderBudgets(ladder)).find((r) => r.topic === "Training length");
     assert.match(
       row?.asRun ?? "",
-      /^rungs 2–3: 216 steps, .*the paper's 1,401 at its 1,687\); rung 4: 864 steps \(cross-validated\)$/,
+      /^paper-in-matlab: 216 steps, .*the paper's 1,401 at its 1,687\); cv-budget: 864 steps \(cross-validated\)$/,
     );
     assert.equal(ladderBudgets(null), null);
     assert.equal(ladderBudgets({rungs: []}), null);

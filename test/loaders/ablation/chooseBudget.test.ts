@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {ablationRungs} from "../../../loaders/ablation/ablationRungs.js";
 import {chooseBudget} from "../../../loaders/ablation/chooseBudget.js";
-import {paperDefaults} from "../../../loaders/config/protocolDefaults.js";
+import {paperDefaults, switchProtocol} from "../../../loaders/config/protocolDefaults.js";
 import {ladderCohort} from "./ladderFixture.js";
 
 describe("chooseBudget", () => {
@@ -13,7 +13,9 @@ describe("chooseBudget", () => {
     model: {...d.model, batchSize: 16, learningRate: 1e-2, epochs: 4},
     augmentation: {...d.augmentation, variants: ["identity" as const, "flipH" as const]},
   };
-  const options = ablationRungs(paper, embedded.labels.length, null)[2]!.options(0);
+  const options = ablationRungs(paper, switchProtocol(paper, "corrected"), embedded.labels.length, null)
+    .find((r) => r.id === "paper-in-matlab")!
+    .options(0);
   const ids = set.records.map((r) => r.patientId);
 
   it("reads every fold's held-out loss at every candidate and picks the lowest mean", () => {

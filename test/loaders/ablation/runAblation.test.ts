@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {RungIds} from "../../../loaders/ablation/ablationRungs.js";
+import {CorrectedRung, RungIds} from "../../../loaders/ablation/ablationRungs.js";
 import {runAblation} from "../../../loaders/ablation/runAblation.js";
-import {paperDefaults} from "../../../loaders/config/protocolDefaults.js";
-import type {LabelledEmbeddings} from "../../../loaders/train/trainHead.js";
+import {paperDefaults, switchProtocol} from "../../../loaders/config/protocolDefaults.js";
+import {DefaultStandardizeFeatures} from "../../../loaders/train/runModel.js";
+import {type LabelledEmbeddings, trainHead} from "../../../loaders/train/trainHead.js";
+import {headProbabilities} from "../../../models/head.js";
 import {ladderCohort} from "./ladderFixture.js";
 
 describe("runAblation", () => {
@@ -23,11 +25,19 @@ describe("runAblation", () => {
     ["A", a.embedded],
     ["B", b.embedded],
   ]);
-  const input = {config, training: "T", validation: ["A", "B"], cohorts: {T: t.set, A: a.set, B: b.set}, embedded};
+  const input = {
+    config,
+    corrected: switchProtocol(config, "corrected"),
+    correctedPredictions: null,
+    training: "T",
+    validation: ["A", "B"],
+    cohorts: {T: t.set, A: a.set, B: b.set},
+    embedded,
+  };
   const logs: string[] = [];
   const run = runAblation(input, (m) => logs.push(m));
 
-  it("runs the four model rungs with every seed, and compares each with the previous on every external cohort", () => {
+  it("runs every model rung with every seed, and compares each with its parent on every external cohort", () => {
     const {artifact} = run;
     assert.deepEqual(
       artifact.rungs.map((r) => r.id),
@@ -39,16 +49,23 @@ describe("runAblation", () => {
       assert.equal(rung.cohorts.T!.inSample, true);
       assert.equal(rung.cohorts.A!.inSample, false);
       assert.equal(rung.cohorts.A!.patient.objectiveResponseAuc.perSeed.length, 2);
-      if (i === 0) assert.equal(rung.vsPrevious, undefined);
-      else {
-        assert.deepEqual(Object.keys(rung.vsPrevious!), ["A", "B"]);
-        assert.equal(rung.vsPrevious!.A!.patients, 16);
-        assert.equal(rung.vsPrevious!.A!.netBenefit.length, config.ablation.netBenefitThresholds.length);
+      if (i === 0) {
+        assert.equal(rung.vsParent, undefined);
+        assert.deepEqual(rung.diff, []);
+      } else {
+        assert.equal(rung.diff.length, 1, `${rung.id} changes one thing`);
+        assert.deepEqual(Object.keys(rung.vsParent!), ["A", "B"]);
+        assert.equal(rung.vsParent!.A!.patients, 16);
+        assert.equal(rung.vsParent!.A!.netBenefit.length, config.ablation.netBenefitThresholds.length);
+        assert.equal(rung.vsParent!.A!.perSeedObjectiveResponse.length, 2, "a paired test per seed");
       }
     }
-    // Rung 2 and 3 take MATLAB's budget: 3 epochs × floor(48 patches / 16).
-    assert.deepEqual(artifact.rungs[1]!.steps, [9, 9]);
-    assert.deepEqual(artifact.rungs[3]!.steps, [artifact.budget!.chosenSteps, artifact.budget!.chosenSteps]);
+    const byId = new Map(artifact.rungs.map((r) => [r.id, r]));
+    // paper-in-matlab takes MATLAB's budget: 3 epochs × floor(48 patches / 16); cv-budget the chosen one.
+    assert.deepEqual(byId.get("paper-in-matlab")!.steps, [9, 9]);
+    assert.deepEqual(byId.get("cv-budget")!.steps, [artifact.budget!.chosenSteps, artifact.budget!.chosenSteps]);
+    assert.equal(byId.get(CorrectedRung)!.recipeHash, artifact.correctedRecipeHash);
+    assert.equal(artifact.reproducesCorrected, null, "no corrected run to check against here");
     assert.deepEqual(
       artifact.analysis.map((r) => r.id),
       ["patch-naive", "patch-cluster", "patient"],
@@ -63,5 +80,25 @@ describe("runAblation", () => {
     );
     assert.equal(run.predictions[0]!.rows.length, 48 + 32 + 32);
     assert.deepEqual(runAblation(input, () => {}).artifact, run.artifact);
+  });
+
+  it("seed 1 of the corrected rung is the corrected protocol's model: the same predictions, bit for bit", () => {
+    // The corrected run as the model stage trains it (runModel.ts: the configuration's own options, seed 0).
+    const corrected = input.corrected;
+    const {head} = trainHead(t.embedded, [], {
+      model: corrected.model,
+      augmentation: corrected.augmentation,
+      seeds: corrected.seeds,
+      standardize: DefaultStandardizeFeatures,
+    });
+    const own = new Map<string, number[]>();
+    for (const [name, c] of Object.entries(input.cohorts)) {
+      const probs = headProbabilities(head, embedded.get(name)!.x.get("identity")!, c.records.length);
+      c.records.forEach((r, i) => {
+        own.set(r.patchId, [...probs.subarray(i * 4, i * 4 + 4)]);
+      });
+    }
+    const checked = runAblation({...input, correctedPredictions: own}, () => {}).artifact.reproducesCorrected;
+    assert.deepEqual(checked, {patches: 48 + 32 + 32, maxAbsDifference: 0});
   });
 });

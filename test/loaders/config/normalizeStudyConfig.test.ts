@@ -390,6 +390,12 @@ describe("normalizeStudyConfig: clinical.columns and site.patientIds", () => {
     assert.throws(() => normalizeStudyConfig({clinical: {colums: {}}}), /clinical\.colums: unknown key/);
   });
 
+  it("validates internally with B = 200 by default for a manifest study, rms::validate's 40 for the demo", () => {
+    assert.equal(normalizeStudyConfig({study: {manifest: "study.csv"}}).optimism.replicates, 200);
+    assert.equal(normalizeStudyConfig({}).optimism.replicates, 40);
+    assert.equal(normalizeStudyConfig({optimism: {replicates: 500}}).optimism.replicates, 500);
+  });
+
   it("publishes pseudonymous ids by default for a manifest study, the demo's readable ids otherwise", () => {
     assert.equal(normalizeStudyConfig({}).site.patientIds, "as-is");
     assert.equal(normalizeStudyConfig({study: {manifest: "study.csv"}}).site.patientIds, "pseudonymous");
