@@ -30,6 +30,21 @@ describe("honest probabilities and internal validation", () => {
     assert.equal(await page.locator("#prior-correction-table tbody tr").count(), 2 * effect.cohorts.length);
     assert.match((await page.locator("#prior-correction-note").textContent()) ?? "", /log\(nc\/N\)/);
     for (const c of effect.cohorts) assert.notEqual(c.asTrained.meanPredicted, c.corrected.meanPredicted, c.cohort);
+    // Nominal calibration (Van Hoorde 2014): three equations (vs SD) per external cohort with a fit, each slope
+    // shown equal to the artifact's, and the parametric calibration plot drawn.
+    await page.waitForSelector("#nominal-calibration-table tbody tr");
+    const fitted = extras.calibration.cohorts.filter((c) => c.nominal);
+    assert.ok(fitted.length > 0, "the demo's external cohorts hold all four classes");
+    const slopes = await page
+      .locator("#nominal-calibration-table td[data-value]")
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
+    for (const c of fitted)
+      for (const s of c.nominal!.slopes)
+        assert.ok(
+          slopes.some((v) => Math.abs(v - s.estimate) < 1e-12),
+          `${c.cohort} slope ${s.estimate} on the page`,
+        );
+    await page.waitForSelector("#nominal-calibration svg");
     await closeClean(page, problems, "/clinical-utility");
   });
 

@@ -3,6 +3,7 @@ import {type CalibrationBootstrap, calibrationBootstrap} from "./calibrationBoot
 import {loess} from "./loess.js";
 import {expit} from "./logitScale.js";
 import {fitMultinomial} from "./multinomialLogistic.js";
+import {type NominalCalibration, nominalCalibration} from "./nominalCalibration.js";
 import {objectiveResponse} from "./objectiveResponse.js";
 import type {PatientPrediction} from "./patientPrediction.js";
 import {quantileSorted} from "./quantile.js";
@@ -12,8 +13,9 @@ import {createRng, deriveSeed} from "./random.js";
  * Calibration that can be acted on, per external cohort at patient level (P(CR) + P(PR) against objective
  * response): bootstrap intervals for the calibration intercept and slope, a loess curve (span 0.75, degree 2) with a
  * percentile band from resampling patients, the per-class one-vs-rest calibration intercept and slope of the four
- * class probabilities (a simple multiclass check; Van Calster's polytomous calibration would refit jointly), and
- * logistic recalibration logit p' = a + b·logit p fitted on one external cohort and applied to another.
+ * class probabilities, the four probabilities' nominal calibration jointly (Van Hoorde et al. 2014,
+ * nominalCalibration.ts; reference class `nominalReference`), and logistic recalibration logit p' = a + b·logit p
+ * fitted on one external cohort and applied to another.
  */
 export interface LoessPoint {
   p: number;
@@ -45,6 +47,9 @@ export interface CohortCalibration {
   loessFits?: LoessBandFits;
   loessNote?: string;
   perClass: Array<{label: number; intercept: number | null; slope: number | null; brier: number | null}>;
+  /** Absent when the multinomial recalibration cannot be fitted (then `nominalNote` says why). */
+  nominal?: NominalCalibration;
+  nominalNote?: string;
 }
 
 export interface Recalibration {
@@ -63,6 +68,11 @@ export interface CalibrationExtras {
 }
 
 const LoessSpan = 0.75;
+/**
+ * The nominal calibration's reference class: SD (stable disease, index 2), so each equation reads "this response
+ * rather than no change"; the overall likelihood-ratio test does not depend on the choice.
+ */
+export const NominalReference = 2;
 const GridPoints = 40;
 /** Replicates of the loess band (each a full loess fit on the grid). */
 const LoessReplicates = 200;
@@ -150,7 +160,16 @@ export function calibrationExtras(
     ciLevel,
     bins,
     responderClasses = [0, 1],
-  }: {classes: number; replicates: number; seed: number; ciLevel: number; bins: number; responderClasses?: number[]},
+    nominalReference = NominalReference,
+  }: {
+    classes: number;
+    replicates: number;
+    seed: number;
+    ciLevel: number;
+    bins: number;
+    responderClasses?: number[];
+    nominalReference?: number;
+  },
 ): CalibrationExtras {
   const scored = cohorts.map((c) => ({
     cohort: c.cohort,
@@ -181,6 +200,21 @@ export function calibrationExtras(
       );
       return {label: k, intercept: cal.intercept, slope: cal.slope, brier: cal.brier};
     });
+    let nominal: NominalCalibration | undefined;
+    let nominalNote: string | undefined;
+    const missing = Array.from({length: classes}, (_, k) => k).filter((k) => !c.patients.some((p) => p.label === k));
+    if (missing.length > 0) nominalNote = `no patient with class ${missing.join(", ")} in this cohort`;
+    else {
+      try {
+        nominal = nominalCalibration(
+          c.patients.map((p) => p.label),
+          c.patients.map((p) => p.probabilities),
+          {reference: nominalReference, ciLevel},
+        );
+      } catch (error) {
+        nominalNote = `the multinomial recalibration cannot be fitted: ${(error as Error).message}`;
+      }
+    }
     return {
       cohort: c.cohort,
       patients: c.patients.length,
@@ -196,6 +230,8 @@ export function calibrationExtras(
       ...(loessFits ? {loessFits} : {}),
       ...(loessNote ? {loessNote} : {}),
       perClass,
+      ...(nominal ? {nominal} : {}),
+      ...(nominalNote ? {nominalNote} : {}),
     };
   });
   const recalibration: Recalibration[] = [];
