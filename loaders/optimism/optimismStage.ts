@@ -1,5 +1,11 @@
 import type {OptimismProtocol} from "../../src/components/optimism/optimismArtifact.js";
 import {aggregateByGroup} from "../../src/components/stats/aggregateByGroup.js";
+import {
+  biasCorrectedCalibration,
+  calibrateGrid,
+  calibrateKey,
+  calibrationAtGrid,
+} from "../../src/components/stats/biasCorrectedCalibration.js";
 import {harrellOptimism} from "../../src/components/stats/optimism.js";
 import {ResponseMetricKeys, responseMetrics} from "../../src/components/stats/responseMetrics.js";
 import {ValidationMetricKeys, validationMetrics} from "../../src/components/stats/validationMetrics.js";
@@ -16,7 +22,9 @@ import type {LabelledEmbeddings} from "../train/trainHead.js";
  * patients (a patient's patches travel together), the head refitted on each sample's cached embeddings with the run's
  * configuration (loaders/refit/refitHead.ts: the model stage's training, never the backbone), scored on the sample
  * and on every training patient. The apparent values are the run's own in-sample predictions, the numbers the pages
- * label in-sample, so corrected = what the page shows − optimism.
+ * label in-sample, so corrected = what the page shows − optimism. Beside the indexes, rms::calibrate's curve of
+ * P(CR) + P(PR): calibrate's measure (lowess curve − prediction) at its 50-point grid, bootstrapped in the same
+ * replicates, gives the bias-corrected calibration curve (biasCorrectedCalibration.ts).
  */
 export interface OptimismInput {
   /** The protocol's run configuration (switchProtocol applied). */
@@ -75,8 +83,25 @@ export async function optimismStage(input: OptimismInput): Promise<OptimismProto
   });
   const apparentPatients = toPatients(apparentPatches);
   const all = patients.map((_, i) => i);
+  const responder = (p: readonly number[]) => (p[0] as number) + (p[1] as number);
+  const outcome = truth.map((t) => (t === 0 || t === 1 ? 1 : 0));
+  const apparentScores = apparentPatients.map(responder);
+  // calibrate needs more than 10 patients; with fewer the curve is left out and the indexes still run.
+  const grid = patients.length > 10 ? calibrateGrid(apparentScores) : null;
+  const gridKeys = grid ? grid.map((_, i) => calibrateKey(i)) : [];
+  const calibrationMeasure = (patientProbabilities: number[][], units: readonly number[]) => {
+    if (!grid) return {};
+    const curve = calibrationAtGrid(
+      units.map((u) => responder(patientProbabilities[u] as number[])),
+      units.map((u) => outcome[u] as number),
+      grid,
+    );
+    return Object.fromEntries(
+      gridKeys.map((k, i) => [k, curve[i] === null ? null : (curve[i] as number) - (grid[i] as number)]),
+    );
+  };
 
-  const metrics = harrellOptimism({
+  const estimates = harrellOptimism({
     units: patients.length,
     fit: (draw, b) => {
       const rows = draw.flatMap((u) => rowsOf.get(patients[u] as string) as number[]);
@@ -92,15 +117,33 @@ export async function optimismStage(input: OptimismInput): Promise<OptimismProto
     score: (patientProbabilities, units) => ({
       ...responseMetrics(truth, patientProbabilities, units),
       ...validationMetrics(truth, patientProbabilities, units),
+      ...calibrationMeasure(patientProbabilities, units),
     }),
-    metrics: [...ResponseMetricKeys, ...ValidationMetricKeys],
+    metrics: [...ResponseMetricKeys, ...ValidationMetricKeys, ...gridKeys],
     replicates: config.optimism.replicates,
     seed: input.seed,
-    apparent: {...responseMetrics(truth, apparentPatients, all), ...validationMetrics(truth, apparentPatients, all)},
+    apparent: {
+      ...responseMetrics(truth, apparentPatients, all),
+      ...validationMetrics(truth, apparentPatients, all),
+      ...calibrationMeasure(apparentPatients, all),
+    },
   });
+  const metrics = Object.fromEntries(
+    [...ResponseMetricKeys, ...ValidationMetricKeys].map((k) => [k, estimates[k]]),
+  ) as OptimismProtocol["metrics"];
+  const calibration = grid ? biasCorrectedCalibration(grid, estimates, apparentScores) : null;
   const seconds = (performance.now() - started) / 1000;
   log(
     `optimism (${config.protocol}): ${config.optimism.replicates} bootstrap refits on ${patients.length} ${training} patients in ${seconds.toFixed(1)} s`,
   );
-  return {runId: model.runId, patients: patients.length, metrics, seconds};
+  return {
+    runId: model.runId,
+    patients: patients.length,
+    metrics,
+    calibration,
+    ...(grid
+      ? {}
+      : {calibrationNote: `rms::calibrate needs more than 10 patients; ${training} has ${patients.length}`}),
+    seconds,
+  };
 }

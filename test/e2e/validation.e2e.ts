@@ -64,6 +64,15 @@ describe("honest probabilities and internal validation", () => {
       .locator('#internal-validation-table td[data-corrected="Slope"]')
       .getAttribute("data-value");
     assert.equal(Number(slope), corrected.metrics.Slope.corrected);
+    // rms::calibrate's bias-corrected curve, with the B it used, at least 40 (rms's default) in the demo.
+    assert.ok(optimism.replicates >= 40, `B = ${optimism.replicates}`);
+    assert.ok(corrected.calibration, "the demo's training cohort has enough patients for calibrate");
+    assert.equal(corrected.calibration.predy.length, 50);
+    await page.waitForSelector("#bias-corrected-calibration svg");
+    assert.match(
+      (await page.locator("#bias-corrected-calibration").textContent()) ?? "",
+      new RegExp(`B = ${optimism.replicates}; largest Monte Carlo SE`),
+    );
     await closeClean(page, problems, "/objective-response");
   });
 });

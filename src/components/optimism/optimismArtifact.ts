@@ -1,3 +1,4 @@
+import type {BiasCorrectedCalibration} from "../stats/biasCorrectedCalibration.js";
 import type {OptimismEstimate} from "../stats/optimism.js";
 import {deriveSeed} from "../stats/random.js";
 import type {ResponseMetricKey} from "../stats/responseMetrics.js";
@@ -15,6 +16,9 @@ export interface OptimismProtocol {
   patients: number;
   /** The discrimination metrics and the validation indexes of P(CR) + P(PR) (rms::validate's, ICI, E50, E90). */
   metrics: Record<ResponseMetricKey | ValidationMetricKey, OptimismEstimate>;
+  /** rms::calibrate's apparent and bias-corrected calibration curves of P(CR) + P(PR); null with a note when not. */
+  calibration: BiasCorrectedCalibration | null;
+  calibrationNote?: string;
   seconds: number;
 }
 

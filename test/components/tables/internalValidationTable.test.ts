@@ -21,6 +21,7 @@ const result: OptimismProtocol = {
   runId: "r1",
   patients: 100,
   seconds: 1,
+  calibration: null,
   metrics: {
     ...Object.fromEntries([...ResponseMetricKeys, ...ValidationMetricKeys].map((k) => [k, estimate(0.5, 0.1)])),
     Intercept: estimate(0, 0.05),

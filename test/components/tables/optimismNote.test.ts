@@ -23,6 +23,7 @@ const artifact: OptimismArtifact = {
       runId: "r1",
       patients: 100,
       seconds: 10,
+      calibration: null,
       metrics: {
         objectiveResponseAuc: estimate(0.98, 0.02),
         accuracy: estimate(0.87, 0.09),

@@ -53,6 +53,7 @@ export function optimismFor(study: Study, run: boolean): OptimismArtifact {
     protocols: run
       ? {
           corrected: {
+            calibration: null,
             runId: study.runId,
             patients: 40,
             // The checklists read only that the protocol has estimates, never their values: every key gets one.

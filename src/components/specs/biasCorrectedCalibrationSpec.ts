@@ -1,0 +1,65 @@
+import type {TopLevelSpec} from "vega-lite";
+import type {BiasCorrectedCalibration} from "../stats/biasCorrectedCalibration.js";
+
+/**
+ * rms::calibrate's plot: the apparent calibration curve (lowess of the outcome on the in-sample prediction) and the
+ * bias-corrected one (apparent − bootstrap optimism at each grid point), with the diagonal of perfect calibration.
+ */
+export function biasCorrectedCalibrationSpec(
+  calibration: BiasCorrectedCalibration,
+  {size = 340}: {size?: number} = {},
+): TopLevelSpec {
+  const curve = (name: string, values: ReadonlyArray<number | null>) =>
+    calibration.predy.flatMap((p, i) => {
+      const v = values[i];
+      return v === null || v === undefined ? [] : [{predicted: p, observed: v, curve: name}];
+    });
+  const values = [...curve("apparent", calibration.apparent), ...curve("bias-corrected", calibration.corrected)];
+  const axis = (title: string) => ({type: "quantitative", title, scale: {domain: [0, 1]}}) as const;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    width: size,
+    height: size,
+    layer: [
+      {
+        data: {
+          values: [
+            {predicted: 0, observed: 0},
+            {predicted: 1, observed: 1},
+          ],
+        },
+        mark: {type: "line", strokeDash: [4, 4], color: "#888"},
+        encoding: {
+          x: {field: "predicted", ...axis("Predicted P(CR) + P(PR), in-sample")},
+          y: {field: "observed", ...axis("Observed (lowess)")},
+        },
+      },
+      {
+        data: {values},
+        mark: {type: "line", strokeWidth: 2},
+        encoding: {
+          x: {field: "predicted", type: "quantitative"},
+          y: {field: "observed", type: "quantitative"},
+          color: {
+            field: "curve",
+            type: "nominal",
+            title: null,
+            scale: {domain: ["apparent", "bias-corrected"], range: ["#999999", "#0072B2"]},
+          },
+          strokeDash: {
+            field: "curve",
+            type: "nominal",
+            legend: null,
+            scale: {
+              domain: ["apparent", "bias-corrected"],
+              range: [
+                [4, 2],
+                [1, 0],
+              ],
+            },
+          },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
