@@ -33,6 +33,33 @@ export interface ReportBuildOptions {
 }
 
 export async function buildReportSite(options: ReportBuildOptions): Promise<void> {
+  await buildSiteCopy({
+    repo: options.repo,
+    outDir: options.outDir,
+    log: options.log,
+    env: {
+      [PredictionsEnvVar]: options.predictions,
+      [ClinicalEnvVar]: options.clinical ?? "",
+      [ReadersEnvVar]: options.readers ?? "",
+      [SurvivalEnvVar]: options.survival ?? "",
+      [PatientIdsEnvVar]: options.patientIds,
+      WORKBENCH_STUDY: options.study ?? "",
+    },
+  });
+}
+
+/**
+ * The site built from a private copy of src/ into `outDir`, with `env` added to the loaders' environment (a study
+ * file, a predictions file…): what `workbench report` runs, and what a test of another configuration's whole site
+ * builds beside dist/ (test/e2e/ciLevel.e2e.ts). The artifact cache is the usual one, so only what the environment
+ * changes is computed.
+ */
+export async function buildSiteCopy(options: {
+  repo: string;
+  outDir: string;
+  env: NodeJS.ProcessEnv;
+  log: (message: string) => void;
+}): Promise<void> {
   const {repo} = options;
   const rootName = `.report-${randomBytes(6).toString("hex")}`;
   const root = join(repo, rootName);
@@ -46,12 +73,7 @@ export async function buildReportSite(options: ReportBuildOptions): Promise<void
     });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      [PredictionsEnvVar]: options.predictions,
-      [ClinicalEnvVar]: options.clinical ?? "",
-      [ReadersEnvVar]: options.readers ?? "",
-      [SurvivalEnvVar]: options.survival ?? "",
-      [PatientIdsEnvVar]: options.patientIds,
-      WORKBENCH_STUDY: options.study ?? "",
+      ...options.env,
       WORKBENCH_SITE_ROOT: rootName,
       WORKBENCH_SITE_OUTPUT: options.outDir,
       OBSERVABLE_TELEMETRY_DISABLE: "1",

@@ -1,5 +1,5 @@
 import type {Provenance} from "../artifacts.js";
-import type {NetBenefitTest} from "../stats/pairedNetBenefit.js";
+import type {NetBenefitDifference} from "../stats/decisionCurve.js";
 
 /**
  * data/ablation.json: the ladder of issues #13 and #22. Model rungs change exactly one thing from their parent rung
@@ -40,7 +40,7 @@ export interface RungComparison {
   /** The same pairs' paired DeLong tests of objective response, seed by seed (ΔAUC with its interval). */
   perSeedObjectiveResponse: PairedAuc[];
   /** ΔNB of objective response at the configured thresholds, paired patient bootstrap. */
-  netBenefit: NetBenefitTest[];
+  netBenefit: NetBenefitDifference[];
 }
 
 export interface RungCohortMetrics {

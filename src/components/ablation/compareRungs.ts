@@ -1,8 +1,6 @@
 import type {PredictionRow} from "../stats/evaluatePredictions.js";
-import {objectiveResponse} from "../stats/objectiveResponse.js";
 import type {DeLongTest} from "../stats/pairedDelong.js";
 import {pairedModelComparison} from "../stats/pairedModelComparison.js";
-import {pairedNetBenefitTest} from "../stats/pairedNetBenefit.js";
 import {deriveSeed} from "../stats/random.js";
 import {ResponseLabels} from "../study/vocabulary.js";
 import type {PairedAuc, RungComparison} from "./ablationArtifact.js";
@@ -62,20 +60,24 @@ export function compareRungs(
   options: CompareOptions,
 ): RungComparison {
   const {truth, pa, pb} = pairPatients(cohort, current.averaged, previous.averaged);
-  // ΔNB is not `pairedModelComparison`'s: the ladder reports a p-value beside each band, and its published intervals
-  // come from pairedNetBenefitTest's arithmetic (equal to netBenefitDifference's up to the last bit, not bit for bit).
+  // ΔNB is an estimate with its paired patient-bootstrap interval, not a test (Vickers et al. 2023).
   const compared = pairedModelComparison(truth, pa, pb, {
     ciLevel: options.ciLevel,
     classes: ResponseLabels.length,
-    netBenefit: null,
+    netBenefit:
+      truth.length === 0
+        ? null
+        : {
+            thresholds: options.thresholds,
+            bootstrap: options.bootstrap,
+            seed: deriveSeed(options.seed, `${cohort}/ablation-nb`),
+          },
   });
   const or = paired(compared.objectiveResponse);
   const perClass: Record<string, PairedAuc> = {};
   ResponseLabels.forEach((label, c) => {
     perClass[label] = paired(compared.perClass[c] ?? null);
   });
-  const orA = objectiveResponse(truth, pa);
-  const orB = objectiveResponse(truth, pb);
   const seeds = Math.min(current.perSeed.length, previous.perSeed.length);
   const perSeedObjectiveResponse = Array.from({length: seeds}, (_, k) => {
     const pair = pairPatients(cohort, current.perSeed[k] as PredictionRow[], previous.perSeed[k] as PredictionRow[]);
@@ -100,13 +102,6 @@ export function compareRungs(
     perClass,
     perSeedDeltaAuc: seedSpread(perSeed),
     perSeedObjectiveResponse,
-    netBenefit:
-      truth.length === 0
-        ? []
-        : pairedNetBenefitTest(orA.outcome, orA.score, orB.score, options.thresholds, {
-            replicates: options.bootstrap,
-            seed: deriveSeed(options.seed, `${cohort}/ablation-nb`),
-            ciLevel: options.ciLevel,
-          }),
+    netBenefit: compared.netBenefit,
   };
 }

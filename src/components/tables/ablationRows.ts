@@ -218,9 +218,9 @@ export function netBenefitRows(artifact: AblationArtifact): NetBenefitRow[] {
         cohort,
         threshold: n.threshold,
         deltaNb: n.difference,
-        deltaNbCi: n.ci,
-        deltaNbText: formatEstimate(n.difference, n.ci),
-        deltaNbNotes: estimateFlags({n: c.patients, ci: n.ci}),
+        deltaNbCi: n.ci ?? null,
+        deltaNbText: formatEstimate(n.difference, n.ci ?? null),
+        deltaNbNotes: estimateFlags({n: c.patients, ci: n.ci ?? null}),
       })),
     ),
   );

@@ -39,14 +39,19 @@ describe("compareRungs", () => {
       result.netBenefit.map((n) => n.threshold),
       [0.3, 0.5],
     );
-    assert.ok(result.netBenefit.every((n) => n.ci[0] <= n.ci[1] && n.p >= 0 && n.p <= 1));
+    // ΔNB is an estimate with its interval (no p-value).
+    assert.ok(result.netBenefit.every((n) => n.ci && n.ci[0] <= n.difference && n.difference <= n.ci[1]));
+    assert.ok(result.netBenefit.every((n) => !("p" in n)));
+    // Seed by seed: a paired DeLong test per seed, the first equal to the seed-0 point difference.
+    const first = result.perSeedObjectiveResponse[0]!;
+    assert.ok("deltaAuc" in first && Math.abs(first.deltaAuc - seed0) < 1e-12);
   });
 
   it("a rung against itself: Δ = 0 and p = 1 everywhere", () => {
     const same = compareRungs("B", current, current, options);
     assert.equal(same.deltaAuc, 0);
     assert.equal(same.p, 1);
-    assert.ok(same.netBenefit.every((n) => n.difference === 0 && n.p === 1));
+    assert.ok(same.netBenefit.every((n) => n.difference === 0));
   });
 
   it("refuses a patient the previous rung did not score", () => {

@@ -61,7 +61,7 @@ const rung = (id: string, auc: number[], parent: string | null): ModelRung => ({
               {auc: 0.74, previousAuc: 0.72, deltaAuc: 0.02, ci: [-0.03, 0.07] as [number, number], p: 0.4},
               {note: "not estimable"},
             ],
-            netBenefit: [{threshold: 0.3, difference: 0.01, ci: [-0.02, 0.04] as [number, number], p: 0.5}],
+            netBenefit: [{threshold: 0.3, difference: 0.01, ci: [-0.02, 0.04] as [number, number]}],
           },
         },
       }
