@@ -18,6 +18,7 @@ const areas: Record<string, [string, string]> = {
   preprocess: ["./preprocess.js", "benchPreprocess"],
   model: ["./model.js", "benchModel"],
   embeddings: ["./embeddingsForIndex.js", "benchEmbeddingsForIndex"],
+  int8: ["./int8Results.js", "benchInt8Results"],
   site: ["./site.js", "benchSite"],
   evaluate: ["./evaluate.js", "benchEvaluate"],
   scale: ["./scale.js", "benchScale"],

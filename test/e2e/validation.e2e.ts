@@ -31,10 +31,11 @@ describe("honest probabilities and internal validation", () => {
     assert.match((await page.locator("#prior-correction-note").textContent()) ?? "", /log\(nc\/N\)/);
     for (const c of effect.cohorts) assert.notEqual(c.asTrained.meanPredicted, c.corrected.meanPredicted, c.cohort);
     // Nominal calibration (Van Hoorde 2014): three equations (vs SD) per external cohort with a fit, each slope
-    // shown equal to the artifact's, and the parametric calibration plot drawn.
+    // shown equal to the artifact's; the parametric plot where the full recalibration model has a fit (the demo's
+    // sharp model separates its 40-patient cohorts, so there it says why not).
     await page.waitForSelector("#nominal-calibration-table tbody tr");
     const fitted = extras.calibration.cohorts.filter((c) => c.nominal);
-    assert.ok(fitted.length > 0, "the demo's external cohorts hold all four classes");
+    assert.ok(fitted.length > 0, "the demo's external cohorts have intercepts and slopes");
     const slopes = await page
       .locator("#nominal-calibration-table td[data-value]")
       .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
@@ -44,7 +45,13 @@ describe("honest probabilities and internal validation", () => {
           slopes.some((v) => Math.abs(v - s.estimate) < 1e-12),
           `${c.cohort} slope ${s.estimate} on the page`,
         );
-    await page.waitForSelector("#nominal-calibration svg");
+    if (fitted.some((c) => c.nominal!.full)) await page.waitForSelector("#nominal-calibration svg");
+    else
+      for (const c of fitted)
+        assert.match(
+          (await page.locator("#nominal-calibration-table").textContent()) ?? "",
+          new RegExp(`${c.cohort}.*no finite fit`),
+        );
     await closeClean(page, problems, "/clinical-utility");
   });
 

@@ -8,11 +8,11 @@ import type {NominalCalibration} from "../stats/nominalCalibration.js";
  * at high predictions are predictions too extreme for the cohort.
  */
 export function nominalCalibrationSpec(
-  nominal: NominalCalibration,
+  points: NonNullable<NominalCalibration["full"]>["points"],
   classes: readonly string[],
   {size = 340}: {size?: number} = {},
 ): TopLevelSpec {
-  const values = nominal.points.flatMap((pt) =>
+  const values = points.flatMap((pt) =>
     pt.predicted.map((p, k) => ({class: classes[k] ?? String(k), predicted: p, recalibrated: pt.recalibrated[k]})),
   );
   const axis = (title: string) => ({type: "quantitative", title, scale: {domain: [0, 1]}}) as const;

@@ -33,12 +33,19 @@ export interface NominalCalibration {
   patients: number;
   intercepts: CalibrationParameter[];
   slopes: CalibrationParameter[];
-  /** Full recalibration model: one row per non-reference class, [a_k, b_k1 … b_k(K−1)]. */
-  recalibration: number[][];
-  /** Likelihood ratio of the full recalibration model against the predictions as they stand. */
-  overall: {chiSquare: number; df: number; p: number};
-  /** Per patient: the predicted class probabilities and the recalibrated ones (the parametric calibration plot). */
-  points: Array<{predicted: number[]; recalibrated: number[]}>;
+  /**
+   * The full recalibration model, its likelihood ratio against the predictions as they stand, and per patient the
+   * predicted and recalibrated probabilities (the parametric calibration plot); null when its K(K − 1) parameters
+   * have no finite maximum on this cohort (classes completely separated by the log-ratios, common in a small cohort
+   * with a sharp model), `fullNote` saying so.
+   */
+  full: {
+    /** One row per non-reference class, [a_k, b_k1 … b_k(K−1)]. */
+    recalibration: number[][];
+    overall: {chiSquare: number; df: number; p: number};
+    points: Array<{predicted: number[]; recalibrated: number[]}>;
+  } | null;
+  fullNote?: string;
 }
 
 /**
@@ -96,10 +103,26 @@ export function nominalCalibration(
     },
     K,
   );
-  const full = fitMultinomial(lp, y, K);
-  const recalibrated = predictMultinomial(full, lp);
-  const chiSquare = Math.max(0, 2 * (full.logLikelihood - originalLogLik));
-  const df = m * K;
+  let full: NominalCalibration["full"] = null;
+  let fullNote: string | undefined;
+  try {
+    const fit = fitMultinomial(lp, y, K);
+    if (!fit.converged) throw new RangeError("the fit did not converge");
+    const recalibrated = predictMultinomial(fit, lp);
+    const chiSquare = Math.max(0, 2 * (fit.logLikelihood - originalLogLik));
+    const df = m * K;
+    full = {
+      recalibration: fit.coefficients,
+      overall: {chiSquare, df, p: chiSquareSurvival(chiSquare, df)},
+      points: recalibrated.map((r, i) => ({
+        predicted: Array.from(probabilities[i] as ArrayLike<number>),
+        // Back to the original class order.
+        recalibrated: Array.from({length: K}, (_, k) => r[recode(k)] as number),
+      })),
+    };
+  } catch (error) {
+    fullNote = `the full recalibration model (${m * K} parameters) has no finite fit on these ${n} patients: ${(error as Error).message}`;
+  }
   return {
     reference,
     patients: n,
@@ -109,13 +132,7 @@ export function nominalCalibration(
     slopes: others.map((label, k) =>
       parameter(label, slopeFit.coefficients[m + k] as number, slopeFit.standardErrors?.[m + k] ?? null),
     ),
-    recalibration: full.coefficients,
-    overall: {chiSquare, df, p: chiSquareSurvival(chiSquare, df)},
-    points: recalibrated.map((r, i) => {
-      const p = probabilities[i] as ArrayLike<number>;
-      // Back to the original class order.
-      const back = Array.from({length: K}, (_, k) => r[recode(k)] as number);
-      return {predicted: Array.from(p), recalibrated: back};
-    }),
+    full,
+    ...(fullNote ? {fullNote} : {}),
   };
 }

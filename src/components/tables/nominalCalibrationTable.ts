@@ -37,7 +37,10 @@ export function nominalCalibrationRows(cohorts: readonly NominalCohort[], classe
       ];
     }
     const reference = classes[n.reference] ?? String(n.reference);
-    const overall = `χ² ${formatFixed(n.overall.chiSquare, 2)} on ${n.overall.df} df, p ${formatP(n.overall.p)}`;
+    const o = n.full?.overall;
+    const overall = o
+      ? `χ² ${formatFixed(o.chiSquare, 2)} on ${o.df} df, p ${formatP(o.p)}`
+      : (n.fullNote ?? "not estimable");
     return n.slopes.map((s, k) => {
       const a = n.intercepts[k];
       return {
@@ -51,7 +54,7 @@ export function nominalCalibrationRows(cohorts: readonly NominalCohort[], classe
         slopeCi: s.ci,
         slopeNotes: estimateFlags({n: c.patients, ci: s.ci}),
         overall: k === 0 ? overall : "",
-        overallP: k === 0 ? n.overall.p : null,
+        overallP: k === 0 ? (o?.p ?? null) : null,
       };
     });
   });

@@ -3,6 +3,7 @@ import {readFileSync} from "node:fs";
 import {describe, it} from "node:test";
 import fc from "fast-check";
 import {nominalCalibration} from "../../../src/components/stats/nominalCalibration.js";
+import {createRng} from "../../../src/components/stats/random.js";
 
 // VGAM 1.1-7 (Debian r-cran-vgam), R 4.2: test/golden/make-nominal-calibration-golden.R.
 interface Case {
@@ -41,13 +42,13 @@ describe("nominalCalibration (Van Hoorde et al. 2014) against VGAM::vglm", () =>
         close(c.estimate, g.slopes[k]!, 1e-6, `b_${k}`);
         close(c.se!, g.slopeSe[k]!, 1e-6, `se(b_${k})`);
       });
-      for (const [k, row] of r.recalibration.entries())
+      for (const [k, row] of r.full!.recalibration.entries())
         for (const [j, v] of row.entries()) close(v, g.full[k]![j]!, 1e-6, `full[${k}][${j}]`);
-      close(r.overall.chiSquare, g.chiSquare, 1e-6, "LR χ²");
-      assert.equal(r.overall.df, g.df);
-      close(r.overall.p, g.p, 1e-9, "p");
+      close(r.full!.overall.chiSquare, g.chiSquare, 1e-6, "LR χ²");
+      assert.equal(r.full!.overall.df, g.df);
+      close(r.full!.overall.p, g.p, 1e-9, "p");
       // VGAM's fitted() columns are the outcome levels in their own order, as ours.
-      for (const [i, pt] of r.points.entries())
+      for (const [i, pt] of r.full!.points.entries())
         for (const [k, v] of pt.recalibrated.entries()) close(v, g.recalibrated[i]![k]!, 1e-6, `π̂[${i}][${k}]`);
     });
   }
@@ -90,6 +91,22 @@ describe("nominalCalibration (Van Hoorde et al. 2014) against VGAM::vglm", () =>
       }),
       {seed: 3, numRuns: 8},
     );
+  });
+
+  it("separated classes: intercepts and slopes still, the full model left out with the reason", () => {
+    // 16 patients, a strong signal: the 12-parameter model separates them, the constrained ones (3 and 6) do not.
+    const rng = createRng(3);
+    const y = Array.from({length: 16}, (_, i) => i % 4);
+    const p = y.map((k) => {
+      const e = [0, 1, 2, 3].map((c) => Math.exp((c === k ? 2 : 0) + rng.normal()));
+      const t = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / t);
+    });
+    const r = nominalCalibration(y, p, {ciLevel: 0.95});
+    assert.equal(r.full, null);
+    assert.match(r.fullNote!, /12 parameters\) has no finite fit on these 16 patients/);
+    assert.equal(r.slopes.length, 3);
+    assert.ok(r.slopes.every((s) => Number.isFinite(s.estimate)));
   });
 
   it("refuses a zero probability, naming the patient", () => {
