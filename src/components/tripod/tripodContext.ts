@@ -62,7 +62,7 @@ export function tripodContext({protocol, cohorts, analyses, optimism}: TripodInp
   const optimismRun = optimism.protocols[protocol.primary];
   const internalValidation = [
     optimismRun
-      ? `Harrell's bootstrap optimism on ${optimism.trainingCohort} (${optimism.replicates} replicates, head refitted on each)`
+      ? `Harrell's bootstrap optimism on ${optimism.trainingCohort} (${optimism.replicates} replicates, head refitted on each: rms::validate's indexes${optimismRun.calibration ? " and rms::calibrate's bias-corrected calibration curve" : ""})`
       : null,
     acrossCentres ? "internal–external cross-validation, leaving one centre out" : null,
   ].filter((v): v is string => v !== null);
