@@ -1,14 +1,18 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {Level, Protocol} from "../../src/components/study/vocabulary.js";
+import type {RenderedSvg} from "./renderSvg.js";
 
 /**
  * One figure file to draw: which of the paper's figures it is, for which protocol (and cohort and level, when the
  * figure has one panel per cohort), and its Vega-Lite spec for a given plot width in CSS pixels. The width is left
  * open because the renderer picks it so that the whole figure, axes and legend included, fills the journal's column
- * width at a readable type size.
+ * width at a readable type size. Fig 4 (a grid of patch images) is drawn as SVG directly, at the column's width.
  */
-export interface FigureDefinition {
-  /** The paper's name for it: "fig2", "fig3", "fig5a", "fig5b", "fig5cd", "suppfig2". */
+export type FigureDefinition = FigureFacts &
+  ({spec: (plotWidth: number) => TopLevelSpec} | {svg: (widthPx: number) => RenderedSvg});
+
+interface FigureFacts {
+  /** The paper's name for it: "fig2", "fig3", "fig4", "fig5a", "fig5b", "fig5cd", "suppfig2". */
   id: string;
   /** File name without extension, unique in the output folder ("fig3-paper-nfh"). */
   file: string;
@@ -17,7 +21,6 @@ export interface FigureDefinition {
   protocol: Protocol;
   cohort: string | null;
   level: Level | null;
-  spec: (plotWidth: number) => TopLevelSpec;
 }
 
 /** A figure the command does not draw, and why (listed in the manifest, so its absence is never silent). */

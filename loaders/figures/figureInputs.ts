@@ -9,6 +9,8 @@ import type {
 import type {PredictionRecord} from "../../src/components/predictions/predictionColumns.js";
 import {readPredictionsCsv} from "../../src/components/predictions/readPredictionsCsv.js";
 import type {PipelineEffects} from "../pipeline/stageTiming.js";
+import type {GalleryImages} from "./galleryFigure.js";
+import {readGalleryZip} from "./readGalleryZip.js";
 
 /**
  * What the figures and tables are drawn from: the same artifacts the site's pages read (protocol.json,
@@ -21,6 +23,8 @@ export interface FigureInputs {
   training: TrainingArtifact;
   cohorts: CohortsArtifact;
   predictions: PredictionRecord[];
+  /** gallery.zip's examples and images (Fig 4); null where the build has none. */
+  gallery: GalleryImages | null;
 }
 
 /**
@@ -35,13 +39,14 @@ export async function pipelineInputs(
 ): Promise<FigureInputs> {
   const {publishedPipeline} = await import("../site/sitePipeline.js");
   const result = await publishedPipeline(studyPath, cacheDir, effects);
-  const [{protocolArtifact}, {metricsArtifact}, {trainingArtifact}, {cohortsArtifact}, {predictionsCsv}] =
+  const [{protocolArtifact}, {metricsArtifact}, {trainingArtifact}, {cohortsArtifact}, {predictionsCsv}, {galleryZip}] =
     await Promise.all([
       import("../site/protocolArtifact.js"),
       import("../site/metricsArtifact.js"),
       import("../site/trainingArtifact.js"),
       import("../site/cohortsArtifact.js"),
       import("../site/predictionsCsv.js"),
+      import("../site/galleryZip.js"),
     ]);
   return {
     protocol: protocolArtifact(result),
@@ -49,6 +54,7 @@ export async function pipelineInputs(
     training: trainingArtifact(result),
     cohorts: cohortsArtifact(result),
     predictions: readPredictionsCsv(predictionsCsv(result), "predictions.csv").rows,
+    gallery: await readGalleryZip(await galleryZip(result), "gallery.zip"),
   };
 }
 
@@ -67,6 +73,11 @@ export async function builtSiteInputs(dist: string): Promise<FigureInputs> {
     if (!file) throw new Error(`${dir}: no ${name}.<hash>.${ext} (the site was built without it)`);
     return readFile(join(dir, file), "utf8");
   };
+  // gallery.zip is binary; a site built without images (a predictions-only report) has none.
+  const builtGallery = async (): Promise<GalleryImages | null> => {
+    const file = files.find((f) => /^gallery\.[0-9a-f]+\.zip$/.test(f));
+    return file ? readGalleryZip(await readFile(join(dir, file)), `${dir}/${file}`) : null;
+  };
   const json = async <T>(name: string): Promise<T> => {
     const text = await read(name, "json");
     try {
@@ -81,5 +92,6 @@ export async function builtSiteInputs(dist: string): Promise<FigureInputs> {
     training: await json<TrainingArtifact>("training"),
     cohorts: await json<CohortsArtifact>("cohorts"),
     predictions: readPredictionsCsv(await read("predictions", "csv"), `${dir}/predictions.csv`).rows,
+    gallery: await builtGallery(),
   };
 }

@@ -8,12 +8,13 @@ import type {FigureDefinition, SkippedFigure} from "./figureDefinition.js";
 import {FigureFontFamily} from "./figureFont.js";
 import type {FigureInputs} from "./figureInputs.js";
 import type {FiguresManifest, ManifestFile, ManifestRun} from "./figuresManifest.js";
+import {galleryFigureSvg, galleryRows} from "./galleryFigure.js";
 import {paperFigures} from "./paperFigures.js";
 import type {PaperTable} from "./paperTable.js";
 import {discriminationTable, table1Table} from "./paperTables.js";
 import {pngWithDpi} from "./pngDpi.js";
 import {rasterize} from "./rasterize.js";
-import {fitSvg, svgWithPhysicalSize} from "./renderSvg.js";
+import {fitSvg, PxPerMm, svgWithPhysicalSize} from "./renderSvg.js";
 import {svgToPdf} from "./svgToPdf.js";
 import {tableDocx} from "./tableDocx.js";
 import {tableLatex} from "./tableLatex.js";
@@ -24,14 +25,8 @@ export interface FiguresOptions {
   protocols: readonly Protocol[];
 }
 
-/** Figures the pages do not draw from a Vega-Lite spec, so this command cannot either: said in the manifest. */
+/** A figure no page draws, so this command cannot either: said in the manifest. */
 const NotFromSpecs: SkippedFigure[] = [
-  {
-    id: "fig4",
-    protocol: null,
-    reason:
-      "Fig 4 is the Gallery page's grid of CT patches and class activation maps (images in gallery.zip), not a Vega-Lite figure",
-  },
   {
     id: "suppfig1",
     protocol: null,
@@ -65,6 +60,19 @@ export async function writeFigures(
     const bytes = typeof data === "string" ? Buffer.byteLength(data) : data.length;
     files.push({...entry, bytes, sha256: sha256(data)});
   };
+
+  const galleryProtocol = inputs.gallery?.artifact.protocol;
+  const fig4 = galleryFigure(inputs);
+  if ("skipped" in fig4) skipped.push(fig4.skipped);
+  else if (galleryProtocol && protocols.includes(galleryProtocol)) {
+    await writeFigure(fig4.figure, runOf(galleryProtocol), options, write);
+    log(`figures: ${fig4.figure.file} (svg, pdf, png, tiff)`);
+  } else
+    skipped.push({
+      id: "fig4",
+      protocol: galleryProtocol ?? null,
+      reason: `the gallery shows the ${galleryProtocol} protocol's patches, which was not asked for`,
+    });
 
   for (const protocol of protocols) {
     const run = runOf(protocol);
@@ -128,7 +136,7 @@ async function writeFigure(
   {widthMm, dpi}: FiguresOptions,
   write: (entry: Omit<ManifestFile, "bytes" | "sha256">, data: string | Uint8Array) => Promise<void>,
 ): Promise<void> {
-  const rendered = await fitSvg(figure.spec, widthMm);
+  const rendered = "svg" in figure ? figure.svg(widthMm * PxPerMm) : await fitSvg(figure.spec, widthMm);
   const {svg, heightMm} = svgWithPhysicalSize(rendered, widthMm);
   const base = {
     kind: "figure",
@@ -149,4 +157,31 @@ async function writeFigure(
   await write({...base, file: `${figure.file}.png`, format: "png", dpi, pixels}, pngWithDpi(raster.png, dpi));
   const tiff = encodeTiff(raster.rgb, raster.width, raster.height, dpi);
   await write({...base, file: `${figure.file}.tiff`, format: "tiff", dpi, pixels}, tiff);
+}
+
+/** Fig 4 from the gallery (galleryFigure.ts), or why it cannot be drawn. */
+function galleryFigure(inputs: FigureInputs): {figure: FigureDefinition} | {skipped: SkippedFigure} {
+  const gallery = inputs.gallery;
+  if (!gallery || gallery.artifact.items.length === 0)
+    return {
+      skipped: {
+        id: "fig4",
+        protocol: gallery?.artifact.protocol ?? null,
+        reason: gallery?.artifact.emptyReason ?? "this build has no gallery (no patch images)",
+      },
+    };
+  const training = inputs.protocol.config.cohorts.training;
+  const rows = galleryRows(gallery, training);
+  const protocol = gallery.artifact.protocol;
+  return {
+    figure: {
+      id: "fig4",
+      file: `fig4-${protocol}`,
+      caption: `Fig 4. Correctly classified and misclassified patches with their class activation maps, one row per true mRECIST class (${rows.map((r) => r.label).join(", ")}), ${protocol} protocol; external cohorts first.`,
+      protocol,
+      cohort: null,
+      level: "patch",
+      svg: (widthPx) => galleryFigureSvg(rows, training, widthPx),
+    },
+  };
 }

@@ -1,12 +1,15 @@
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import JSZip from "jszip";
 import {protocolDefaults} from "../../../loaders/config/protocolDefaults.js";
+import type {GalleryImages} from "../../../loaders/figures/galleryFigure.js";
+import {encodePng} from "../../../loaders/imaging/encodePng.js";
 import type {FigureInputs} from "../../../loaders/figures/figureInputs.js";
 import type {Provenance, TrainingArtifact} from "../../../src/components/artifacts.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
 import {createRng} from "../../../src/components/stats/random.js";
-import {type Protocol, Protocols, ResponseLabels} from "../../../src/components/study/vocabulary.js";
+import {type Protocol, Protocols, type ResponseLabel, ResponseLabels} from "../../../src/components/study/vocabulary.js";
 
 export const FixtureCohorts = ["NFH", "ZHHAJU", "SYUCC & co"] as const;
 
@@ -101,11 +104,50 @@ export function figureFixture(): FigureInputs {
       flow: {},
     },
     predictions: predictionsCsv.map((r) => ({...r, split: r.split as "training" | "validation"})),
+    gallery: fixtureGallery(rows.corrected),
   };
 }
 
+/**
+ * Gallery examples of the corrected protocol as gallery.zip holds them: for CR a correct and a misclassified patch,
+ * for PR a correct one only, for SD a misclassified one only, none for PD (its row is left out of Fig 4); 16 px grey
+ * patches and colour CAM overlays.
+ */
+function fixtureGallery(rows: readonly PredictionRow[]): GalleryImages {
+  const entries = new Map<string, Uint8Array>();
+  const png = (name: string, channels: 1 | 3, value: number) => {
+    entries.set(name, encodePng(new Uint8Array(16 * 16 * channels).fill(value), 16, 16, channels));
+    return name;
+  };
+  const wanted: Array<[string, boolean]> = [
+    ["CR", true],
+    ["CR", false],
+    ["PR", true],
+    ["SD", false],
+  ];
+  const items = wanted.map(([label, correct], n) => {
+    const row = rows.find((r) => r.label === label && r.cohort !== "NFH") as PredictionRow;
+    const probabilities = [...row.probabilities] as [number, number, number, number];
+    const predicted = correct ? label : label === "CR" ? "PR" : "PD";
+    return {
+      patchId: row.patchId as string,
+      patientId: row.patientId,
+      cohort: row.cohort,
+      sliceIndex: 3,
+      label: label as ResponseLabel,
+      predicted: predicted as ResponseLabel,
+      probabilities,
+      correct,
+      hasCam: true,
+      image: png(`patches/${n}.png`, 1, 60 + 40 * n),
+      cam: png(`cams/${n}.png`, 3, 200 - 30 * n),
+    };
+  });
+  return {artifact: {protocol: "corrected", items}, entry: (name) => entries.get(name)};
+}
+
 /** The fixture as a built site's data folder (dist/_file/data/<name>.<hash>.<ext>), for `--site`. */
-export function writeFixtureSite(dist: string, inputs: FigureInputs): void {
+export async function writeFixtureSite(dist: string, inputs: FigureInputs): Promise<void> {
   const data = join(dist, "_file", "data");
   mkdirSync(data, {recursive: true});
   const json = (name: string, value: unknown) =>
@@ -115,4 +157,12 @@ export function writeFixtureSite(dist: string, inputs: FigureInputs): void {
   json("training", inputs.training);
   json("cohorts", inputs.cohorts);
   writeFileSync(join(data, "predictions.0a1b2c3d.csv"), writePredictionsCsv(inputs.predictions));
+  const gallery = inputs.gallery;
+  if (gallery) {
+    const zip = new JSZip();
+    zip.file("gallery.json", JSON.stringify(gallery.artifact));
+    for (const item of gallery.artifact.items)
+      for (const name of [item.image, item.cam]) if (name) zip.file(name, gallery.entry(name) as Uint8Array);
+    writeFileSync(join(data, "gallery.0a1b2c3d.zip"), await zip.generateAsync({type: "uint8array"}));
+  }
 }

@@ -20,7 +20,6 @@ import {fakeIO} from "../fakeIO.js";
 const dir = mkdtempSync(join(tmpdir(), "figures-"));
 after(() => rmSync(dir, {recursive: true, force: true}));
 const inputs = figureFixture();
-writeFixtureSite(join(dir, "dist"), inputs);
 const widthMm = 84;
 const dpi = 150;
 let manifest: FiguresManifest;
@@ -42,6 +41,7 @@ function pdfStreams(pdf: Buffer): string[] {
 
 describe("workbench figures", () => {
   before(async () => {
+    await writeFixtureSite(join(dir, "dist"), inputs);
     const io = fakeIO(dir);
     const code = await figuresCommand.run(
       ["--site", "dist", "--out", "out", "--width", String(widthMm), "--dpi", String(dpi), "--protocol", "both"],
@@ -57,12 +57,14 @@ describe("workbench figures", () => {
         ...new Set(manifest.files.filter((f) => f.protocol === protocol && f.kind === "figure").map((f) => f.id)),
       ].sort();
     for (const protocol of ["paper", "corrected"]) {
-      assert.deepEqual(ids(protocol), ["fig2", "fig3", "fig5a", "fig5b", "fig5cd", "suppfig2"]);
+      // Fig 4 is the gallery's, whose patches are the primary (corrected) protocol's.
+      const fig4 = protocol === "corrected" ? ["fig4"] : [];
+      assert.deepEqual(ids(protocol), ["fig2", "fig3", ...fig4, "fig5a", "fig5b", "fig5cd", "suppfig2"]);
       const perCohort = manifest.files.filter((f) => f.protocol === protocol && f.id === "fig3" && f.format === "pdf");
       assert.equal(perCohort.length, 3);
     }
     const figureFiles = manifest.files.filter((f) => f.kind === "figure");
-    assert.equal(figureFiles.length, 2 * (1 + 3 + 2 + 3 + 3) * 4);
+    assert.equal(figureFiles.length, (2 * (1 + 3 + 2 + 3 + 3) + 1) * 4);
     const tables = manifest.files.filter((f) => f.kind === "table").map((f) => f.file);
     for (const t of ["table1", "discrimination-paper", "discrimination-corrected"]) {
       for (const ext of ["docx", "tex", "csv"]) assert.ok(tables.includes(`${t}.${ext}`), `${t}.${ext}`);
@@ -75,14 +77,29 @@ describe("workbench figures", () => {
       assert.equal(f.run.dataHash, "data0123456789ab");
       if (f.kind === "figure") assert.equal(f.widthMm, widthMm);
     }
-    assert.deepEqual(manifest.skipped.map((s) => s.id).sort(), ["fig4", "suppfig1"]);
+    assert.deepEqual(manifest.skipped.map((s) => s.id).sort(), ["suppfig1"]);
+  });
+
+  it("draws Fig 4 from gallery.zip: one row per class with an example, its patches as images, its labels as text", () => {
+    const svg = file("fig4-corrected.svg").toString("utf8");
+    // CR (correct and misclassified), PR (correct), SD (misclassified); PD has no example and no row.
+    assert.equal((svg.match(/<image /g) ?? []).length, 2 * 4);
+    assert.equal((svg.match(/none in the gallery/g) ?? []).length, 2);
+    for (const label of ["CR", "PR", "SD"]) assert.match(svg, new RegExp(`font-weight="bold"[^>]*>${label}<`));
+    assert.doesNotMatch(svg, />PD</);
+    const pdf = file("fig4-corrected.pdf");
+    const text = pdf.toString("latin1");
+    assert.equal((text.match(/\/Subtype\s*\/Image/g) ?? []).length, 8, "each patch and map once, as an image");
+    assert.match(text, /\/FontFile2/);
+    assert.match(pdfStreams(pdf).join("\n"), /\bBT\b[\s\S]*\b(Tj|TJ)\b/, "labels drawn as text");
   });
 
   it("writes a vector PDF of the column width with its fonts embedded", () => {
     for (const f of manifest.files.filter((x) => x.format === "pdf")) {
       const pdf = file(f.file);
       const text = pdf.toString("latin1");
-      assert.doesNotMatch(text, /\/Subtype\s*\/Image/, `${f.file}: an image XObject`);
+      // Fig 4 is a grid of patch images (tested below); every other figure has no image at all.
+      if (f.id !== "fig4") assert.doesNotMatch(text, /\/Subtype\s*\/Image/, `${f.file}: an image XObject`);
       assert.match(text, /\/FontFile2/, `${f.file}: no embedded TrueType font`);
       assert.doesNotMatch(text, /\/BaseFont\s*\/(Helvetica|Times|Courier)/, `${f.file}: a standard, unembedded font`);
       const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(text);
