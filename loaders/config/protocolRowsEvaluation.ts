@@ -34,7 +34,7 @@ export const evaluationRows: Descriptor[] = [
     section: "Evaluation",
     parameter: "CI level",
     key: "evaluation.ciLevel",
-    paper: "95%",
+    paper: "0.95",
     paperValue: 0.95,
     value: (c) => c.evaluation.ciLevel,
     reason: "Configured by the study.",
