@@ -46,14 +46,11 @@ export function galleryRows(
   );
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The figure's SVG at `widthPx` CSS pixels (10 px labels: 7.5 pt at 96 px to the inch). */
-export function galleryFigureSvg(
-  rows: ReturnType<typeof galleryRows>,
-  training: string,
-  widthPx: number,
-): RenderedSvg {
+export function galleryFigureSvg(rows: ReturnType<typeof galleryRows>, training: string, widthPx: number): RenderedSvg {
   const font = 10;
   const labelWidth = 34;
   const gap = 4;

@@ -11,6 +11,7 @@ export async function readGalleryZip(bytes: Uint8Array, source: string): Promise
   if (!json) throw new Error(`${source}: no gallery.json`);
   const artifact = JSON.parse(await json.async("string")) as GalleryArtifact;
   const entries = new Map<string, Uint8Array>();
-  for (const [name, file] of Object.entries(zip.files)) if (!file.dir) entries.set(name, await file.async("uint8array"));
+  for (const [name, file] of Object.entries(zip.files))
+    if (!file.dir) entries.set(name, await file.async("uint8array"));
   return {artifact, entry: (name) => entries.get(name)};
 }

@@ -6,14 +6,15 @@ import {
   calibrateKey,
   calibrationAtGrid,
 } from "../../src/components/stats/biasCorrectedCalibration.js";
-import {harrellOptimism} from "../../src/components/stats/optimism.js";
+import {bootstrapDraws, harrellOptimism} from "../../src/components/stats/optimism.js";
 import {ResponseMetricKeys, responseMetrics} from "../../src/components/stats/responseMetrics.js";
 import {ValidationMetricKeys, validationMetrics} from "../../src/components/stats/validationMetrics.js";
 import type {StudyConfig} from "../../src/components/study/studyConfig.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {embedCohorts} from "../refit/embedCohorts.js";
-import {refitHead} from "../refit/refitHead.js";
+import type {RefitShared} from "../refit/refitTask.js";
 import {selectRows} from "../refit/selectRows.js";
+import {defaultJobs, runPool} from "../runtime/workerPool.js";
 import type {ModelArtifact} from "../train/modelArtifact.js";
 import type {LabelledEmbeddings} from "../train/trainHead.js";
 
@@ -33,6 +34,8 @@ export interface OptimismInput {
   model: ModelArtifact;
   embeddingsDir: string;
   seed: number;
+  /** Worker threads for the refits (default: every core). */
+  jobs?: number;
   log(message: string): void;
 }
 
@@ -101,17 +104,30 @@ export async function optimismStage(input: OptimismInput): Promise<OptimismProto
     );
   };
 
+  // The refits, on every core (runtime/workerPool.ts; each replicate's rows drawn here as harrellOptimism draws
+  // them, the results back in replicate order, so the estimates do not depend on the number of workers).
+  const draws = bootstrapDraws(patients.length, config.optimism.replicates, input.seed);
+  const refits = await runPool<{replicate: number; rows: number[]}, Float64Array>({
+    module: new URL("../refit/refitTask.ts", import.meta.url),
+    exportName: "refitTask",
+    tasks: draws.map((draw, replicate) => ({
+      replicate,
+      rows: draw.flatMap((u) => rowsOf.get(patients[u] as string) as number[]),
+    })),
+    jobs: input.jobs ?? defaultJobs(),
+    shared: {
+      name: `${training} optimism bootstrap`,
+      train: embedded,
+      heldOut: original,
+      config,
+      variants,
+    } satisfies RefitShared,
+  });
+  const refitted = performance.now();
   const estimates = harrellOptimism({
     units: patients.length,
-    fit: (draw, b) => {
-      const rows = draw.flatMap((u) => rowsOf.get(patients[u] as string) as number[]);
-      const probs = refitHead(
-        `${training} optimism bootstrap ${b + 1}`,
-        selectRows([{set: embedded, rows}], variants),
-        original,
-        config,
-        variants,
-      );
+    fit: (_draw, b) => {
+      const probs = refits[b] as Float64Array;
       return toPatients(allRows.map((i) => probs.subarray(i * 4, i * 4 + 4)));
     },
     score: (patientProbabilities, units) => ({
@@ -132,9 +148,10 @@ export async function optimismStage(input: OptimismInput): Promise<OptimismProto
     [...ResponseMetricKeys, ...ValidationMetricKeys].map((k) => [k, estimates[k]]),
   ) as OptimismProtocol["metrics"];
   const calibration = grid ? biasCorrectedCalibration(grid, estimates, apparentScores) : null;
+  const scored = performance.now();
   const seconds = (performance.now() - started) / 1000;
   log(
-    `optimism (${config.protocol}): ${config.optimism.replicates} bootstrap refits on ${patients.length} ${training} patients in ${seconds.toFixed(1)} s`,
+    `optimism (${config.protocol}): ${config.optimism.replicates} bootstrap refits (${input.jobs ?? defaultJobs()} workers) on ${patients.length} ${training} patients in ${seconds.toFixed(1)} s (refits ${((refitted - started) / 1000).toFixed(1)} s, scoring ${((scored - refitted) / 1000).toFixed(1)} s)`,
   );
   return {
     runId: model.runId,

@@ -38,6 +38,15 @@ export interface OptimismOptions<M, K extends string> {
   apparent?: MetricValues<K>;
 }
 
+/**
+ * The units each replicate draws, replicate by replicate, exactly as harrellOptimism draws them from `seed`: so the
+ * fits can be made elsewhere (in parallel, ahead of the scoring) and handed back in order.
+ */
+export function bootstrapDraws(units: number, replicates: number, seed: number): number[][] {
+  const rng = createRng(seed);
+  return Array.from({length: replicates}, () => Array.from({length: units}, () => rng.int(units)));
+}
+
 export function harrellOptimism<M, K extends string>(options: OptimismOptions<M, K>): Record<K, OptimismEstimate> {
   const {units: n, metrics, replicates} = options;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`harrellOptimism: expected at least 1 unit, got ${n}`);
@@ -48,9 +57,9 @@ export function harrellOptimism<M, K extends string>(options: OptimismOptions<M,
   const sums = new Map<K, {sum: number; sumSq: number; count: number}>(
     metrics.map((k) => [k, {sum: 0, sumSq: 0, count: 0}]),
   );
-  const rng = createRng(options.seed);
+  const draws = bootstrapDraws(n, replicates, options.seed);
   for (let b = 0; b < replicates; b++) {
-    const draw = Array.from({length: n}, () => rng.int(n));
+    const draw = draws[b] as number[];
     const model = options.fit(draw, b);
     const onDraw = options.score(model, draw);
     const onOriginal = options.score(model, all);

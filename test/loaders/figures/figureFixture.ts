@@ -2,14 +2,19 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import JSZip from "jszip";
 import {protocolDefaults} from "../../../loaders/config/protocolDefaults.js";
+import type {FigureInputs} from "../../../loaders/figures/figureInputs.js";
 import type {GalleryImages} from "../../../loaders/figures/galleryFigure.js";
 import {encodePng} from "../../../loaders/imaging/encodePng.js";
-import type {FigureInputs} from "../../../loaders/figures/figureInputs.js";
 import type {Provenance, TrainingArtifact} from "../../../src/components/artifacts.js";
 import {writePredictionsCsv} from "../../../src/components/predictions/writePredictionsCsv.js";
 import {evaluatePredictions, type PredictionRow} from "../../../src/components/stats/evaluatePredictions.js";
 import {createRng} from "../../../src/components/stats/random.js";
-import {type Protocol, Protocols, type ResponseLabel, ResponseLabels} from "../../../src/components/study/vocabulary.js";
+import {
+  type Protocol,
+  Protocols,
+  type ResponseLabel,
+  ResponseLabels,
+} from "../../../src/components/study/vocabulary.js";
 
 export const FixtureCohorts = ["NFH", "ZHHAJU", "SYUCC & co"] as const;
 
