@@ -14,6 +14,7 @@ import {pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
 import type {EmbeddingEngine} from "../loaders/features/engine.js";
 import {ensureBackboneOnnx} from "../loaders/features/onnx/backboneCache.js";
+import {rowCosines} from "../loaders/features/onnx/embeddingAgreement.js";
 import {type Fp32Ceiling, fp32Ceiling, ResNet50GflopPerImage} from "../loaders/features/onnx/fp32Ceiling.js";
 import {calibrationSample, ensureInt8Backbone} from "../loaders/features/onnx/int8Backbone.js";
 import {type MeasuredPeak, measurePeak} from "../loaders/features/onnx/measuredPeak.js";
@@ -28,7 +29,7 @@ import {buildResNet} from "../models/resNetTopology.js";
 import {modelIdOf} from "../models/resnet50.js";
 import {createRng} from "../src/components/stats/random.js";
 import type {Engine} from "../src/components/study/vocabulary.js";
-import {int8Sample, rowCosines} from "./int8Sample.js";
+import {int8Sample} from "./int8Sample.js";
 
 export interface BenchEmbeddingsOptions {
   engines?: Array<Exclude<Engine, "auto">>;
@@ -105,6 +106,7 @@ export async function measureEmbeddings(opts: BenchEmbeddingsOptions = {}): Prom
           batchNormEpsilon: BatchNormEpsilon,
           fp32ModelId,
           calibration: calib,
+          fp32Path: onnx.path,
           load: async () => files,
           threads: availableParallelism(),
           log,

@@ -8,6 +8,7 @@
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import type {EmbeddingAgreement} from "../loaders/features/onnx/embeddingAgreement.js";
 import {repoRoot} from "../loaders/paths.js";
 import {type PipelineResult, runPipeline} from "../loaders/pipeline/runPipeline.js";
 import {stderrProgress} from "../loaders/runtime/stderrProgress.js";
@@ -60,6 +61,7 @@ export async function measureInt8Results(): Promise<{
   cohorts: Int8CohortResult[];
   engines: string[];
   seconds: number[];
+  agreement: EmbeddingAgreement | null;
 }> {
   const fp32 = await run(Quick, "fp32");
   const int8 = await run({...Quick, model: {engine: "onnx-int8"}}, "int8");
@@ -88,11 +90,16 @@ export async function measureInt8Results(): Promise<{
       p: test.p,
     };
   });
-  return {cohorts, engines, seconds: [fp32.seconds, int8.seconds]};
+  const agreement = int8.result.models.corrected.provenance.int8Agreement ?? null;
+  return {cohorts, engines, seconds: [fp32.seconds, int8.seconds], agreement};
 }
 
 export async function benchInt8Results(): Promise<Row[]> {
-  const {cohorts, seconds} = await measureInt8Results();
+  const {cohorts, seconds, agreement} = await measureInt8Results();
+  if (agreement)
+    process.stderr.write(
+      `int8 run's recorded agreement with FP32 (${agreement.sample}): cosine mean ${agreement.meanCosine.toFixed(4)}, min ${agreement.minCosine.toFixed(4)}\n`,
+    );
   for (const c of cohorts)
     process.stderr.write(
       `int8 vs FP32, ${c.cohort} (${c.patients} patients): objective-response AUC ${c.int8Auc.toFixed(4)} vs ${c.fp32Auc.toFixed(4)}, ΔAUC ${c.deltaAuc.toFixed(4)} [${c.ci[0].toFixed(4)}, ${c.ci[1].toFixed(4)}], p ${c.p.toPrecision(3)}\n`,
@@ -105,6 +112,16 @@ export async function benchInt8Results(): Promise<Row[]> {
       {name: `${c.cohort} ΔAUC 95% CI, lower`, value: c.ci[0], unit: "AUC"},
       {name: `${c.cohort} ΔAUC 95% CI, upper`, value: c.ci[1], unit: "AUC"},
     ]),
+    ...(agreement
+      ? [
+          {
+            name: "int8 run: cosine with FP32, mean (held-out training patches)",
+            value: agreement.meanCosine,
+            unit: "cos",
+          },
+          {name: "int8 run: cosine with FP32, min", value: agreement.minCosine, unit: "cos"},
+        ]
+      : []),
     {name: "FP32 run (embeddings cached by the build)", value: seconds[0] as number, unit: "s"},
     {name: "int8 run (calibration + int8 embeddings)", value: seconds[1] as number, unit: "s"},
   ];

@@ -56,23 +56,6 @@ export async function int8Sample(maxHeldOut: number): Promise<Int8Sample> {
   };
 }
 
-/** Cosine similarity of each row of `b` with the same row of `a` (width-wide rows). */
-export function rowCosines(a: Float32Array, b: Float32Array, width: number): number[] {
-  const out: number[] = [];
-  for (let r = 0; r < a.length / width; r++) {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (let j = r * width; j < (r + 1) * width; j++) {
-      dot += a[j]! * b[j]!;
-      na += a[j]! ** 2;
-      nb += b[j]! ** 2;
-    }
-    out.push(dot / Math.sqrt(na * nb));
-  }
-  return out;
-}
-
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

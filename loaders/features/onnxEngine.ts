@@ -5,6 +5,7 @@ import {dirname, join} from "node:path";
 import type * as Ort from "onnxruntime-node";
 import type {Variant} from "../../src/components/study/vocabulary.js";
 import type {EmbeddingEngine} from "./engine.js";
+import type {EmbeddingAgreement} from "./onnx/embeddingAgreement.js";
 import {OnnxInputName, OnnxLastConvName, OnnxOutputName} from "./onnx/graphNames.js";
 import {applyVariantBatch} from "./variants.js";
 
@@ -53,6 +54,8 @@ export interface OnnxEngineOptions {
  */
 export interface OnnxEngine extends EmbeddingEngine {
   readonly weightsHash?: string;
+  /** The int8 graph's agreement with FP32 (onnx/int8Backbone.ts); absent on an FP32 engine. */
+  readonly int8Agreement?: EmbeddingAgreement | null;
 }
 
 /** Loads onnxruntime-node lazily so a broken native install surfaces as a reason, not as an import crash. */

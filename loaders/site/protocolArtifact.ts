@@ -25,6 +25,7 @@ export function protocolArtifact(result: PipelineResult): ProtocolArtifact {
       synthetic: result.synthetic,
       headNote: model.provenance.headNote,
       versions: model.provenance.versions,
+      ...(model.provenance.int8Agreement === undefined ? {} : {int8Agreement: model.provenance.int8Agreement}),
     };
     runs[protocol] = provenance;
   }

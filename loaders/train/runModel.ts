@@ -10,6 +10,8 @@ import {createEmbeddingCache} from "../features/embeddingCache.js";
 import {embeddingModelId} from "../features/embeddingModelId.js";
 import {backendOf, type EmbeddingEngine} from "../features/engine.js";
 import {extractEmbeddings} from "../features/extractEmbeddings.js";
+import type {EmbeddingAgreement} from "../features/onnx/embeddingAgreement.js";
+import type {OnnxEngine} from "../features/onnxEngine.js";
 import {configHash} from "../hash.js";
 import type {PatchSet} from "../imaging/patchSet.js";
 import {saveRun} from "../runs/runStore.js";
@@ -71,6 +73,8 @@ export interface ModelRun {
     /** The intercept shift of the prior correction (priorCorrection.ts), per class; null when none was applied. */
     priorShift: number[] | null;
     standardized: boolean;
+    /** An int8 engine's agreement with FP32 embeddings (absent for FP32 runs and runs saved before it was kept). */
+    int8Agreement?: EmbeddingAgreement | null;
     trainingCohort: string;
     validationCohorts: string[];
   };
@@ -192,6 +196,7 @@ export async function runModel(input: ModelRunInput, effects: {log(msg: string):
     standardized: standardize,
     trainingCohort: training,
     validationCohorts: validation,
+    ...("int8Agreement" in engine ? {int8Agreement: (engine as OnnxEngine).int8Agreement ?? null} : {}),
   };
   const dir = await saveRun(input.runsDir, runId, {
     head,

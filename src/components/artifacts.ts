@@ -25,6 +25,8 @@ export interface Provenance {
   /** How the head's outputs were turned into probabilities (e.g. "sigmoid outputs renormalised to sum to 1"). */
   headNote: string;
   versions: Record<string, string>;
+  /** The int8 backbone's agreement with FP32 on held-out training patches, when the run used `onnx-int8`. */
+  int8Agreement?: {patches: number; meanCosine: number; minCosine: number; sample: string} | null;
   createdAt?: string;
   /** Predictions-only reports: the predictions CSV the numbers come from (file name and sha256 of its bytes). */
   predictions?: SourceFile;

@@ -4,6 +4,7 @@ import {hashFile, sha256} from "../../hash.js";
 import type {PatchSet} from "../../imaging/patchSet.js";
 import {replaceFile} from "../../output/writeNoFollow.js";
 import type {OnnxExportInfo} from "../onnxExport.js";
+import {type EmbeddingAgreement, embeddingAgreement} from "./embeddingAgreement.js";
 import {OnnxExporterVersion} from "./graphNames.js";
 import type {LayersArtifacts} from "./kerasLayersFromArtifacts.js";
 import {QdqVersion} from "./qdq.js";
@@ -11,6 +12,8 @@ import {type CalibrationSample, quantizeBackbone} from "./quantizeBackbone.js";
 
 /** Patches of the training cohort the int8 backbone is calibrated on (at most; all of them when fewer). */
 export const CalibrationPatches = 64;
+/** Training-cohort patches outside the calibration sample on which int8 and FP32 embeddings are compared (at most). */
+export const AgreementPatches = 32;
 
 /**
  * The calibration sample: up to CalibrationPatches patches of the study's TRAINING cohort, evenly spaced over its
@@ -21,20 +24,31 @@ export const CalibrationPatches = 64;
 export function calibrationSample(
   set: PatchSet,
   max: number = CalibrationPatches,
-): {sample: CalibrationSample; hash: string; description: string} {
+): {sample: CalibrationSample; hash: string; description: string; heldOut: CalibrationSample | null} {
   const n = set.records.length;
   if (n === 0) throw new Error(`int8 calibration: expected patches in training cohort ${set.cohort}, got none`);
   const k = Math.min(n, max);
   const per = set.sizePx * set.sizePx * 3;
   const pixels = new Uint8Array(k * per);
+  const chosen = new Set<number>();
   for (let i = 0; i < k; i++) {
     const j = Math.floor((i * n) / k);
+    chosen.add(j);
     pixels.set(set.pixels.subarray(j * per, (j + 1) * per), i * per);
+  }
+  // The agreement sample: patches the calibration did not see, evenly spaced over the rest (none when it saw all).
+  const rest = Array.from({length: n}, (_, j) => j).filter((j) => !chosen.has(j));
+  const h = Math.min(rest.length, AgreementPatches);
+  const held = new Uint8Array(h * per);
+  for (let i = 0; i < h; i++) {
+    const j = rest[Math.floor((i * rest.length) / h)] as number;
+    held.set(set.pixels.subarray(j * per, (j + 1) * per), i * per);
   }
   return {
     sample: {pixels, count: k, sizePx: set.sizePx},
     hash: sha256(`${set.sizePx}:`, pixels),
     description: `${k} of ${n} patches of training cohort ${set.cohort} (evenly spaced, identity variant), min–max ranges`,
+    heldOut: h > 0 ? {pixels: held, count: h, sizePx: set.sizePx} : null,
   };
 }
 
@@ -53,6 +67,8 @@ interface Int8Record {
   sha256: string;
   modelId: string;
   info: OnnxExportInfo;
+  /** int8 against FP32 on the training patches the calibration did not see; null when it saw them all. */
+  agreement: EmbeddingAgreement | null;
 }
 
 export interface Int8Backbone {
@@ -60,6 +76,8 @@ export interface Int8Backbone {
   sha256: string;
   modelId: string;
   exported: boolean;
+  /** From the graph's record; undefined for a graph found by model id whose record predates it. */
+  agreement?: EmbeddingAgreement | null;
 }
 
 /**
@@ -73,6 +91,8 @@ export async function ensureInt8Backbone(req: {
   batchNormEpsilon: number;
   fp32ModelId: string;
   calibration: ReturnType<typeof calibrationSample>;
+  /** The FP32 export of the same weights (backboneCache.ts), which the agreement compares with. */
+  fp32Path: string;
   load: () => Promise<LayersArtifacts>;
   threads?: number;
   log?: (message: string) => void;
@@ -87,9 +107,10 @@ export async function ensureInt8Backbone(req: {
     cached.calibrationSha256 === req.calibration.hash &&
     cached.exporterVersion === OnnxExporterVersion &&
     cached.qdqVersion === QdqVersion &&
+    cached.agreement !== undefined &&
     (await hashFile(path).catch(() => "")) === cached.sha256
   ) {
-    return {path, sha256: cached.sha256, modelId: cached.modelId, exported: false};
+    return {path, sha256: cached.sha256, modelId: cached.modelId, exported: false, agreement: cached.agreement};
   }
   req.log?.(`quantizing the ONNX backbone to int8 (calibration: ${req.calibration.description}) → ${path}`);
   const {onnx, info} = await quantizeBackbone(await req.load(), req.calibration.sample, {
@@ -97,6 +118,15 @@ export async function ensureInt8Backbone(req: {
     ...(req.threads === undefined ? {} : {threads: req.threads}),
   });
   const digest = sha256(onnx);
+  // Graph first, then its agreement with FP32 (it runs the graph from its file), then the record.
+  await replaceFile(req.dir, name, onnx);
+  const agreement = req.calibration.heldOut
+    ? await measureAgreement(req.fp32Path, path, req.calibration.heldOut, req.threads)
+    : null;
+  if (agreement)
+    req.log?.(
+      `int8 vs FP32 on ${agreement.sample}: cosine mean ${agreement.meanCosine.toFixed(4)}, min ${agreement.minCosine.toFixed(4)}`,
+    );
   const record: Int8Record = {
     sourceWeightsSha256: req.weightsHash,
     batchNormEpsilon: req.batchNormEpsilon,
@@ -107,12 +137,36 @@ export async function ensureInt8Backbone(req: {
     sha256: digest,
     modelId: int8ModelId(req.fp32ModelId, digest),
     info,
+    agreement,
   };
   // Graph before its record, each through a temporary name: an interrupted export never looks fresh.
-  await replaceFile(req.dir, name, onnx);
   await replaceFile(req.dir, `${name}.sha256`, `${digest}  ${name}\n`);
   await replaceFile(req.dir, `${name}.json`, `${JSON.stringify(record, null, 2)}\n`);
-  return {path, sha256: digest, modelId: record.modelId, exported: true};
+  return {path, sha256: digest, modelId: record.modelId, exported: true, agreement};
+}
+
+/** Both graphs' embeddings of the held-out patches (identity variant), compared patch by patch. */
+async function measureAgreement(
+  fp32Path: string,
+  int8Path: string,
+  heldOut: CalibrationSample,
+  threads: number | undefined,
+): Promise<EmbeddingAgreement> {
+  const {createOnnxEngine} = await import("../onnxEngine.js");
+  const embed = async (modelPath: string, int8: boolean) => {
+    const engine = await createOnnxEngine({modelPath, batchSize: 8, int8, threads, device: "cpu"});
+    try {
+      return await engine.embed(heldOut.pixels, heldOut.count, heldOut.sizePx, "identity");
+    } finally {
+      await engine.dispose();
+    }
+  };
+  return embeddingAgreement(
+    await embed(fp32Path, false),
+    await embed(int8Path, true),
+    2048,
+    `${heldOut.count} training-cohort patches outside the calibration sample`,
+  );
 }
 
 /** The cached int8 graph whose model id is `modelId` (a saved int8 run's), for `predict`; undefined when none is. */
@@ -122,7 +176,7 @@ export async function findInt8Backbone(dir: string, modelId: string): Promise<In
     const record = await readRecord(join(dir, name));
     const path = join(dir, name.slice(0, -".json".length));
     if (record?.modelId === modelId && (await hashFile(path).catch(() => "")) === record.sha256) {
-      return {path, sha256: record.sha256, modelId, exported: false};
+      return {path, sha256: record.sha256, modelId, exported: false, agreement: record.agreement};
     }
   }
   return undefined;

@@ -3,6 +3,7 @@ import type {PatchSet} from "../../imaging/patchSet.js";
 import {readModelFiles} from "../../weights/readModelFiles.js";
 import type {BackboneSpec} from "../backboneSpec.js";
 import {createOnnxEngine, type OnnxEngine} from "../onnxEngine.js";
+import {ensureBackboneOnnx} from "./backboneCache.js";
 import {calibrationSample, ensureInt8Backbone, findInt8Backbone, type Int8Backbone} from "./int8Backbone.js";
 
 /**
@@ -39,18 +40,27 @@ export async function createInt8EngineFor(
       );
     }
   } else {
+    // The FP32 export of the same weights: what the int8 graph's agreement is measured against.
+    const fp32 = await ensureBackboneOnnx({
+      dir: weightsDir,
+      weightsHash: files.weightsHash,
+      batchNormEpsilon,
+      load: async () => files,
+      log: effects.log,
+    });
     graph = await ensureInt8Backbone({
       dir: weightsDir,
       weightsHash: files.weightsHash,
       batchNormEpsilon,
       fp32ModelId,
       calibration: calibrationSample(source.trainingCohort),
+      fp32Path: fp32.path,
       load: async () => files,
       ...(backbone.threads === undefined ? {} : {threads: backbone.threads}),
       log: effects.log,
     });
   }
-  return createOnnxEngine({
+  const engine = await createOnnxEngine({
     modelPath: graph.path,
     threads: backbone.threads,
     weightsHash: files.weightsHash,
@@ -58,4 +68,7 @@ export async function createInt8EngineFor(
     int8: true,
     device: "cpu",
   });
+  // The run's provenance carries the agreement to the Protocol page (runModel.ts reads it off the engine).
+  const withAgreement: OnnxEngine = Object.assign(engine, {int8Agreement: graph.agreement ?? null});
+  return withAgreement;
 }

@@ -32,6 +32,18 @@ describe("ProvenanceFields / timingText", () => {
     );
   });
 
+  it("an int8 run says how closely its embeddings follow FP32's; an FP32 run has nothing to say there", () => {
+    const text = (r: Provenance) => ProvenanceFields.find((f) => f.label === "int8 agreement with FP32")!.value(r);
+    assert.equal(text(run), "–");
+    const int8 = {
+      ...run,
+      engine: "onnx-int8-cpu",
+      int8Agreement: {patches: 32, meanCosine: 0.94512, minCosine: 0.78611, sample: "32 training-cohort patches"},
+    };
+    assert.equal(text(int8), "cosine mean 0.9451, min 0.7861, on 32 training-cohort patches");
+    assert.match(text({...int8, int8Agreement: null}), /^not measured/);
+  });
+
   it("a stage's time, marked when it came from the cache", () => {
     assert.equal(timingText({stage: "features", seconds: 12.34, cached: false}), "12.3 s");
     assert.equal(timingText({stage: "features", seconds: 12.34, cached: true}), "cached (computed in 12.3 s)");

@@ -25,6 +25,17 @@ describe("calibrationSample(trainingCohort, max)", () => {
     assert.match(description, /^4 of 10 patches of training cohort NFH \(evenly spaced, identity variant\), min–max/);
   });
 
+  it("keeps up to 32 patches the calibration did not see for the agreement with FP32, none when it saw them all", () => {
+    const {heldOut} = calibrationSample(cohort(10), 4);
+    // Calibration took patches 0, 2, 5, 7; the agreement takes the other six, evenly spaced.
+    assert.equal(heldOut?.count, 6);
+    assert.deepEqual(
+      Array.from({length: 6}, (_, i) => heldOut!.pixels[i * 12]),
+      [1, 3, 4, 6, 8, 9],
+    );
+    assert.equal(calibrationSample(cohort(3), 64).heldOut, null);
+  });
+
   it("takes every patch of a cohort smaller than max; the hash follows the pixels", () => {
     const a = calibrationSample(cohort(3), 64);
     assert.equal(a.sample.count, 3);
