@@ -10,7 +10,9 @@ import {simdTraining} from "./simdTraining.js";
 
 /**
  * Trains the 2048 → 4 head on cached embeddings (the frozen backbone never runs in training mode, so BatchNorm keeps
- * its ImageNet statistics). Plain float64 TypeScript: the same seeds and data give bit-identical weights.
+ * its ImageNet statistics). In float64 throughout: the same seeds and data give bit-identical weights. The per-sample
+ * loops run on a WebAssembly SIMD kernel over the embeddings' non-zero entries (simdTraining.ts), which computes the
+ * products and sums of the plain loop in its order; the standardised path keeps the plain loop.
  *
  * Optimisers as in Keras/tfjs: SGD with momentum (v ← μv − η g; w ← w + v) or Adam (β 0.9/0.999, ε 1e-7). Loss is
  * averaged over the mini-batch (and, for binary cross-entropy, over the 4 outputs, as Keras does); with
