@@ -27,18 +27,6 @@ interface Allowed {
 
 const Allowed: Allowed[] = [
   {
-    file: "src/discrimination.md",
-    line: /^paper's were 95% intervals; here every interval is at the study's level/,
-    why: "A fact about the paper: its Fig 3 reports 95% intervals. The sentence goes on to say this page uses the study's level.",
-    mustMatch: true,
-  },
-  {
-    file: "loaders/config/protocolRowsEvaluation.ts",
-    line: /^\s*paper: "95%",$/,
-    why: "The methods table's Paper column: the level the paper states. The Used here column shows the study's.",
-    mustMatch: true,
-  },
-  {
     file: /^src\/components\/stats\/\w*[sS]ampleSize\.ts$/,
     line: /95% confidence/,
     why:

@@ -1,11 +1,13 @@
 // Snapshot tests of the smaller spec builders: score distribution, decision curve, calibration.
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
+import {biasCorrectedCalibrationSpec} from "../../../src/components/specs/biasCorrectedCalibrationSpec.js";
 import {calibrationSpec} from "../../../src/components/specs/calibrationSpec.js";
 import {decisionCurveSpec} from "../../../src/components/specs/decisionCurveSpec.js";
 import {deltaNetBenefitSpec} from "../../../src/components/specs/deltaNetBenefitSpec.js";
 import {forestSpec} from "../../../src/components/specs/forestSpec.js";
 import {loessCalibrationSpec} from "../../../src/components/specs/loessCalibrationSpec.js";
+import {nominalCalibrationSpec} from "../../../src/components/specs/nominalCalibrationSpec.js";
 import {scoreDistributionSpec} from "../../../src/components/specs/scoreDistributionSpec.js";
 import {assertCompiles, assertPlainJson, deepFreeze, matchSnapshot} from "./snapshot.js";
 
@@ -107,5 +109,41 @@ describe("forestSpec, deltaNetBenefitSpec, loessCalibrationSpec: plain, compilin
     assertPlainJson(spec);
     assertCompiles(spec);
     matchSnapshot("loessCalibrationSpec", spec);
+  });
+});
+
+describe("biasCorrectedCalibrationSpec(calibration)", () => {
+  it("matches its snapshot, compiles, and draws only the grid points a curve has", () => {
+    const calibration = deepFreeze({
+      predy: [0.1, 0.5, 0.9],
+      apparent: [0.12, 0.5, null],
+      corrected: [0.15, 0.48, 0.8],
+      optimismSe: [0.01, 0.01, null],
+      replicates: [40, 40, 0],
+      meanAbsoluteError: 0.03,
+      quantile90AbsoluteError: 0.06,
+    });
+    const spec = biasCorrectedCalibrationSpec(calibration, {size: 200});
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("biasCorrectedCalibrationSpec", spec);
+    const values = (spec as unknown as {layer: Array<{data: {values: Array<{curve?: string}>}}>}).layer[1]!.data.values;
+    assert.equal(values.filter((v) => v.curve === "apparent").length, 2);
+    assert.equal(values.filter((v) => v.curve === "bias-corrected").length, 3);
+  });
+});
+
+describe("nominalCalibrationSpec(points, classes)", () => {
+  it("matches its snapshot, compiles, one line per class", () => {
+    const points = deepFreeze([
+      {predicted: [0.1, 0.2, 0.3, 0.4], recalibrated: [0.15, 0.2, 0.3, 0.35]},
+      {predicted: [0.4, 0.3, 0.2, 0.1], recalibrated: [0.35, 0.3, 0.2, 0.15]},
+    ]);
+    const spec = nominalCalibrationSpec(points, ["CR", "PR", "SD", "PD"], {size: 200});
+    assertPlainJson(spec);
+    assertCompiles(spec);
+    matchSnapshot("nominalCalibrationSpec", spec);
+    const values = (spec as unknown as {layer: Array<{data: {values: Array<{class?: string}>}}>}).layer[1]!.data.values;
+    assert.deepEqual([...new Set(values.map((v) => v.class))], ["CR", "PR", "SD", "PD"]);
   });
 });
