@@ -4,23 +4,25 @@ import {configHash} from "../hash.js";
 import type {TrainOptions, TrainSchedule} from "../train/trainHead.js";
 
 /**
- * The model rungs of the ablation ladder (issues #13, #22), each exactly one change from its parent rung:
+ * The model rungs of the ablation ladder (issues #13, #22), each exactly one change from its parent rung, in the
+ * order the ladder lists them, so that its last rung is the corrected protocol's model:
  *
- *   paper-to-corrected, from the paper as written to the corrected protocol's model:
+ *   paper-to-corrected, from the paper as written to the corrected protocol's model (rungs 1, 2, 9, 10):
  *     1. paper-as-written: the paper's prose (sigmoid + binary cross-entropy, oversampling, `epochs` epochs over the
  *        oversampled set) trained as we train: the paper protocol's run;
  *     2. softmax-head: softmax + cross-entropy (the head's activation and its loss change together: one entry);
- *     3. class-weights: class-weighted loss at natural prevalence instead of oversampling;
- *     4. prior-correction: the intercepts corrected back to the training prevalence: the corrected protocol's model,
- *        whose recipe hash equals the corrected run's (recipeHash);
- *   matlab-reading, from rung 2 (MATLAB's classification layer is softmax + cross-entropy), one trainNetwork R2018a
- *   default at a time:
- *     5. matlab-init: narrow-normal N(0, 0.01²) initialisation;
- *     6. matlab-l2: L2 regularisation 1e-4 on the weights;
- *     7. matlab-shuffle-once: the epoch's visits shuffled once;
- *     8. matlab-partial-batches: an epoch's last partial mini-batch dropped;
- *     9. paper-in-matlab: the reported iteration count (matlabSteps) instead of `epochs` epochs;
- *    10. cv-budget: the step budget chosen by k-fold cross-validation by patient inside the training centre.
+ *   matlab-reading, a branch from rung 2 (MATLAB's classification layer is softmax + cross-entropy), one
+ *   trainNetwork R2018a default at a time:
+ *     3. matlab-init: narrow-normal N(0, 0.01²) initialisation;
+ *     4. matlab-l2: L2 regularisation 1e-4 on the weights;
+ *     5. matlab-shuffle-once: the epoch's visits shuffled once;
+ *     6. matlab-partial-batches: an epoch's last partial mini-batch dropped;
+ *     7. paper-in-matlab: the reported iteration count (matlabSteps) instead of `epochs` epochs;
+ *     8. cv-budget: the step budget chosen by k-fold cross-validation by patient inside the training centre;
+ *   and on from rung 2:
+ *     9. class-weights: class-weighted loss at natural prevalence instead of oversampling;
+ *    10. prior-correction: the intercepts corrected back to the training prevalence: the corrected protocol's model,
+ *        whose recipe hash equals the corrected run's (recipeHash).
  * Every rung keeps the paper's optimiser, learning rate, momentum, batch size and variants; its seed k uses
  * seeds.training + k and seeds.augmentation + k, so seed 0 of rung 4 is the corrected run itself.
  */
@@ -43,14 +45,14 @@ export function matlabSteps(epochs: number, trainingPatches: number, batchSize: 
 export const RungIds = [
   "paper-as-written",
   "softmax-head",
-  "class-weights",
-  "prior-correction",
   "matlab-init",
   "matlab-l2",
   "matlab-shuffle-once",
   "matlab-partial-batches",
   "paper-in-matlab",
   "cv-budget",
+  "class-weights",
+  "prior-correction",
 ] as const;
 export type RungId = (typeof RungIds)[number];
 export const Branches = ["paper-to-corrected", "matlab-reading"] as const;
@@ -147,7 +149,7 @@ export function recipeSettings(recipe: Recipe): Record<string, string> {
 }
 
 /**
- * The ten rungs for a study whose paper-protocol configuration is `paper` and corrected one `corrected`; `cvSteps`
+ * The ten rungs, in ladder order, for a study whose paper-protocol configuration is `paper` and corrected one `corrected`; `cvSteps`
  * is cv-budget's chosen budget (null before the search, which trains paper-in-matlab's recipe).
  */
 export function ablationRungs(
@@ -194,20 +196,6 @@ export function ablationRungs(
       p2,
     ),
     plan(
-      "class-weights",
-      "paper-to-corrected",
-      "softmax-head",
-      "class-weighted loss N/(K·n_c) at natural prevalence instead of oversampling",
-      p3,
-    ),
-    plan(
-      "prior-correction",
-      "paper-to-corrected",
-      "class-weights",
-      "intercepts corrected back to the training prevalence: the corrected protocol's model",
-      p4,
-    ),
-    plan(
       "matlab-init",
       "matlab-reading",
       "softmax-head",
@@ -242,6 +230,20 @@ export function ablationRungs(
       "paper-in-matlab",
       "the step budget chosen by k-fold cross-validation by patient inside the training centre",
       cv,
+    ),
+    plan(
+      "class-weights",
+      "paper-to-corrected",
+      "softmax-head",
+      "class-weighted loss N/(K·n_c) at natural prevalence instead of oversampling",
+      p3,
+    ),
+    plan(
+      "prior-correction",
+      "paper-to-corrected",
+      "class-weights",
+      "intercepts corrected back to the training prevalence: the corrected protocol's model",
+      p4,
     ),
   ];
 }

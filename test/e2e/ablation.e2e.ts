@@ -39,6 +39,7 @@ describe("ablation ladder", () => {
     }
     const corrected = ablation.rungs.filter((r) => r.branch === "paper-to-corrected").at(-1)!;
     assert.equal(corrected.recipeHash, ablation.correctedRecipeHash);
+    assert.equal(ablation.rungs.at(-1)?.recipeHash, ablation.correctedRecipeHash, "the last model rung is corrected");
     assert.deepEqual(ablation.reproducesCorrected?.maxAbsDifference, 0, "seed 1 of the last rung is the corrected run");
     assert.deepEqual(
       ablation.analysis.map((a) => a.id),

@@ -62,6 +62,7 @@ describe("ablationRungs", () => {
     assert.equal(recipeHash(rungs[0]!.recipe), recipeHash(recipeOf(paper)));
     const last = rungs.filter((r) => r.branch === "paper-to-corrected").at(-1)!;
     assert.equal(last.id, CorrectedRung);
+    assert.equal(rungs.at(-1), last, "the ladder's last rung is the corrected protocol's model");
     assert.equal(recipeHash(last.recipe), recipeHash(recipeOf(corrected)));
     assert.notEqual(recipeHash(recipeOf(paper)), recipeHash(recipeOf(corrected)));
     // A user's other settings travel along: a study with 30 epochs still ends at its own corrected recipe.
