@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {BiasCorrectedCalibration} from "../stats/biasCorrectedCalibration.js";
+import {calibrationDiagonal} from "./calibrationDiagonal.js";
 
 /**
  * rms::calibrate's plot: the apparent calibration curve (lowess of the outcome on the in-sample prediction) and the
@@ -15,25 +16,15 @@ export function biasCorrectedCalibrationSpec(
       return v === null || v === undefined ? [] : [{predicted: p, observed: v, curve: name}];
     });
   const values = [...curve("apparent", calibration.apparent), ...curve("bias-corrected", calibration.corrected)];
-  const axis = (title: string) => ({type: "quantitative", title, scale: {domain: [0, 1]}}) as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     width: size,
     height: size,
     layer: [
-      {
-        data: {
-          values: [
-            {predicted: 0, observed: 0},
-            {predicted: 1, observed: 1},
-          ],
-        },
-        mark: {type: "line", strokeDash: [4, 4], color: "#888"},
-        encoding: {
-          x: {field: "predicted", ...axis("Predicted P(CR) + P(PR), in-sample")},
-          y: {field: "observed", ...axis("Observed (lowess)")},
-        },
-      },
+      calibrationDiagonal(
+        {field: "predicted", title: "Predicted P(CR) + P(PR), in-sample"},
+        {field: "observed", title: "Observed (lowess)"},
+      ),
       {
         data: {values},
         mark: {type: "line", strokeWidth: 2},

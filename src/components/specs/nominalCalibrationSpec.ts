@@ -1,5 +1,6 @@
 import type {TopLevelSpec} from "vega-lite";
 import type {NominalCalibration} from "../stats/nominalCalibration.js";
+import {calibrationDiagonal} from "./calibrationDiagonal.js";
 
 /**
  * Van Hoorde's parametric calibration plot of a nominal outcome: for each class, every patient's predicted
@@ -15,25 +16,15 @@ export function nominalCalibrationSpec(
   const values = points.flatMap((pt) =>
     pt.predicted.map((p, k) => ({class: classes[k] ?? String(k), predicted: p, recalibrated: pt.recalibrated[k]})),
   );
-  const axis = (title: string) => ({type: "quantitative", title, scale: {domain: [0, 1]}}) as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     width: size,
     height: size,
     layer: [
-      {
-        data: {
-          values: [
-            {predicted: 0, recalibrated: 0},
-            {predicted: 1, recalibrated: 1},
-          ],
-        },
-        mark: {type: "line", strokeDash: [4, 4], color: "#888"},
-        encoding: {
-          x: {field: "predicted", ...axis("Predicted probability of the class")},
-          y: {field: "recalibrated", ...axis("Recalibrated (multinomial logistic recalibration)")},
-        },
-      },
+      calibrationDiagonal(
+        {field: "predicted", title: "Predicted probability of the class"},
+        {field: "recalibrated", title: "Recalibrated (multinomial logistic recalibration)"},
+      ),
       {
         data: {values},
         mark: {type: "line", strokeWidth: 2},
