@@ -1,5 +1,6 @@
 import {assertFinite} from "./assertFinite.js";
 import {cholesky, choleskyInverse, choleskySolve} from "./cholesky.js";
+import {halvedNewtonStep} from "./halvedNewtonStep.js";
 
 /**
  * Multinomial logistic regression whose K − 1 equations each have their own covariates and an offset, the "vector
@@ -122,23 +123,9 @@ export function fitConstrainedMultinomial(
         "fitConstrainedMultinomial: the information matrix is singular (a constant or collinear covariate, or separation)",
       );
     const step = choleskySolve(factor, p, grad);
-    let t = 1;
-    const trial = new Float64Array(p);
-    let next = Number.POSITIVE_INFINITY;
-    for (let h = 0; h < 30; h++, t /= 2) {
-      for (let d = 0; d < p; d++) trial[d] = (theta[d] as number) + t * (step[d] as number);
-      next = -logLikelihood(data, trial, eta);
-      if (next <= objective + 1e-12 * Math.abs(objective)) break;
-    }
-    let maxStep = 0;
-    let maxTheta = 0;
-    for (let d = 0; d < p; d++) {
-      maxStep = Math.max(maxStep, Math.abs((trial[d] as number) - (theta[d] as number)));
-      maxTheta = Math.max(maxTheta, Math.abs(trial[d] as number));
-    }
-    theta.set(trial);
-    objective = next;
-    if (maxStep <= 1e-10 * (1 + maxTheta)) {
+    const update = halvedNewtonStep(theta, step, objective, (trial) => -logLikelihood(data, trial, eta));
+    objective = update.objective;
+    if (update.converged) {
       converged = true;
       iterations++;
       break;

@@ -1,5 +1,6 @@
 import {assertFinite} from "./assertFinite.js";
 import {cholesky, choleskyInverse, choleskySolve} from "./cholesky.js";
+import {halvedNewtonStep} from "./halvedNewtonStep.js";
 
 /**
  * Multinomial (softmax) logistic regression with an optional ridge penalty, fitted by Newton–Raphson with step
@@ -133,24 +134,11 @@ export function fitMultinomial(
       );
     }
     const step = choleskySolve(factor, dim, grad);
-    // Step halving keeps every iteration an improvement, so a poor start (large coefficients) cannot diverge.
-    let t = 1;
-    const trial = new Float64Array(dim);
-    let next = Number.POSITIVE_INFINITY;
-    for (let h = 0; h < 30; h++, t /= 2) {
-      for (let d = 0; d < dim; d++) trial[d] = (beta[d] as number) + t * (step[d] as number);
-      next = penalisedObjective(problem, trial, penalty, probs);
-      if (next <= objective + 1e-12 * Math.abs(objective)) break;
-    }
-    let maxStep = 0;
-    let maxBeta = 0;
-    for (let d = 0; d < dim; d++) {
-      maxStep = Math.max(maxStep, Math.abs((trial[d] as number) - (beta[d] as number)));
-      maxBeta = Math.max(maxBeta, Math.abs(trial[d] as number));
-    }
-    beta.set(trial);
-    objective = next;
-    if (maxStep <= 1e-10 * (1 + maxBeta)) {
+    const update = halvedNewtonStep(beta, step, objective, (trial) =>
+      penalisedObjective(problem, trial, penalty, probs),
+    );
+    objective = update.objective;
+    if (update.converged) {
       converged = true;
       iterations++;
       break;
