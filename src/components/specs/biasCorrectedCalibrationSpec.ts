@@ -27,7 +27,8 @@ export function biasCorrectedCalibrationSpec(
       ),
       {
         data: {values},
-        mark: {type: "line", strokeWidth: 2},
+        // lowess is not bounded by [0, 1]: where the curve leaves the plot it is cut at the frame, not drawn over it.
+        mark: {type: "line", strokeWidth: 2, clip: true},
         encoding: {
           x: {field: "predicted", type: "quantitative"},
           y: {field: "observed", type: "quantitative"},

@@ -120,8 +120,9 @@ export function nominalCalibration(
         recalibrated: Array.from({length: K}, (_, k) => r[recode(k)] as number),
       })),
     };
-  } catch (error) {
-    fullNote = `the full recalibration model (${m * K} parameters) has no finite fit on these ${n} patients: ${(error as Error).message}`;
+  } catch {
+    // fitMultinomial's reason advises on predictors; here the predictors are the model's own log-ratios.
+    fullNote = `the full recalibration model (${m * K} parameters) has no finite fit on these ${n} patients: the model's log-ratios separate the classes (or are collinear)`;
   }
   return {
     reference,
